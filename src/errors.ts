@@ -1,0 +1,106 @@
+/**
+ * Domain errors. Each has a literal `code` and a message that tells the caller how to recover.
+ * Adapters map them: MCP `isError` results, tool messages for the agent, HTTP statuses.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHORIZED'
+  | 'CONSENT_REQUIRED'
+  | 'INVALID_TRANSITION'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface ErrorDetail {
+  /** Dotted path of the offending field, when there is one. */
+  field?: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+  readonly hint: string | undefined;
+  constructor(code: ErrorCode, message: string, opts: { details?: ErrorDetail[]; hint?: string; cause?: unknown } = {}) {
+    super(message, { cause: opts.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.details = opts.details ?? [];
+    this.hint = opts.hint;
+  }
+  toJSON(): { code: ErrorCode; message: string; details: ErrorDetail[]; hint?: string } {
+    return { code: this.code, message: this.message, details: this.details, ...(this.hint ? { hint: this.hint } : {}) };
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details: ErrorDetail[] = [], hint?: string) {
+    super('VALIDATION', message, { details, hint });
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(entity: string, id: string, hint?: string) {
+    super('NOT_FOUND', `No ${entity} with id ${id}.`, { hint: hint ?? `Check the id, or search for the ${entity} first.` });
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string, hint?: string) {
+    super('CONFLICT', message, { hint });
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message: string, hint?: string) {
+    super('FORBIDDEN', message, { hint });
+  }
+}
+export class UnauthorizedError extends AppError {
+  constructor(message: string, hint?: string) {
+    super('UNAUTHORIZED', message, { hint });
+  }
+}
+export class ConsentRequiredError extends AppError {
+  constructor(message: string, hint?: string) {
+    super('CONSENT_REQUIRED', message, { hint });
+  }
+}
+export class InvalidTransitionError extends AppError {
+  constructor(message: string, hint?: string) {
+    super('INVALID_TRANSITION', message, { hint });
+  }
+}
+
+/** Turns zod issues into our details, naming each field by its path. */
+export function zodDetails(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, prefix = ''): ErrorDetail[] {
+  return issues.map((i) => {
+    const path = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
+    return { field: path || undefined, message: i.message };
+  });
+}
+
+/** Maps Postgres constraint errors (from `pg`) to AppErrors with field names; others pass through. */
+export function fromPgError(err: unknown): unknown {
+  const e = err as { code?: string; constraint?: string; detail?: string; column?: string; message?: string };
+  if (!e || typeof e.code !== 'string') return err;
+  const where = e.constraint ? ` (${e.constraint})` : '';
+  switch (e.code) {
+    case '23505':
+      return new ConflictError(`A record with the same unique value already exists${where}: ${e.detail ?? ''}`.trim(), 'Use the existing record, or change the value.');
+    case '23503':
+      return new ValidationError(`A referenced record does not exist${where}: ${e.detail ?? ''}`.trim(), [], 'Check the referenced id.');
+    case '23502':
+      return new ValidationError(`A required field is missing: ${e.column ?? 'unknown'}.`, e.column ? [{ field: e.column, message: 'required' }] : []);
+    case '23514':
+      return new ValidationError(`A value breaks the rule ${e.constraint ?? 'check'}.`, [], 'Fix the value so it satisfies the rule.');
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+      return new ValidationError(`Invalid value: ${e.message ?? ''}`.trim());
+    default:
+      return err;
+  }
+}
