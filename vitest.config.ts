@@ -8,7 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { LOG_LEVEL: 'silent' },
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
     setupFiles: ['test/setup.ts'],
   },
 });

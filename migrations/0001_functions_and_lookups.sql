@@ -20,34 +20,40 @@ END $$;
 --> statement-breakpoint
 
 -- Embedding jobs are queued in the same transaction as the write that needs them.
+-- Arguments: the source type, then the text columns whose change needs a new embedding.
 CREATE OR REPLACE FUNCTION crm_enqueue_embedding() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE src text := TG_ARGV[0];
+DECLARE
+  changed boolean := TG_OP = 'INSERT';
+  i int;
 BEGIN
-  IF TG_OP = 'UPDATE' AND NOT (
-       (src = 'note' AND NEW.body IS DISTINCT FROM OLD.body)
-    OR (src = 'communication' AND (NEW.body IS DISTINCT FROM OLD.body OR NEW.subject IS DISTINCT FROM OLD.subject))
-    OR (src = 'ticket' AND (NEW.subject IS DISTINCT FROM OLD.subject OR NEW.description IS DISTINCT FROM OLD.description OR NEW.resolution IS DISTINCT FROM OLD.resolution))
-  ) THEN
-    RETURN NEW;
+  IF NOT changed THEN
+    FOR i IN 1 .. TG_NARGS - 1 LOOP
+      IF to_jsonb(NEW) -> TG_ARGV[i] IS DISTINCT FROM to_jsonb(OLD) -> TG_ARGV[i] THEN
+        changed := true;
+        EXIT;
+      END IF;
+    END LOOP;
   END IF;
-  INSERT INTO embedding_jobs (source_type, source_id) VALUES (src, NEW.id)
-  ON CONFLICT (source_type, source_id) WHERE status IN ('pending','running') DO NOTHING;
+  IF changed THEN
+    INSERT INTO embedding_jobs (source_type, source_id) VALUES (TG_ARGV[0], NEW.id)
+    ON CONFLICT (source_type, source_id) WHERE status IN ('pending','running') DO NOTHING;
+  END IF;
   RETURN NEW;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER lead_notes_enqueue_embedding AFTER INSERT OR UPDATE ON lead_notes
-  FOR EACH ROW EXECUTE FUNCTION crm_enqueue_embedding('note');
+  FOR EACH ROW EXECUTE FUNCTION crm_enqueue_embedding('note', 'body');
 --> statement-breakpoint
 CREATE TRIGGER lead_communications_enqueue_embedding AFTER INSERT OR UPDATE ON lead_communications
-  FOR EACH ROW WHEN (NEW.body IS NOT NULL OR NEW.subject IS NOT NULL) EXECUTE FUNCTION crm_enqueue_embedding('communication');
+  FOR EACH ROW WHEN (NEW.body IS NOT NULL OR NEW.subject IS NOT NULL) EXECUTE FUNCTION crm_enqueue_embedding('communication', 'subject', 'body');
 --> statement-breakpoint
 CREATE TRIGGER support_tickets_enqueue_embedding AFTER INSERT OR UPDATE ON support_tickets
-  FOR EACH ROW EXECUTE FUNCTION crm_enqueue_embedding('ticket');
+  FOR EACH ROW EXECUTE FUNCTION crm_enqueue_embedding('ticket', 'subject', 'description', 'resolution');
 --> statement-breakpoint
 -- Only AI exchanges with prose worth retrieving; plain tool calls are audit, not knowledge.
 CREATE TRIGGER ai_interactions_enqueue_embedding AFTER INSERT ON ai_interactions
   FOR EACH ROW WHEN (NEW.type IN ('chat','insight','summary','triage','draft') AND NEW.response IS NOT NULL)
-  EXECUTE FUNCTION crm_enqueue_embedding('ai_interaction');
+  EXECUTE FUNCTION crm_enqueue_embedding('ai_interaction', 'response');
 --> statement-breakpoint
 
 -- Reference data. Lookups are data, not enums: agencies add their own rows.

@@ -80,10 +80,27 @@ export function zodDetails(issues: ReadonlyArray<{ path: PropertyKey[]; message:
   });
 }
 
+interface PgErrorLike {
+  code: string;
+  constraint?: string;
+  detail?: string;
+  column?: string;
+  message?: string;
+}
+
+/** The Postgres error inside `err` (drizzle wraps driver errors in `cause`), if any. */
+export function pgErrorOf(err: unknown): PgErrorLike | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as PgErrorLike;
+  }
+  return undefined;
+}
+
 /** Maps Postgres constraint errors (from `pg`) to AppErrors with field names; others pass through. */
 export function fromPgError(err: unknown): unknown {
-  const e = err as { code?: string; constraint?: string; detail?: string; column?: string; message?: string };
-  if (!e || typeof e.code !== 'string') return err;
+  if (err instanceof AppError) return err;
+  const e = pgErrorOf(err);
+  if (!e) return err;
   const where = e.constraint ? ` (${e.constraint})` : '';
   switch (e.code) {
     case '23505':

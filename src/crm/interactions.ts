@@ -1,0 +1,27 @@
+/** The audit trail: one `ai_interactions` row per exchange. */
+import type { DbOrTx } from '../db/client.js';
+import { aiInteractions } from '../db/schema/index.js';
+
+export type NewInteraction = typeof aiInteractions.$inferInsert;
+
+/** Caps a JSON value's size so a huge argument cannot bloat the audit table; keeps it valid JSON. */
+export function capJson(value: unknown, maxChars = 20_000): unknown {
+  if (value === undefined) return null;
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return { unserializable: true };
+  }
+  if (text === undefined) return null;
+  if (text.length <= maxChars) return value;
+  return { truncated: true, originalChars: text.length, preview: text.slice(0, maxChars) };
+}
+
+export async function recordInteraction(db: DbOrTx, row: NewInteraction): Promise<string> {
+  const [r] = await db
+    .insert(aiInteractions)
+    .values({ ...row, toolArguments: capJson(row.toolArguments), toolResult: capJson(row.toolResult) })
+    .returning({ id: aiInteractions.id });
+  return r!.id;
+}

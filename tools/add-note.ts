@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { addNote } from '../src/crm/notes.js';
+import { defineTool, WRITE } from './define.js';
+
+export const addNoteInput = z.strictObject({
+  leadId: z.uuid().describe('Id of the lead the note is about (from search_leads or get_lead).'),
+  body: z.string().trim().min(1).max(10_000).describe('The note text, plain prose. Up to 10,000 characters.'),
+  noteType: z
+    .enum(['general', 'underwriting', 'call_summary', 'claim_history', 'coverage', 'ai_generated'])
+    .default('general')
+    .describe('Kind of note; use ai_generated for summaries you wrote yourself.'),
+  isPinned: z.boolean().default(false).describe('Pin the note to the top of the lead.'),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]).describe('Free tags, e.g. ["underwriting", "roof"].'),
+});
+
+export const addNoteOutput = z.object({
+  noteId: z.uuid().describe('Id of the new note.'),
+  leadId: z.uuid().describe('The lead the note was added to.'),
+  clientId: z.uuid().describe('The client of that lead.'),
+  createdAt: z.string().describe('When the note was saved (ISO 8601).'),
+});
+
+export const addNoteTool = defineTool({
+  name: 'add_note',
+  title: 'Add a note to a lead',
+  description:
+    'Saves a note on a lead: what was learned, a call summary, underwriting details. The note becomes searchable. Returns the new note id.',
+  input: addNoteInput,
+  output: addNoteOutput,
+  annotations: WRITE,
+  scope: 'crm:write',
+  async handler(input, ctx) {
+    const note = await addNote(ctx.db, { ...input, authorUserId: ctx.actor.userId });
+    return { noteId: note.id, leadId: note.leadId, clientId: note.clientId, createdAt: note.createdAt.toISOString() };
+  },
+  summarize: (o) => `note ${o.noteId} on lead ${o.leadId}`,
+});

@@ -1,0 +1,90 @@
+/**
+ * A tool is defined once here and served on every surface (MCP, the LangGraph agent, evals).
+ * The zod input and output schemas are the single source of the MCP input/output schemas, the
+ * LangChain tool schema and the README docs; every field has `.describe()`.
+ */
+import type { z } from 'zod';
+import type { DbOrTx } from '../src/db/client.js';
+import type { Actor, Scope } from '../src/crm/actor.js';
+import type { Fence } from '../src/crm/fence.js';
+
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/** Agency settings tools need (from config), and optional services (models, embedder). */
+export interface ToolSettings {
+  agencyTimezone: string;
+  /** Calls and texts only between these local hours of the agency, e.g. [8, 20]. */
+  businessHours: readonly [number, number];
+  rrfK: number;
+}
+
+/**
+ * Optional services. Tools must work without them (offline, deterministic fallbacks) and use
+ * them when configured. Typed loosely here so tools/ does not depend on LangChain.
+ */
+export interface ToolServices {
+  /** Classifies a ticket with the configured model; absent offline. */
+  triageModel?: {
+    modelName: string;
+    classify(input: { subject: string; description: string }): Promise<unknown>;
+  };
+  /** Embeds texts for hybrid search; absent until the embeddings issue wires it. */
+  embedder?: {
+    model: string;
+    dimensions: number;
+    embed(texts: string[]): Promise<number[][]>;
+  };
+}
+
+export interface ToolContext {
+  /** Inside `handler` of a write tool: the call's transaction. Elsewhere: the database. */
+  db: DbOrTx;
+  actor: Actor;
+  /** Fences untrusted text with this call's random tag. */
+  fence: Fence;
+  /** The time of the call, fixed for the whole call. */
+  now: Date;
+  settings: ToolSettings;
+  services: ToolServices;
+}
+
+export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject, P = undefined> {
+  /** snake_case verb_noun */
+  name: string;
+  title: string;
+  /** What it does, when to use it, what it returns; a model reads this. */
+  description: string;
+  input: I;
+  output: O;
+  annotations: ToolAnnotations;
+  /** Scope the caller needs. */
+  scope: Scope;
+  /**
+   * Optional first phase, outside any transaction: slow work such as a model call. Its result is
+   * passed to `handler`. Never write here.
+   */
+  prepare?: (input: z.infer<I>, ctx: ToolContext) => Promise<P>;
+  /** Does the work. For tools that are not read-only, runs inside one transaction. */
+  handler: (input: z.infer<I>, ctx: ToolContext, prepared: P) => Promise<z.infer<O>>;
+  /** One line for the audit row's result summary. */
+  summarize?: (output: z.infer<O>) => string;
+}
+
+// The registry holds tools of many shapes; handlers are only ever called with parsed input.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ToolDef<z.ZodObject, z.ZodObject, any>;
+
+/** Identity function that keeps the types of a tool definition. */
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject, P = undefined>(def: ToolDef<I, O, P>): ToolDef<I, O, P> {
+  return def;
+}
+
+/** Annotation presets. */
+export const READ_ONLY: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+export const WRITE: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false };
+export const IDEMPOTENT_WRITE: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };
