@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+/**
+ * crm-agent: the one command-line entrypoint. Reads .env and the environment once, then runs
+ * a subcommand. Human output goes to stderr, except what a command exists to print (a token,
+ * a URL) which goes to stdout alone on its last line; `mcp` keeps stdout for the protocol.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import dotenv from 'dotenv';
+import { loadConfig, type Config } from './config.js';
+import { findRunningServer, MEMORY_DIR } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/client.js';
+import { seedDemoData } from './db/seed/index.js';
+import { AppError } from './errors.js';
+import { configureLogger } from './log.js';
+import { startHttp } from './http/server.js';
+import { serveStdio } from './mcp/stdio.js';
+import { openRuntime } from './runtime.js';
+import { createToken, listTokens, parseScopes, revokeToken } from './crm/tokens.js';
+import { progressBar } from './cli-progress.js';
+
+dotenv.config({ quiet: true });
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+configureLogger(config.LOG_LEVEL);
+
+const say = (msg: string) => process.stderr.write(`${msg}\n`);
+const int = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+};
+
+function onSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      if (stopping) return;
+      stopping = true;
+      say(`\n${sig}: shutting down...`);
+      void stop().finally(() => process.exit(0));
+    });
+  }
+}
+
+async function serveCommand(seedIfEmpty: boolean): Promise<void> {
+  const started = Date.now();
+  const rt = await openRuntime(config, { seedIfEmpty });
+  const http = await startHttp(rt);
+  onSignals(async () => {
+    await http.stop();
+    await rt.close();
+  });
+  say(
+    [
+      '',
+      `crm-agent is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.database.embedded ? `embedded database in ${config.CRM_DATA_DIR}` : 'Postgres from DATABASE_URL'}).`,
+      `  health:   ${http.url}/healthz`,
+      `  MCP:      ${http.url}/mcp   (needs a bearer token)`,
+      '  token:    npx crm-agent token create --user demo --scopes crm:read,crm:write',
+      '  stdio:    npx crm-agent mcp   (for Claude Desktop / Claude Code; see README)',
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
+}
+
+const program = new Command('crm-agent').description('AI agent for insurance-agency CRMs: MCP server, agent, hybrid RAG').showHelpAfterError();
+
+program
+  .command('start')
+  .description('Migrate, seed demo data on first run, and serve HTTP (the main job)')
+  .action(() => serveCommand(config.CRM_SEED_ON_START));
+
+program
+  .command('serve')
+  .description('Migrate and serve HTTP: /healthz, /readyz, /mcp')
+  .action(() => serveCommand(false));
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations')
+  .action(async () => {
+    const database = await openDatabase(config);
+    try {
+      const r = await migrate(database.pool);
+      say(`applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.skipped.length} already applied`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('Fill the database with a deterministic demo insurance book')
+  .option('--scale <leads>', 'number of leads (100000 for benchmarks: ~1M notes and communications)', int)
+  .option('--reset', 'delete existing CRM data first')
+  .option('--seed <n>', 'random seed', int)
+  .action(async (o: { scale?: number; reset?: boolean; seed?: number }) => {
+    const database = await openDatabase(config);
+    const bar = progressBar();
+    try {
+      await migrate(database.pool);
+      const s = await seedDemoData(database.db, database.pool, { scale: o.scale, reset: o.reset, seed: o.seed, onProgress: bar.update });
+      bar.stop();
+      say(`seeded in ${(s.ms / 1000).toFixed(1)} s: ${s.users} users, ${s.clients} clients, ${s.contacts} contacts, ${s.leads} leads, ${s.communications} communications, ${s.notes} notes, ${s.followUps} follow-ups, ${s.tickets} tickets`);
+    } finally {
+      bar.stop();
+      await database.close();
+    }
+  });
+
+program
+  .command('mcp')
+  .description('Serve MCP over stdio as CRM_USER (default "demo"), for Claude Desktop / Claude Code')
+  .action(async () => {
+    const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START });
+    await serveStdio(rt);
+    await rt.close();
+  });
+
+const db = program.command('db').description('Database utilities');
+db.command('url')
+  .description('Print the connection string of the database (the embedded one while a server holds it)')
+  .action(async () => {
+    if (config.DATABASE_URL) {
+      const u = new URL(config.DATABASE_URL);
+      if (u.password) u.password = '****';
+      say('DATABASE_URL is set (password hidden):');
+      console.log(u.toString());
+      return;
+    }
+    const running = config.CRM_DATA_DIR === MEMORY_DIR ? null : await findRunningServer(config.CRM_DATA_DIR);
+    if (!running) {
+      say(`No process holds the embedded database in ${config.CRM_DATA_DIR} right now.`);
+      say('Start one with `npm start` (or `npx crm-agent serve`), then run this again; psql can then connect to the printed URL.');
+      process.exitCode = 1;
+      return;
+    }
+    say(`Embedded database served by process ${running.pid} on loopback:`);
+    console.log(running.url);
+  });
+
+const token = program.command('token').description('API tokens for the HTTP MCP endpoint');
+token
+  .command('create')
+  .description('Create a token; it is printed once, alone on the last line')
+  .requiredOption('--user <handle>', 'user the token acts as')
+  .option('--scopes <list>', 'comma-separated: crm:read, crm:write, crm:admin', 'crm:read')
+  .option('--name <name>', 'label to recognise the token by')
+  .option('--expires-days <n>', 'expire after n days', int)
+  .action(async (o: { user: string; scopes: string; name?: string; expiresDays?: number }) => {
+    const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START });
+    try {
+      const t = await createToken(rt.database.db, { userHandle: o.user, scopes: parseScopes(o.scopes), name: o.name, expiresInDays: o.expiresDays });
+      say(`Token ${t.id} for ${t.userHandle} with ${t.scopes.join(', ')}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. It is shown once; store it now:`);
+      console.log(t.token);
+    } finally {
+      await rt.close();
+    }
+  });
+token
+  .command('list')
+  .description('List tokens (never their secrets)')
+  .action(async () => {
+    const rt = await openRuntime(config, { seedIfEmpty: false });
+    try {
+      for (const t of await listTokens(rt.database.db)) {
+        console.log(`${t.id}  ${t.prefix}…  ${t.user}  ${t.scopes.join(',')}  ${t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < new Date() ? 'expired' : 'active'}  last used ${t.lastUsedAt?.toISOString() ?? 'never'}  ${t.name}`);
+      }
+    } finally {
+      await rt.close();
+    }
+  });
+token
+  .command('revoke <id>')
+  .description('Revoke a token by id')
+  .action(async (id: string) => {
+    const rt = await openRuntime(config, { seedIfEmpty: false });
+    try {
+      say((await revokeToken(rt.database.db, id)) ? `revoked ${id}` : `no active token ${id}`);
+    } finally {
+      await rt.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof AppError) {
+    say(`error (${err.code}): ${err.message}${err.hint ? `\nhint: ${err.hint}` : ''}`);
+  } else {
+    say(`error: ${(err as Error).message ?? String(err)}`);
+    if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') say((err as Error).stack ?? '');
+  }
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/**
+ * The HTTP application (hono): health and readiness probes, and MCP over Streamable HTTP at
+ * /mcp behind Host/Origin guards and bearer auth. Slack arrives with its issue.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../errors.js';
+import { logger } from '../log.js';
+import { listMigrations } from '../db/migrate.js';
+import { createMcpHttpHandler, type McpHttpHandler } from '../mcp/http-transport.js';
+import type { Runtime } from '../runtime.js';
+import { allowedHostnames, bearerAuth, hostGuard, originGuard, type AuthEnv } from './security.js';
+
+const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  CONSENT_REQUIRED: 422,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+export interface HttpApp {
+  app: Hono<AuthEnv>;
+  mcp: McpHttpHandler;
+}
+
+export function createHttpApp(rt: Runtime): HttpApp {
+  const log = logger('http');
+  const app = new Hono<AuthEnv>();
+  const hosts = allowedHostnames(rt.config.HOST, rt.config.CRM_ALLOWED_HOSTS);
+  const mcp = createMcpHttpHandler({ deps: rt.deps, stateless: rt.config.MCP_STATELESS });
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json({ error: err.toJSON() }, STATUS[err.code] ?? 500);
+    log.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
+    return c.json({ error: { code: 'INTERNAL', message: 'Internal error.' } }, 500);
+  });
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      const { rows } = await rt.database.pool.query<{ n: number }>('select count(*)::int as n from crm_migrations');
+      const expected = listMigrations().length;
+      if ((rows[0]?.n ?? 0) < expected) return c.json({ status: 'migrating', applied: rows[0]?.n ?? 0, expected }, 503);
+      return c.json({ status: 'ready', database: rt.database.embedded ? 'embedded' : 'server', migrations: expected });
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'readiness check failed');
+      return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503);
+    }
+  });
+
+  app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024 }), bearerAuth(rt.database.db));
+  app.all('/mcp', (c) => mcp.handle(c.req.raw, c.get('actor')));
+  return { app, mcp };
+}

@@ -1,0 +1,32 @@
+/** Starts the HTTP app on HOST:PORT (127.0.0.1 unless configured) and stops it cleanly. */
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { logger } from '../log.js';
+import type { Runtime } from '../runtime.js';
+import { createHttpApp } from './app.js';
+
+export interface RunningHttp {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startHttp(rt: Runtime): Promise<RunningHttp> {
+  const { app, mcp } = createHttpApp(rt);
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: rt.config.HOST, port: rt.config.PORT }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = rt.config.HOST.includes(':') ? `[${rt.config.HOST}]` : rt.config.HOST;
+  const url = `http://${host}:${port}`;
+  logger('http').info({ url, mcp: `${url}/mcp`, stateless: rt.config.MCP_STATELESS }, 'HTTP server listening');
+  return {
+    url,
+    port,
+    async stop() {
+      await mcp.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The MCP server, built from the tool registry. Every surface (stdio, Streamable HTTP, in-memory
+ * for tests) gets the same server; only the channel and how the actor is found differ.
+ */
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+  type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import type { Actor } from '../crm/actor.js';
+import { prompt } from '../prompts.js';
+import { findTool, tools } from '../../tools/index.js';
+import { runTool, type CallInfo, type ToolDeps, type ToolResult } from '../../tools/run-tool.js';
+import { inputJsonSchema, outputJsonSchema } from './json-schema.js';
+import { MCP_PROMPTS, renderMcpPrompt } from './prompts.js';
+import { listResources, listResourceTemplates, readResource } from './resources.js';
+
+export const SERVER_INFO = { name: 'crm-agent', title: 'Insurance agency CRM', version: '0.1.0' } as const;
+
+export interface McpServerOptions {
+  deps: ToolDeps;
+  channel: CallInfo['channel'];
+  /** The actor of a request: fixed for stdio, from the bearer token (authInfo) over HTTP. */
+  actorFor(authInfo: AuthInfo | undefined): Actor;
+}
+
+/** Tool result -> MCP result: structured content plus a text copy; errors as `isError` with code and hint. */
+export function toCallToolResult(result: ToolResult): CallToolResult {
+  if (result.ok) {
+    return { content: [{ type: 'text', text: JSON.stringify(result.output, null, 2) }], structuredContent: result.output };
+  }
+  const { code, message, hint, details } = result.error;
+  const error = { code, message, ...(hint ? { hint } : {}), ...(details.length ? { details } : {}), interactionId: result.interactionId };
+  return { isError: true, content: [{ type: 'text', text: JSON.stringify({ error }, null, 2) }] };
+}
+
+/** Actor carried in AuthInfo.extra by the HTTP auth middleware. */
+export function actorFromAuthInfo(authInfo: AuthInfo | undefined): Actor {
+  const actor = authInfo?.extra?.actor as Actor | undefined;
+  if (!actor) throw new McpError(ErrorCode.InvalidRequest, 'Not authenticated.');
+  return actor;
+}
+
+const toolList = () =>
+  tools.map((t) => ({
+    name: t.name,
+    title: t.title,
+    description: t.description,
+    inputSchema: inputJsonSchema(t.input) as { type: 'object' },
+    outputSchema: outputJsonSchema(t.output) as { type: 'object' },
+    annotations: { title: t.title, ...t.annotations },
+  }));
+
+export function createMcpServer(opts: McpServerOptions): Server {
+  const server = new Server(SERVER_INFO, {
+    capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false }, logging: {} },
+    instructions: prompt('mcpInstructions'),
+  });
+  const listed = toolList();
+  const callInfo = (authInfo: AuthInfo | undefined, sessionId: string | undefined): CallInfo => {
+    const client = server.getClientVersion();
+    return { actor: opts.actorFor(authInfo), channel: opts.channel, sessionId, clientName: client?.name, clientVersion: client?.version };
+  };
+
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
+  server.setRequestHandler(CallToolRequestSchema, async (req, extra) => {
+    const tool = findTool(req.params.name);
+    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${req.params.name}". Call tools/list for the available tools.`);
+    const result = await runTool(opts.deps, tool, req.params.arguments ?? {}, callInfo(extra.authInfo, extra.sessionId));
+    return toCallToolResult(result);
+  });
+
+  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: listResources() }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: listResourceTemplates() }));
+  server.setRequestHandler(ReadResourceRequestSchema, async (req, extra) => readResource(opts.deps, req.params.uri, callInfo(extra.authInfo, extra.sessionId)));
+
+  server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: MCP_PROMPTS.map(({ render: _r, ...p }) => p) }));
+  server.setRequestHandler(GetPromptRequestSchema, async (req, extra) =>
+    renderMcpPrompt(opts.deps, req.params.name, req.params.arguments ?? {}, callInfo(extra.authInfo, extra.sessionId)),
+  );
+  return server;
+}
