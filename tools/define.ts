@@ -28,7 +28,15 @@ export interface ToolSettings {
  * them when configured. Typed loosely here so tools/ does not depend on LangChain.
  */
 export interface ToolServices {
-  /** Classifies a ticket with the configured model; absent offline. */
+  /**
+   * Classifies a ticket with the configured model; absent offline (the rules classifier
+   * `crm-rules-v1` is used then). `classify` gets the raw subject and description; the adapter
+   * renders prompts/triage-ticket.md with `triagePromptVars()` (fenced customer text) and returns
+   * the model's answer: an object or JSON text matching `modelTriageSchema`
+   * (src/crm/triage/model.ts). Tools call it only in `prepare`, outside any transaction, with a
+   * timeout; it may throw or return anything: invalid answers fall back to the rules, and the
+   * reason is recorded in the ticket's ai_rationale. `modelName` is stored as ai_model.
+   */
   triageModel?: {
     modelName: string;
     classify(input: { subject: string; description: string }): Promise<unknown>;

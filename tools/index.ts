@@ -4,13 +4,39 @@
  */
 import type { AnyTool } from './define.js';
 import { addNoteTool } from './add-note.js';
+import { createLeadTool } from './create-lead.js';
+import { getClientTool } from './get-client.js';
+import { getLeadTool } from './get-lead.js';
+import { searchLeadsTool } from './search-leads.js';
+import { updateLeadStatusTool } from './update-lead-status.js';
+import { completeFollowUpTool } from './complete-follow-up.js';
+import { listFollowUpsTool } from './list-follow-ups.js';
+import { logCommunicationTool } from './log-communication.js';
+import { scheduleFollowUpTool } from './schedule-follow-up.js';
+import { createTicketTool } from './create-ticket.js';
+import { listTicketsTool } from './list-tickets.js';
+import { triageTicketTool } from './triage-ticket.js';
+import { updateTicketTool } from './update-ticket.js';
 
 export const tools: readonly AnyTool[] = [
   // leads & clients
+  searchLeadsTool,
+  getLeadTool,
+  getClientTool,
+  createLeadTool,
+  updateLeadStatusTool,
   // communications & notes
   addNoteTool,
+  logCommunicationTool,
   // follow-ups
+  scheduleFollowUpTool,
+  listFollowUpsTool,
+  completeFollowUpTool,
   // tickets
+  createTicketTool,
+  triageTicketTool,
+  listTicketsTool,
+  updateTicketTool,
   // knowledge
 ];
 

@@ -1,0 +1,220 @@
+/**
+ * Logging communications (calls, voicemails, texts, emails, meetings, letters, chats) on a lead:
+ * consent-checked, idempotent by caller key, and moving the lead's, client's and contact's
+ * last-contact times forward only.
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import {
+  CONSENT_CHANNELS,
+  clients,
+  communicationTypes,
+  contacts,
+  leadCommunications,
+  leads,
+  type ConsentChannel,
+} from '../db/schema/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { assertMayContact, consentFor } from './consent.js';
+import { requireLead } from './leads-lookup.js';
+
+export const COMMUNICATION_OUTCOMES = [
+  'connected',
+  'left_voicemail',
+  'no_answer',
+  'busy',
+  'wrong_number',
+  'sent',
+  'delivered',
+  'replied',
+  'bounced',
+  'meeting_held',
+  'no_show',
+  'other',
+] as const;
+export type CommunicationOutcome = (typeof COMMUNICATION_OUTCOMES)[number];
+
+export interface NewCommunication {
+  leadId: string;
+  /** communication_types.code, e.g. call, voicemail, sms, email, meeting, letter, chat. */
+  typeCode: string;
+  direction: 'inbound' | 'outbound';
+  subject?: string | null;
+  body?: string | null;
+  /** When it happened; default `now`. At most 5 minutes after `now`. */
+  occurredAt?: Date;
+  contactId?: string | null;
+  outcome?: CommunicationOutcome | null;
+  durationSeconds?: number | null;
+  idempotencyKey?: string | null;
+  userId: string;
+  now: Date;
+}
+
+export interface LoggedCommunication {
+  row: typeof leadCommunications.$inferSelect;
+  typeCode: string;
+  /** True when the idempotency key matched an earlier identical call; nothing was written. */
+  duplicate: boolean;
+  /** Set when consent for a channel that requires it is not recorded. */
+  consentNote: string | null;
+  leadFirstContactedAt: Date | null;
+  leadLastContactedAt: Date | null;
+}
+
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/** Fingerprint of what the caller asked for; a defaulted occurredAt is left out so retries match. */
+function payloadFingerprint(c: NewCommunication): string {
+  const canonical = [
+    c.leadId,
+    c.typeCode,
+    c.direction,
+    c.subject ?? null,
+    c.body ?? null,
+    c.occurredAt?.toISOString() ?? null,
+    c.contactId ?? null,
+    c.outcome ?? null,
+    c.durationSeconds ?? null,
+  ];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+async function leadTimes(db: DbOrTx, leadId: string) {
+  const [l] = await db.select({ first: leads.firstContactedAt, last: leads.lastContactedAt }).from(leads).where(eq(leads.id, leadId));
+  return { leadFirstContactedAt: l?.first ?? null, leadLastContactedAt: l?.last ?? null };
+}
+
+async function replay(db: DbOrTx, key: string, fp: string): Promise<LoggedCommunication | null> {
+  const [hit] = await db
+    .select({ row: leadCommunications, typeCode: communicationTypes.code })
+    .from(leadCommunications)
+    .innerJoin(communicationTypes, eq(communicationTypes.id, leadCommunications.communicationTypeId))
+    .where(eq(leadCommunications.idempotencyKey, key))
+    .limit(1);
+  if (!hit) return null;
+  if ((hit.row.metadata as { idempotencyFingerprint?: unknown }).idempotencyFingerprint !== fp) {
+    throw new ConflictError(
+      `The idempotency key "${key}" was already used for a different communication (${hit.row.id}).`,
+      'Use a new idempotency key for a new communication; reuse a key only to retry the exact same call.',
+    );
+  }
+  return { row: hit.row, typeCode: hit.typeCode, duplicate: true, consentNote: null, ...(await leadTimes(db, hit.row.leadId)) };
+}
+
+async function requireType(db: DbOrTx, code: string) {
+  const [t] = await db
+    .select()
+    .from(communicationTypes)
+    .where(and(eq(communicationTypes.code, code), eq(communicationTypes.isActive, true)));
+  if (t) return t;
+  const all = await db
+    .select({ code: communicationTypes.code })
+    .from(communicationTypes)
+    .where(eq(communicationTypes.isActive, true))
+    .orderBy(asc(communicationTypes.sortOrder));
+  throw new ValidationError(
+    `Unknown communication type "${code}".`,
+    [{ field: 'type', message: 'unknown code' }],
+    `Use one of: ${all.map((a) => a.code).join(', ')}.`,
+  );
+}
+
+/**
+ * Logs a communication. Order: idempotent replay (same key + same payload returns the stored
+ * row with `duplicate: true`, different payload -> ConflictError), lead/type/contact checks,
+ * consent (ConsentRequiredError for outbound to an opted-out lead or contact, see consent.ts),
+ * insert (ON CONFLICT on the key, so concurrent retries insert once), then last-contact times
+ * move forward only (first_contacted_at moves back only, to the earliest contact).
+ */
+export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise<LoggedCommunication> {
+  const fp = payloadFingerprint(c);
+  if (c.idempotencyKey) {
+    const prior = await replay(db, c.idempotencyKey, fp);
+    if (prior) return prior;
+  }
+  const lead = await requireLead(db, c.leadId);
+  const type = await requireType(db, c.typeCode);
+  const occurredAt = c.occurredAt ?? c.now;
+  if (occurredAt.getTime() > c.now.getTime() + FUTURE_SLACK_MS) {
+    throw new ValidationError(
+      `occurredAt ${occurredAt.toISOString()} is in the future.`,
+      [{ field: 'occurredAt', message: 'in the future' }],
+      'Log communications that already happened; to plan one, use schedule_follow_up.',
+    );
+  }
+  if (c.contactId) {
+    const [contact] = await db.select({ clientId: contacts.clientId }).from(contacts).where(eq(contacts.id, c.contactId));
+    if (!contact) throw new NotFoundError('contact', c.contactId, "Use get_lead to list the lead's contacts.");
+    if (contact.clientId !== lead.clientId) {
+      throw new ValidationError(
+        `Contact ${c.contactId} does not belong to this lead's client.`,
+        [{ field: 'contactId', message: "not a contact of the lead's client" }],
+        "Pick a contact of the lead's client, or omit contactId.",
+      );
+    }
+  }
+  const channel = (CONSENT_CHANNELS as readonly string[]).includes(type.consentChannel ?? '')
+    ? (type.consentChannel as ConsentChannel)
+    : null;
+  const consent = await consentFor(db, lead.id, c.contactId ?? null);
+  const { note } = assertMayContact(consent, channel, c.direction, {
+    requiresConsent: type.requiresConsent,
+    kind: type.name.toLowerCase(),
+  });
+
+  const [row] = await db
+    .insert(leadCommunications)
+    .values({
+      leadId: lead.id,
+      clientId: lead.clientId,
+      contactId: c.contactId ?? null,
+      communicationTypeId: type.id,
+      userId: c.userId,
+      direction: c.direction,
+      subject: c.subject ?? null,
+      body: c.body ?? null,
+      occurredAt,
+      durationSeconds: c.durationSeconds ?? null,
+      outcome: c.outcome ?? null,
+      idempotencyKey: c.idempotencyKey ?? null,
+      metadata: c.idempotencyKey ? { idempotencyFingerprint: fp } : {},
+    })
+    .onConflictDoNothing({ target: leadCommunications.idempotencyKey })
+    .returning();
+  if (!row) {
+    // A concurrent call with the same key committed first.
+    const prior = await replay(db, c.idempotencyKey!, fp);
+    if (prior) return prior;
+    throw new ConflictError('A concurrent call with the same idempotency key is still in progress.', 'Retry the same call in a moment.');
+  }
+
+  // GREATEST/LEAST ignore NULLs, so an empty column takes the new time and a later one is kept.
+  const [times] = await db
+    .update(leads)
+    .set({
+      lastContactedAt: sql`greatest(${leads.lastContactedAt}, ${occurredAt})`,
+      firstContactedAt: sql`least(${leads.firstContactedAt}, ${occurredAt})`,
+    })
+    .where(eq(leads.id, lead.id))
+    .returning({ first: leads.firstContactedAt, last: leads.lastContactedAt });
+  await db
+    .update(clients)
+    .set({ lastContactAt: sql`greatest(${clients.lastContactAt}, ${occurredAt})` })
+    .where(eq(clients.id, lead.clientId));
+  if (c.contactId) {
+    await db
+      .update(contacts)
+      .set({ lastContactAt: sql`greatest(${contacts.lastContactAt}, ${occurredAt})` })
+      .where(eq(contacts.id, c.contactId));
+  }
+  return {
+    row,
+    typeCode: type.code,
+    duplicate: false,
+    consentNote: note,
+    leadFirstContactedAt: times?.first ?? null,
+    leadLastContactedAt: times?.last ?? null,
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * Follow-ups on a lead: scheduling (natural-language times in the lead's zone, contact-hour rules
+ * for calls and texts, one open follow-up per lead and purpose); completing is in follow-up-complete.ts.
+ * Every change recomputes leads.next_follow_up_at from the open follow-ups.
+ */
+import { and, eq, min, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { contacts, followUps, leads, type FOLLOW_UP_CHANNELS, type PRIORITIES } from '../db/schema/index.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { assertMayContact, consentFor, type ConsentState } from './consent.js';
+import { contactTimeViolations, nearestAllowedTime, type ContactTimeRules } from './follow-up-rules.js';
+import { leadTimeZone } from './lead-timezone.js';
+import { requireLead } from './leads-lookup.js';
+import { parseWhen } from './time/parse-when.js';
+import { formatLocal, isValidTimeZone, minutesOfDay } from './time/zoned-time.js';
+
+export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
+export type FollowUpRow = typeof followUps.$inferSelect;
+
+/** Recomputes leads.next_follow_up_at as the earliest open follow-up's due time (null when none). */
+export async function recomputeNextFollowUp(db: DbOrTx, leadId: string): Promise<Date | null> {
+  const earliest = db
+    .select({ due: min(followUps.dueAt) })
+    .from(followUps)
+    .where(and(eq(followUps.leadId, leadId), eq(followUps.status, 'open')));
+  const [row] = await db
+    .update(leads)
+    .set({ nextFollowUpAt: sql`(${earliest})` })
+    .where(eq(leads.id, leadId))
+    .returning({ next: leads.nextFollowUpAt });
+  return row?.next ?? null;
+}
+
+export interface ScheduleRequest {
+  leadId: string;
+  /** ISO 8601 or a phrase, read in the lead's zone. */
+  when: string;
+  channel: FollowUpChannel;
+  purpose: string;
+  priority: (typeof PRIORITIES)[number];
+  notes?: string | null;
+  assignedUserId: string;
+  contactId?: string | null;
+  acceptProposed: boolean;
+  createdByUserId: string;
+  now: Date;
+  agencyZone: string;
+  businessHours: readonly [number, number];
+}
+
+export interface ScheduleResult {
+  /** The follow-up (new or the existing open one); undefined when not scheduled. */
+  row?: FollowUpRow;
+  scheduled: boolean;
+  existing: boolean;
+  zone: string;
+  requestedDueAt: Date;
+  proposedDueAt: Date | null;
+  reason: string | null;
+  warnings: string[];
+  nextFollowUpAt: Date | null;
+}
+
+const CONSENT_CHANNEL = { call: 'call', sms: 'sms', email: 'email', meeting: null, task: null } as const;
+
+/** Consent problems for a follow-up's channel, as warnings: scheduling is allowed, contacting may not be. */
+function consentWarnings(state: ConsentState, channel: FollowUpChannel): string[] {
+  try {
+    assertMayContact(state, CONSENT_CHANNEL[channel], 'outbound');
+    return [];
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') return [`${err.message} ${err.hint ?? ''}`.trim()];
+    throw err;
+  }
+}
+
+function rulesFor(req: ScheduleRequest, zone: string, consent: ConsentState): ContactTimeRules {
+  const start = minutesOfDay(consent.quietHours?.start);
+  const end = minutesOfDay(consent.quietHours?.end);
+  const quietZone = isValidTimeZone(consent.timezone) ? consent.timezone : zone;
+  return {
+    leadZone: zone,
+    agencyZone: req.agencyZone,
+    businessHours: req.businessHours,
+    quiet: start !== null && end !== null ? { startMin: start, endMin: end, zone: quietZone } : null,
+  };
+}
+
+async function openFor(db: DbOrTx, leadId: string, purpose: string): Promise<FollowUpRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(followUps)
+    .where(
+      and(
+        eq(followUps.leadId, leadId),
+        eq(followUps.status, 'open'),
+        sql`${followUps.purposeKey} = lower(regexp_replace(btrim(${purpose}::text), '\\s+', ' ', 'g'))`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/**
+ * Schedules a follow-up. Returns the existing open follow-up for the same lead and purpose
+ * (`existing: true`) instead of a second one. A past time is a ValidationError. For calls and
+ * texts outside the allowed hours (follow-up-rules.ts) nothing is written and the result has
+ * `scheduled: false`, the nearest allowed `proposedDueAt` and the `reason`, unless
+ * `acceptProposed`, which schedules at the proposed time.
+ */
+export async function scheduleFollowUp(db: DbOrTx, req: ScheduleRequest): Promise<ScheduleResult> {
+  const lead = await requireLead(db, req.leadId, { forUpdate: true });
+  if (req.contactId) {
+    const [c] = await db.select({ clientId: contacts.clientId }).from(contacts).where(eq(contacts.id, req.contactId));
+    if (!c) throw new NotFoundError('contact', req.contactId, "Use get_lead to list the lead's contacts.");
+    if (c.clientId !== lead.clientId) {
+      throw new ValidationError(`Contact ${req.contactId} does not belong to this lead's client.`, [
+        { field: 'contactId', message: "not a contact of the lead's client" },
+      ]);
+    }
+  }
+  const consent = await consentFor(db, lead.id, req.contactId ?? null);
+  const { zone } = await leadTimeZone(db, lead.id, {
+    contactId: req.contactId,
+    settingsZone: consent.timezone,
+    agencyZone: req.agencyZone,
+  });
+  const parsed = parseWhen(req.when, { now: req.now, zone });
+  const base = { zone, requestedDueAt: parsed.at, proposedDueAt: null, reason: null, warnings: consentWarnings(consent, req.channel) };
+
+  const prior = await openFor(db, lead.id, req.purpose);
+  if (prior) return { ...base, row: prior, scheduled: true, existing: true, nextFollowUpAt: await currentNext(db, lead.id) };
+
+  if (parsed.at.getTime() <= req.now.getTime()) {
+    throw new ValidationError(
+      `"${req.when}" is ${formatLocal(parsed.at, zone)}, which is in the past (now is ${formatLocal(req.now, zone)} in the lead's zone ${zone}).`,
+      [{ field: 'when', message: 'in the past' }],
+      'Pass a future time, e.g. "tomorrow at 10am" or an ISO 8601 datetime after now.',
+    );
+  }
+  let dueAt = parsed.at;
+  if (req.channel === 'call' || req.channel === 'sms') {
+    const rules = rulesFor(req, zone, consent);
+    const violations = contactTimeViolations(dueAt, rules);
+    if (violations.length > 0) {
+      const proposed = nearestAllowedTime(dueAt, rules, req.now);
+      const reason = `${violations.join('; ')}.`;
+      if (!req.acceptProposed || !proposed) {
+        const how = proposed
+          ? ` Call again with acceptProposed: true to schedule at ${formatLocal(proposed, zone)} (${proposed.toISOString()}), or pass another time.`
+          : ' No allowed time was found in the next two weeks; check the quiet hours and business hours, or use channel "email" or "task".';
+        return {
+          ...base,
+          scheduled: false,
+          existing: false,
+          proposedDueAt: proposed,
+          reason: reason + how,
+          nextFollowUpAt: await currentNext(db, lead.id),
+        };
+      }
+      dueAt = proposed;
+      base.warnings.push(`Moved from ${formatLocal(parsed.at, zone)} to ${formatLocal(proposed, zone)} as accepted: ${reason}`);
+    }
+  }
+
+  const { row, existing } = await insertFollowUpOnce(db, {
+    leadId: lead.id,
+    clientId: lead.clientId,
+    contactId: req.contactId ?? null,
+    assignedUserId: req.assignedUserId,
+    createdByUserId: req.createdByUserId,
+    dueAt,
+    timezone: zone,
+    channel: req.channel,
+    purpose: req.purpose,
+    notes: req.notes ?? null,
+    priority: req.priority,
+  });
+  return {
+    ...base,
+    row,
+    scheduled: true,
+    existing,
+    proposedDueAt: dueAt === parsed.at ? null : dueAt,
+    nextFollowUpAt: await recomputeNextFollowUp(db, lead.id),
+  };
+}
+
+/**
+ * Inserts an open follow-up unless one is already open for the same lead and purpose (the
+ * partial unique index follow_ups_one_open_per_lead_purpose decides, so concurrent callers
+ * cannot both insert); then returns that one with `existing: true`.
+ */
+export async function insertFollowUpOnce(
+  db: DbOrTx,
+  values: typeof followUps.$inferInsert & { leadId: string },
+): Promise<{ row: FollowUpRow; existing: boolean }> {
+  const [row] = await db
+    .insert(followUps)
+    .values(values)
+    .onConflictDoNothing({ target: [followUps.leadId, followUps.purposeKey], where: sql`status = 'open' and lead_id is not null` })
+    .returning();
+  if (row) return { row, existing: false };
+  const other = await openFor(db, values.leadId, values.purpose);
+  if (!other) throw new ConflictError('A concurrent change to this follow-up is in progress.', 'Retry the same call in a moment.');
+  return { row: other, existing: true };
+}
+
+async function currentNext(db: DbOrTx, leadId: string): Promise<Date | null> {
+  const [l] = await db.select({ next: leads.nextFollowUpAt }).from(leads).where(eq(leads.id, leadId));
+  return l?.next ?? null;
+}

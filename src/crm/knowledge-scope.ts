@@ -1,0 +1,51 @@
+/** The scope of a knowledge search and the full-text query, shared by both arms and the snippets. */
+import { sql, type SQL } from 'drizzle-orm';
+import { KNOWLEDGE_SOURCES, SOURCE_TYPES, type SourceType } from './knowledge-sources.js';
+import { matchingLeadIdsSql, type LeadSearchFilters } from './lead-search-filters.js';
+
+export interface KnowledgeScope {
+  leadId?: string;
+  clientId?: string;
+  /** Default: all four. */
+  sourceTypes?: readonly SourceType[];
+  /** Occurred at or after. */
+  since?: Date;
+  /** Occurred before. */
+  until?: Date;
+  /** search_leads filters (its `query` is ignored): only knowledge about leads matching them. */
+  leadFilters?: LeadSearchFilters;
+  /** The time the lead filters' "due"/"overdue" are measured against. */
+  now?: Date;
+}
+
+export interface ArmHit {
+  sourceType: SourceType;
+  sourceId: string;
+}
+
+/**
+ * The tsquery of a question. Web-search syntax ("phrase", -word, or) is honoured as written;
+ * a plain question is loosened to any-word (OR) matching, since a question's words rarely all
+ * appear in one note, and ranking rewards the texts that share more of them.
+ */
+export function tsQuery(question: string): SQL {
+  const q = sql`websearch_to_tsquery('english', ${question})`;
+  return /"|(^|\s)-\S|\bor\b/i.test(question) ? q : sql`replace(${q}::text, ' & ', ' | ')::tsquery`;
+}
+
+/** Source-level scope conditions of one source type (alias `s`). */
+export function scopeConditions(type: SourceType, scope: KnowledgeScope): SQL[] {
+  const s = KNOWLEDGE_SOURCES[type];
+  const c: SQL[] = [s.eligible];
+  if (scope.leadId) c.push(sql`${s.leadId} = ${scope.leadId}`);
+  if (scope.clientId) c.push(sql`${s.clientId} = ${scope.clientId}`);
+  if (scope.since) c.push(sql`${s.occurredAt} >= ${scope.since.toISOString()}`);
+  if (scope.until) c.push(sql`${s.occurredAt} < ${scope.until.toISOString()}`);
+  if (scope.leadFilters) c.push(sql`${s.leadId} in (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())})`);
+  return c;
+}
+
+export function scopedTypes(scope: KnowledgeScope): SourceType[] {
+  return SOURCE_TYPES.filter((t) => !scope.sourceTypes || scope.sourceTypes.includes(t));
+}
+

@@ -1,0 +1,192 @@
+/**
+ * The 360 view of one lead, trimmed for a model's context: the lead (JSONB payloads upgraded to
+ * their current schema version), its client with addresses and contacts, the client's other open
+ * leads, open opportunities, the latest communications and notes, open follow-ups and tickets,
+ * and the lead's consent. Customer-written text is truncated and fenced.
+ */
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { campaigns, insuranceTypes, leads, leadStatuses, users } from '../db/schema/index.js';
+import { NotFoundError } from '../errors.js';
+import type { Fence } from './fence.js';
+import { fieldForDataColumn, LEAD_DATA_FIELDS, readLeadData, type LeadDataField } from './lead-data/index.js';
+import {
+  iso,
+  num,
+  openFollowUps,
+  openTickets,
+  recentCommunications,
+  recentNotes,
+  type CommunicationCard,
+  type FollowUpCard,
+  type NoteCard,
+  type TicketCard,
+} from './view-activity.js';
+import {
+  clientCard,
+  consentCard,
+  contactCards,
+  openLeadCards,
+  openOpportunityCards,
+  type ClientCard,
+  type ConsentCard,
+  type ContactCard,
+  type LeadCard,
+  type OpportunityCard,
+} from './view-cards.js';
+
+export interface LeadDetail {
+  id: string;
+  clientId: string;
+  status: string;
+  statusName: string;
+  isTerminal: boolean;
+  allowedNext: string[];
+  line: string;
+  lineName: string;
+  lineCategory: string;
+  /** Which payload carries this line's details: autoData, homeData, specialtyData or commercialData. */
+  dataField: LeadDataField;
+  campaign: string | null;
+  source: string | null;
+  currentCarrier: string | null;
+  currentPremium: number | null;
+  quotedPremium: number | null;
+  targetPremium: number | null;
+  umbrellaRequested: boolean;
+  umbrellaLimit: number | null;
+  xDate: string | null;
+  policyEffectiveDate: string | null;
+  assignedUserHandle: string | null;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  aiSummary: string | null;
+  aiNextAction: string | null;
+  aiScore: number | null;
+  aiFollowUpPriority: number | null;
+  createdAt: string;
+  updatedAt: string;
+  statusChangedAt: string | null;
+  firstContactedAt: string | null;
+  lastContactedAt: string | null;
+  nextFollowUpAt: string | null;
+  qualifiedAt: string | null;
+  quotedAt: string | null;
+  proposalSentAt: string | null;
+  wonAt: string | null;
+  lostAt: string | null;
+  lostReason: string | null;
+  archivedAt: string | null;
+  autoData: Record<string, unknown> | null;
+  homeData: Record<string, unknown> | null;
+  specialtyData: Record<string, unknown> | null;
+  commercialData: Record<string, unknown> | null;
+  /** Payloads that could not be upgraded (returned as stored), one line each. */
+  dataIssues: string[];
+}
+
+export interface LeadView {
+  lead: LeadDetail;
+  client: ClientCard;
+  contacts: ContactCard[];
+  consent: ConsentCard;
+  otherOpenLeads: LeadCard[];
+  openOpportunities: OpportunityCard[];
+  recentCommunications: CommunicationCard[];
+  recentNotes: NoteCard[];
+  openFollowUps: FollowUpCard[];
+  /** Open tickets of the lead's client (service issues matter when selling to the same customer). */
+  openTickets: TicketCard[];
+}
+
+type LeadRow = typeof leads.$inferSelect;
+
+/** Upgrades each stored payload; a payload that cannot be read is returned as stored and reported. */
+function payloads(l: LeadRow): Pick<LeadDetail, LeadDataField | 'dataIssues'> {
+  const out = { autoData: null, homeData: null, specialtyData: null, commercialData: null, dataIssues: [] as string[] } as Pick<
+    LeadDetail,
+    LeadDataField | 'dataIssues'
+  >;
+  for (const field of LEAD_DATA_FIELDS) {
+    const stored = l[field];
+    const version = l[`${field}Version`];
+    try {
+      out[field] = readLeadData(field, stored, version);
+    } catch (err) {
+      out[field] = stored ?? null;
+      out.dataIssues.push(`${field} (stored version ${String(version)}) returned as stored: ${(err as Error).message}`);
+    }
+  }
+  return out;
+}
+
+/** Assembles the lead's 360 view; NOT_FOUND when there is no such lead. */
+export async function getLeadView(db: DbOrTx, leadId: string, ctx: { fence: Fence; now: Date }): Promise<LeadView> {
+  const [row] = await db
+    .select({ l: leads, s: leadStatuses, t: insuranceTypes, campaign: campaigns.code, handle: users.handle })
+    .from(leads)
+    .innerJoin(leadStatuses, eq(leadStatuses.id, leads.statusId))
+    .innerJoin(insuranceTypes, eq(insuranceTypes.id, leads.insuranceTypeId))
+    .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
+    .leftJoin(users, eq(users.id, leads.assignedUserId))
+    .where(eq(leads.id, leadId))
+    .limit(1);
+  if (!row) throw new NotFoundError('lead', leadId, 'Use search_leads to find the lead id.');
+  const { l, s, t } = row;
+  const lead: LeadDetail = {
+    id: l.id,
+    clientId: l.clientId,
+    status: s.code,
+    statusName: s.name,
+    isTerminal: s.isTerminal,
+    allowedNext: s.allowedNext,
+    line: t.code,
+    lineName: t.name,
+    lineCategory: t.category,
+    dataField: fieldForDataColumn(t.dataField),
+    campaign: row.campaign,
+    source: l.source,
+    currentCarrier: l.currentCarrier,
+    currentPremium: num(l.currentPremium),
+    quotedPremium: num(l.quotedPremium),
+    targetPremium: num(l.targetPremium),
+    umbrellaRequested: l.umbrellaRequested,
+    umbrellaLimit: num(l.umbrellaLimit),
+    xDate: l.xDate,
+    policyEffectiveDate: l.policyEffectiveDate,
+    assignedUserHandle: row.handle,
+    tags: l.tags,
+    customFields: l.customFields,
+    // AI text is derived from customer text, so it is fenced like it.
+    aiSummary: ctx.fence(l.aiSummary, `lead-ai-summary:${l.id}`),
+    aiNextAction: ctx.fence(l.aiNextAction, `lead-ai-next-action:${l.id}`),
+    aiScore: l.aiScore,
+    aiFollowUpPriority: l.aiFollowUpPriority,
+    createdAt: l.createdAt.toISOString(),
+    updatedAt: l.updatedAt.toISOString(),
+    statusChangedAt: iso(l.statusChangedAt),
+    firstContactedAt: iso(l.firstContactedAt),
+    lastContactedAt: iso(l.lastContactedAt),
+    nextFollowUpAt: iso(l.nextFollowUpAt),
+    qualifiedAt: iso(l.qualifiedAt),
+    quotedAt: iso(l.quotedAt),
+    proposalSentAt: iso(l.proposalSentAt),
+    wonAt: iso(l.wonAt),
+    lostAt: iso(l.lostAt),
+    lostReason: l.lostReason,
+    archivedAt: iso(l.archivedAt),
+    ...payloads(l),
+  };
+  return {
+    lead,
+    client: await clientCard(db, l.clientId, ctx.fence),
+    contacts: await contactCards(db, l.clientId),
+    consent: await consentCard(db, l.id),
+    otherOpenLeads: await openLeadCards(db, l.clientId, { except: l.id }),
+    openOpportunities: await openOpportunityCards(db, { leadId: l.id }),
+    recentCommunications: await recentCommunications(db, { leadId: l.id }, ctx.fence),
+    recentNotes: await recentNotes(db, { leadId: l.id }, ctx.fence),
+    openFollowUps: await openFollowUps(db, { leadId: l.id }, ctx.now),
+    openTickets: await openTickets(db, { clientId: l.clientId }, ctx.fence),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Listing tickets for a work queue: filtered, ordered by SLA due time (none last) then priority
+ * (urgent first), with keyset cursors and a total.
+ */
+import { and, asc, count, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { clients, supportTickets, users } from '../db/schema/index.js';
+import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
+import type { Priority } from './sla.js';
+import type { TicketCategory, TicketStatus } from './tickets.js';
+
+export type AssigneeFilter = { kind: 'user'; userId: string } | { kind: 'any' } | { kind: 'unassigned' };
+
+export interface TicketListQuery {
+  statuses: readonly TicketStatus[];
+  priorities?: readonly Priority[];
+  categories?: readonly TicketCategory[];
+  assignee: AssigneeFilter;
+  clientId?: string;
+  leadId?: string;
+  /** Only tickets past their SLA due time and not resolved or closed. */
+  breachingSla?: boolean;
+  now: Date;
+  limit: number;
+  cursor?: string;
+}
+
+const rankExpr = sql<number>`(case ${supportTickets.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end)`;
+const slaKeyExpr = sql`coalesce(${supportTickets.slaDueAt}, 'infinity'::timestamptz)`;
+
+function filters(q: TicketListQuery): SQL | undefined {
+  const a = q.assignee;
+  return and(
+    q.statuses.length ? inArray(supportTickets.status, [...q.statuses]) : undefined,
+    q.priorities?.length ? inArray(supportTickets.priority, [...q.priorities]) : undefined,
+    q.categories?.length ? inArray(supportTickets.category, [...q.categories]) : undefined,
+    a.kind === 'user'
+      ? eq(supportTickets.assignedUserId, a.userId)
+      : a.kind === 'unassigned'
+        ? isNull(supportTickets.assignedUserId)
+        : undefined,
+    q.clientId ? eq(supportTickets.clientId, q.clientId) : undefined,
+    q.leadId ? eq(supportTickets.leadId, q.leadId) : undefined,
+    q.breachingSla ? and(lt(supportTickets.slaDueAt, q.now), notInArray(supportTickets.status, ['resolved', 'closed'])) : undefined,
+  );
+}
+
+/** Rows of one page, `total` matching rows, and the cursor of the next page (null at the end). */
+export async function listTickets(db: DbOrTx, q: TicketListQuery) {
+  const { limit, cursor, now, ...rest } = q;
+  // The filter fingerprint excludes `now` for all but breach filtering, where the set depends on it.
+  const scope: CursorScope = {
+    sort: 'sla_due_priority',
+    order: 'asc',
+    filters: { ...rest, now: q.breachingSla ? now.toISOString() : undefined },
+  };
+  const where = filters(q);
+  let after: SQL | undefined;
+  if (cursor) {
+    const at = decodeCursor(cursor, scope);
+    const [sla, rank] = (at.key ?? '').split('|');
+    after = sql`(${slaKeyExpr}, ${rankExpr}, ${supportTickets.id}) > (${sla}::timestamptz, ${Number(rank)}::int, ${at.id}::uuid)`;
+  }
+  const rows = await db
+    .select({
+      id: supportTickets.id,
+      ticketNumber: supportTickets.ticketNumber,
+      subject: supportTickets.subject,
+      status: supportTickets.status,
+      priority: supportTickets.priority,
+      category: supportTickets.category,
+      aiCategory: supportTickets.aiCategory,
+      channel: supportTickets.channel,
+      clientId: supportTickets.clientId,
+      clientName: clients.displayName,
+      leadId: supportTickets.leadId,
+      assignedUserId: supportTickets.assignedUserId,
+      assigneeHandle: users.handle,
+      openedAt: supportTickets.openedAt,
+      slaDueAt: supportTickets.slaDueAt,
+      resolvedAt: supportTickets.resolvedAt,
+      sortKey: sql<string>`${slaKeyExpr}::text || '|' || ${rankExpr}`,
+    })
+    .from(supportTickets)
+    .leftJoin(clients, eq(clients.id, supportTickets.clientId))
+    .leftJoin(users, eq(users.id, supportTickets.assignedUserId))
+    .where(and(where, after))
+    .orderBy(asc(slaKeyExpr), asc(rankExpr), asc(supportTickets.id))
+    .limit(limit + 1);
+  const [{ total }] = (await db.select({ total: count() }).from(supportTickets).where(where)) as [{ total: number }];
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor(scope, { key: last.sortKey, id: last.id }) : null;
+  return { rows: page, total: Number(total), nextCursor };
+}

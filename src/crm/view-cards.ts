@@ -1,0 +1,259 @@
+/** Record pieces of the 360 views: the client with its addresses, contacts, leads, opportunities, consent. */
+import { and, asc, desc, eq, ne, notInArray, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { addresses, clients, contacts, insuranceTypes, leads, leadStatuses, opportunities, users } from '../db/schema/index.js';
+import { NotFoundError } from '../errors.js';
+import { consentFor } from './consent.js';
+import type { Fence } from './fence.js';
+import { iso, num } from './view-activity.js';
+
+export interface AddressCard {
+  kind: 'physical' | 'mailing';
+  line1: string;
+  line2: string | null;
+  city: string;
+  state: string;
+  postalCode: string;
+  county: string | null;
+  country: string;
+  timezone: string | null;
+  isVerified: boolean;
+}
+
+export interface ClientCard {
+  id: string;
+  clientType: 'individual' | 'business';
+  displayName: string;
+  firstName: string | null;
+  lastName: string | null;
+  businessName: string | null;
+  dbaName: string | null;
+  industry: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  preferredContactMethod: string | null;
+  timezone: string | null;
+  status: string;
+  assignedUserHandle: string | null;
+  tags: string[];
+  aiSummary: string | null;
+  lastContactAt: string | null;
+  nextContactAt: string | null;
+  createdAt: string;
+  /** Physical and mailing addresses, whichever are on file (0-2). */
+  addresses: AddressCard[];
+}
+
+export interface ContactCard {
+  id: string;
+  firstName: string;
+  lastName: string;
+  title: string | null;
+  roles: string[];
+  isPrimary: boolean;
+  email: string | null;
+  phone: string | null;
+  mobilePhone: string | null;
+  preferredContactMethod: string | null;
+}
+
+export interface ConsentCard {
+  call: string;
+  sms: string;
+  email: string;
+  mail: string;
+  doNotCall: boolean;
+  unsubscribed: boolean;
+  unsubscribedAt: string | null;
+  quietHoursStart: string | null;
+  quietHoursEnd: string | null;
+  timezone: string | null;
+}
+
+export interface LeadCard {
+  leadId: string;
+  status: string;
+  line: string;
+  xDate: string | null;
+  currentCarrier: string | null;
+  currentPremium: number | null;
+  quotedPremium: number | null;
+  nextFollowUpAt: string | null;
+  aiScore: number | null;
+  assignedUserHandle: string | null;
+  statusChangedAt: string | null;
+  consent: ConsentCard;
+}
+
+export interface OpportunityCard {
+  id: string;
+  leadId: string | null;
+  name: string;
+  stage: string;
+  carrier: string | null;
+  estimatedPremium: number | null;
+  probability: number | null;
+  expectedCloseDate: string | null;
+}
+
+/** The client with its addresses; NOT_FOUND when missing. The AI summary is fenced (it is built from customer text). */
+export async function clientCard(db: DbOrTx, clientId: string, fence: Fence): Promise<ClientCard> {
+  const [row] = await db
+    .select({ c: clients, handle: users.handle })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.assignedUserId))
+    .where(eq(clients.id, clientId))
+    .limit(1);
+  if (!row) throw new NotFoundError('client', clientId, 'Use search_leads to find the client id.');
+  const { c } = row;
+  const ids = [c.addressId, c.mailingAddressId].filter((x): x is string => Boolean(x));
+  const addrRows = ids.length
+    ? await db
+        .select()
+        .from(addresses)
+        .where(or(...ids.map((id) => eq(addresses.id, id))))
+    : [];
+  const card = (kind: AddressCard['kind'], id: string | null): AddressCard[] => {
+    const a = addrRows.find((r) => r.id === id);
+    if (!a) return [];
+    return [
+      {
+        kind,
+        line1: a.line1,
+        line2: a.line2,
+        city: a.city,
+        state: a.state,
+        postalCode: a.postalCode,
+        county: a.county,
+        country: a.country,
+        timezone: a.timezone,
+        isVerified: a.isVerified,
+      },
+    ];
+  };
+  return {
+    id: c.id,
+    clientType: c.clientType,
+    displayName: c.displayName,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    businessName: c.businessName,
+    dbaName: c.dbaName,
+    industry: c.industry,
+    email: c.email,
+    phone: c.phone,
+    website: c.website,
+    preferredContactMethod: c.preferredContactMethod,
+    timezone: c.timezone,
+    status: c.status,
+    assignedUserHandle: row.handle,
+    tags: c.tags,
+    aiSummary: fence(c.aiSummary, `client-ai-summary:${c.id}`),
+    lastContactAt: iso(c.lastContactAt),
+    nextContactAt: iso(c.nextContactAt),
+    createdAt: c.createdAt.toISOString(),
+    addresses: [...card('physical', c.addressId), ...card('mailing', c.mailingAddressId)],
+  };
+}
+
+/** The client's contacts, primary first. */
+export async function contactCards(db: DbOrTx, clientId: string, limit = 50): Promise<ContactCard[]> {
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.clientId, clientId))
+    .orderBy(desc(contacts.isPrimaryContact), asc(contacts.lastName), asc(contacts.firstName))
+    .limit(limit);
+  return rows.map((k) => ({
+    id: k.id,
+    firstName: k.firstName,
+    lastName: k.lastName,
+    title: k.title,
+    roles: k.roles,
+    isPrimary: k.isPrimaryContact,
+    email: k.email,
+    phone: k.phone,
+    mobilePhone: k.mobilePhone,
+    preferredContactMethod: k.preferredContactMethod,
+  }));
+}
+
+/** Lead-level consent (no settings row reads as all unknown). */
+export async function consentCard(db: DbOrTx, leadId: string): Promise<ConsentCard> {
+  const s = await consentFor(db, leadId, null);
+  return {
+    call: s.channels.call.state,
+    sms: s.channels.sms.state,
+    email: s.channels.email.state,
+    mail: s.channels.mail.state,
+    doNotCall: s.doNotCall.value,
+    unsubscribed: s.unsubscribed.at !== null,
+    unsubscribedAt: iso(s.unsubscribed.at),
+    quietHoursStart: s.quietHours?.start ?? null,
+    quietHoursEnd: s.quietHours?.end ?? null,
+    timezone: s.timezone,
+  };
+}
+
+/** The client's open (non-terminal) leads, soonest x-date first, each with its consent; `except` skips one lead. */
+export async function openLeadCards(db: DbOrTx, clientId: string, opts: { except?: string; limit?: number } = {}): Promise<LeadCard[]> {
+  const conds: SQL[] = [eq(leads.clientId, clientId), eq(leadStatuses.isTerminal, false)];
+  if (opts.except) conds.push(ne(leads.id, opts.except));
+  const rows = await db
+    .select({ l: leads, status: leadStatuses.code, line: insuranceTypes.code, handle: users.handle })
+    .from(leads)
+    .innerJoin(leadStatuses, eq(leadStatuses.id, leads.statusId))
+    .innerJoin(insuranceTypes, eq(insuranceTypes.id, leads.insuranceTypeId))
+    .leftJoin(users, eq(users.id, leads.assignedUserId))
+    .where(and(...conds))
+    .orderBy(asc(leads.xDate), desc(leads.updatedAt))
+    .limit(opts.limit ?? 50);
+  const cards: LeadCard[] = [];
+  for (const { l, status, line, handle } of rows) {
+    cards.push({
+      leadId: l.id,
+      status,
+      line,
+      xDate: l.xDate,
+      currentCarrier: l.currentCarrier,
+      currentPremium: num(l.currentPremium),
+      quotedPremium: num(l.quotedPremium),
+      nextFollowUpAt: iso(l.nextFollowUpAt),
+      aiScore: l.aiScore,
+      assignedUserHandle: handle,
+      statusChangedAt: iso(l.statusChangedAt),
+      consent: await consentCard(db, l.id),
+    });
+  }
+  return cards;
+}
+
+/** Opportunities not yet won or lost, of one lead or of a whole client. */
+export async function openOpportunityCards(
+  db: DbOrTx,
+  scope: { leadId: string } | { clientId: string },
+  limit = 20,
+): Promise<OpportunityCard[]> {
+  const rows = await db
+    .select()
+    .from(opportunities)
+    .where(
+      and(
+        notInArray(opportunities.stage, ['won', 'lost']),
+        'leadId' in scope ? eq(opportunities.leadId, scope.leadId) : eq(opportunities.clientId, scope.clientId),
+      ),
+    )
+    .orderBy(asc(opportunities.expectedCloseDate), desc(opportunities.updatedAt))
+    .limit(limit);
+  return rows.map((o) => ({
+    id: o.id,
+    leadId: o.leadId,
+    name: o.name,
+    stage: o.stage,
+    carrier: o.carrier,
+    estimatedPremium: num(o.estimatedPremium),
+    probability: o.probability,
+    expectedCloseDate: o.expectedCloseDate,
+  }));
+}

@@ -1,0 +1,139 @@
+/**
+ * The demo-data seeder: a deterministic insurance book (same seed, same rows, ids included),
+ * loaded in bulk over ONE connection (the embedded database is single-session).
+ */
+import { count } from 'drizzle-orm';
+import type pg from 'pg';
+import type { Db } from '../client.js';
+import { clients, users } from '../schema/index.js';
+import { ConflictError } from '../../errors.js';
+import { logger } from '../../log.js';
+import { insertRows, type TableKey } from './bulk.js';
+import { generateBook } from './book.js';
+import type { Lookups } from './book-types.js';
+
+export interface SeedOptions {
+  /** Number of leads; default 120. About 10 notes and communications come with each lead. */
+  scale?: number;
+  /** Delete all CRM data (not migrations or lookups) first. */
+  reset?: boolean;
+  /** PRNG seed; default 20261101. */
+  seed?: number;
+  onProgress?: (done: number, total: number, phase: string) => void;
+}
+
+export interface SeedSummary {
+  users: number;
+  clients: number;
+  contacts: number;
+  leads: number;
+  communications: number;
+  notes: number;
+  followUps: number;
+  tickets: number;
+  ms: number;
+}
+
+export const DEFAULT_SCALE = 120;
+export const DEFAULT_SEED = 20261101;
+/** Leads per transaction; a batch is ~10x as many notes and communications. */
+const BATCH_LEADS = 2000;
+
+/** CRM data tables emptied by a reset; lookups and crm_migrations stay. */
+export const CRM_DATA_TABLES = [
+  'api_tokens', 'users', 'addresses', 'clients', 'contacts', 'leads', 'opportunities', 'lead_communications', 'lead_notes',
+  'lead_marketing_settings', 'follow_ups', 'support_tickets', 'ai_interactions', 'embeddings', 'embedding_jobs',
+] as const;
+
+/** Insert order: parents before children. */
+const ORDER: readonly TableKey[] = ['users', 'addresses', 'clients', 'contacts', 'leads', 'opportunities', 'marketing', 'communications', 'notes', 'followUps', 'tickets', 'aiInteractions'];
+
+const CAMPAIGNS = [
+  ['spring-home-remarket', 'Spring homeowners remarket', 'email'],
+  ['teen-driver-mailer', 'Teen driver postcard', 'mail'],
+  ['commercial-renewal-q4', 'Q4 commercial renewal review', 'call'],
+  ['umbrella-cross-sell', 'Umbrella cross-sell', 'email'],
+] as const;
+
+/** True when the database has no users and no clients. */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [u] = await db.select({ n: count() }).from(users);
+  const [c] = await db.select({ n: count() }).from(clients);
+  return (u?.n ?? 0) === 0 && (c?.n ?? 0) === 0;
+}
+
+async function loadLookups(client: pg.ClientBase): Promise<Lookups> {
+  for (const [code, name, channel] of CAMPAIGNS) {
+    await client.query('insert into campaigns (code, name, channel) values ($1, $2, $3) on conflict (code) do nothing', [code, name, channel]);
+  }
+  const rows = async (sql: string) => (await client.query<{ id: number; code: string; name: string; category: string }>(sql)).rows;
+  const byCode = (rs: { id: number; code: string }[]) => Object.fromEntries(rs.map((r) => [r.code, r.id]));
+  return {
+    status: byCode(await rows('select id, code from lead_statuses')),
+    types: Object.fromEntries((await rows('select id, code, name, category from insurance_types')).map((r) => [r.code, { id: r.id, name: r.name, category: r.category }])),
+    comm: byCode(await rows('select id, code from communication_types')),
+    campaigns: byCode(await rows(`select id, code from campaigns where code in (${CAMPAIGNS.map(([c]) => `'${c}'`).join(',')}) order by code`)),
+  };
+}
+
+/**
+ * Seeds the demo book. Without `reset`, a database that already has users or clients is a
+ * CONFLICT and nothing is written. The default book loads in one transaction; larger ones commit
+ * every BATCH_LEADS leads and report progress.
+ */
+export async function seedDemoData(db: Db, pool: pg.Pool, opts: SeedOptions = {}): Promise<SeedSummary> {
+  const started = performance.now();
+  const scale = Math.max(1, Math.floor(opts.scale ?? DEFAULT_SCALE));
+  const log = logger('seed');
+  void db; // the pool's single connection does the work; drizzle would wait for it
+  const client = await pool.connect();
+  const counts: Partial<Record<TableKey, number>> = {};
+  try {
+    const { rows } = await client.query<{ busy: boolean }>('select exists(select 1 from users) or exists(select 1 from clients) as busy');
+    if (rows[0]?.busy && !opts.reset) {
+      throw new ConflictError('The database already has CRM data; seeding would mix demo rows into it.', 'Use --reset (reset: true) to delete existing CRM data first, or seed an empty database.');
+    }
+    await client.query('begin');
+    try {
+      if (opts.reset) await client.query(`truncate ${CRM_DATA_TABLES.join(', ')} restart identity cascade`);
+      const lookups = await loadLookups(client);
+      opts.onProgress?.(0, scale, 'generating');
+      let inTx = true;
+      for (const step of generateBook(opts.seed ?? DEFAULT_SEED, lookups, scale, BATCH_LEADS)) {
+        if (!inTx) {
+          await client.query('begin');
+          inTx = true;
+        }
+        for (const key of ORDER) {
+          const rowsOf = step.batch[key];
+          if (!rowsOf?.length) continue;
+          await insertRows(client, key, rowsOf);
+          counts[key] = (counts[key] ?? 0) + rowsOf.length;
+        }
+        await client.query('commit');
+        inTx = false;
+        opts.onProgress?.(step.leads, scale, 'loading');
+      }
+    } catch (err) {
+      await client.query('rollback').catch(() => undefined);
+      throw err;
+    }
+    opts.onProgress?.(scale, scale, 'analyzing');
+    await client.query('analyze');
+  } finally {
+    client.release();
+  }
+  const summary: SeedSummary = {
+    users: counts.users ?? 0,
+    clients: counts.clients ?? 0,
+    contacts: counts.contacts ?? 0,
+    leads: counts.leads ?? 0,
+    communications: counts.communications ?? 0,
+    notes: counts.notes ?? 0,
+    followUps: counts.followUps ?? 0,
+    tickets: counts.tickets ?? 0,
+    ms: Math.round(performance.now() - started),
+  };
+  log.info(summary, 'seeded demo data');
+  return summary;
+}

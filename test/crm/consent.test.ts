@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { assertMayContact, mergeConsent } from '../../src/crm/consent.js';
+import type { leadMarketingSettings } from '../../src/db/schema/index.js';
+
+type Row = typeof leadMarketingSettings.$inferSelect;
+const LEAD = '00000000-0000-4000-8000-000000000001';
+const CONTACT = '00000000-0000-4000-8000-000000000002';
+const T = new Date('2026-01-05T12:00:00Z');
+
+function row(o: Partial<Row> = {}): Row {
+  const channel = (p: string) => ({
+    [`${p}Consent`]: 'unknown',
+    [`${p}ConsentSource`]: null,
+    [`${p}ConsentAt`]: null,
+    [`${p}ConsentWording`]: null,
+  });
+  return {
+    id: 'x',
+    leadId: LEAD,
+    contactId: null,
+    ...channel('call'),
+    ...channel('sms'),
+    ...channel('email'),
+    ...channel('mail'),
+    doNotCall: false,
+    doNotCallSource: null,
+    doNotCallAt: null,
+    unsubscribedAt: null,
+    unsubscribeSource: null,
+    quietHoursStart: null,
+    quietHoursEnd: null,
+    timezone: null,
+    tags: [],
+    customFields: {},
+    metadata: {},
+    createdAt: T,
+    updatedAt: T,
+    ...o,
+  } as Row;
+}
+
+const refused = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e as { code: string; message: string; hint?: string };
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('consent', () => {
+  it('allows anything with no settings, with a note for channels that require consent', () => {
+    const s = mergeConsent(LEAD, null, undefined, undefined);
+    expect(assertMayContact(s, 'call', 'outbound', { requiresConsent: true }).note).toMatch(/call consent .* is not recorded/);
+    expect(assertMayContact(s, 'email', 'outbound').note).toBeNull();
+    expect(assertMayContact(s, null, 'outbound').note).toBeNull();
+  });
+
+  it('refuses an outbound call on do-not-call, naming the fix and the alternative', () => {
+    const s = mergeConsent(
+      LEAD,
+      null,
+      row({
+        doNotCall: true,
+        doNotCallSource: 'customer request',
+        doNotCallAt: T,
+        callConsent: 'granted',
+        callConsentSource: 'form',
+        callConsentAt: T,
+      }),
+      undefined,
+    );
+    const e = refused(() => assertMayContact(s, 'call', 'outbound', { kind: 'phone call' }));
+    expect(e.code).toBe('CONSENT_REQUIRED');
+    expect(e.message).toMatch(/Outbound phone call refused: this lead is on the do-not-call list \(source: customer request/);
+    expect(e.hint).toMatch(/record call consent with its source first, or log an email instead/);
+    // Inbound is never refused.
+    expect(assertMayContact(s, 'call', 'inbound').note).toBeNull();
+  });
+
+  it('refuses revoked SMS and unsubscribed email, not other channels', () => {
+    const s = mergeConsent(
+      LEAD,
+      null,
+      row({ smsConsent: 'revoked', smsConsentSource: 'STOP reply', unsubscribedAt: T, unsubscribeSource: 'link' }),
+      undefined,
+    );
+    expect(refused(() => assertMayContact(s, 'sms', 'outbound')).message).toMatch(
+      /SMS consent for this lead is revoked \(source: STOP reply/,
+    );
+    expect(refused(() => assertMayContact(s, 'email', 'outbound')).message).toMatch(/unsubscribed from email/);
+    expect(assertMayContact(s, 'call', 'outbound').note).toBeNull();
+  });
+
+  it("lets a contact's own row override the lead's where it records something", () => {
+    const lead = row({
+      callConsent: 'granted',
+      callConsentSource: 'form',
+      callConsentAt: T,
+      smsConsent: 'revoked',
+      doNotCall: true,
+      doNotCallAt: T,
+    });
+    // The contact revoked calls; SMS unrecorded -> the lead's 'revoked'; do-not-call explicitly cleared for the contact.
+    const contact = row({
+      contactId: CONTACT,
+      callConsent: 'revoked',
+      callConsentSource: 'voicemail',
+      doNotCall: false,
+      doNotCallAt: T,
+      timezone: 'America/Denver',
+    });
+    const s = mergeConsent(LEAD, CONTACT, lead, contact);
+    expect(s.channels.call).toMatchObject({ state: 'revoked', origin: 'contact' });
+    expect(s.channels.sms).toMatchObject({ state: 'revoked', origin: 'lead' });
+    expect(s.doNotCall).toMatchObject({ value: false, origin: 'contact' });
+    expect(s.timezone).toBe('America/Denver');
+    expect(refused(() => assertMayContact(s, 'call', 'outbound')).message).toMatch(/call consent for this contact is revoked/);
+    // A contact row that records nothing about do-not-call inherits the lead's.
+    const silent = mergeConsent(
+      LEAD,
+      CONTACT,
+      lead,
+      row({ contactId: CONTACT, callConsent: 'granted', callConsentSource: 'x', callConsentAt: T }),
+    );
+    expect(silent.doNotCall).toMatchObject({ value: true, origin: 'lead' });
+  });
+
+  it('takes quiet hours from the contact row when set, else the lead row', () => {
+    const s = mergeConsent(LEAD, CONTACT, row({ quietHoursStart: '21:00:00', quietHoursEnd: '08:00:00' }), row({ contactId: CONTACT }));
+    expect(s.quietHours).toEqual({ start: '21:00:00', end: '08:00:00', origin: 'lead' });
+  });
+});

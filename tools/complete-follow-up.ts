@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { completeFollowUp } from '../src/crm/follow-up-complete.js';
+import { defineTool, IDEMPOTENT_WRITE } from './define.js';
+
+export const completeFollowUpInput = z.strictObject({
+  followUpId: z.uuid().describe('Id of the follow-up (from list_follow_ups or schedule_follow_up).'),
+  outcome: z.string().trim().min(1).max(2000).optional().describe('What came of it, e.g. "Reached Pat; sending revised quote Friday".'),
+  cancel: z.boolean().default(false).describe('Cancel the follow-up instead of completing it (it is no longer needed).'),
+});
+
+export const completeFollowUpOutput = z.object({
+  followUpId: z.uuid().describe('The follow-up.'),
+  leadId: z.uuid().nullable().describe('Its lead, when it has one.'),
+  status: z.string().describe('Status now: completed or cancelled.'),
+  changed: z.boolean().describe('False when it already had that status (a repeated call): nothing was written.'),
+  completedAt: z.string().nullable().describe('When it was completed (ISO 8601); null when cancelled.'),
+  nextFollowUpAt: z.string().nullable().describe("The lead's next open follow-up time after this change (ISO 8601); null when none."),
+});
+
+export const completeFollowUpTool = defineTool({
+  name: 'complete_follow_up',
+  title: 'Complete or cancel a follow-up',
+  description:
+    "Marks a follow-up completed (or cancelled with cancel: true), with an optional outcome, and updates the lead's next follow-up time. " +
+    'Safe to repeat: doing the same again returns changed: false. A cancelled follow-up cannot be completed, nor a completed one cancelled (INVALID_TRANSITION). ' +
+    'This does not log a communication; use log_communication for the call or email itself.',
+  input: completeFollowUpInput,
+  output: completeFollowUpOutput,
+  annotations: IDEMPOTENT_WRITE,
+  scope: 'crm:write',
+  async handler(input, ctx) {
+    const r = await completeFollowUp(ctx.db, {
+      id: input.followUpId,
+      outcome: input.outcome,
+      cancel: input.cancel,
+      userId: ctx.actor.userId,
+      now: ctx.now,
+    });
+    return {
+      followUpId: r.row.id,
+      leadId: r.row.leadId,
+      status: r.row.status,
+      changed: r.changed,
+      completedAt: r.row.completedAt?.toISOString() ?? null,
+      nextFollowUpAt: r.nextFollowUpAt?.toISOString() ?? null,
+    };
+  },
+  summarize: (o) => `follow-up ${o.followUpId} ${o.changed ? '' : 'already '}${o.status}`,
+});

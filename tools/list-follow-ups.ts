@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { FOLLOW_UP_CHANNELS, PRIORITIES } from '../src/db/schema/index.js';
+import { listFollowUps } from '../src/crm/follow-ups-list.js';
+import { isValidTimeZone } from '../src/crm/time/zoned-time.js';
+import { resolveUserRef } from '../src/crm/user-ref.js';
+import { ValidationError } from '../src/errors.js';
+import { defineTool, READ_ONLY } from './define.js';
+
+export const listFollowUpsInput = z.strictObject({
+  status: z
+    .enum(['open', 'completed', 'cancelled', 'any'])
+    .default('open')
+    .describe('Which follow-ups: open (default), completed, cancelled or any.'),
+  due: z
+    .boolean()
+    .default(false)
+    .describe('Only follow-ups due now or earlier today (today in your own time zone), overdue ones included.'),
+  overdue: z.boolean().default(false).describe('Only open follow-ups whose due time has passed.'),
+  dueFrom: z.iso.datetime({ offset: true }).optional().describe('Only follow-ups due at or after this time (ISO 8601 with offset).'),
+  dueTo: z.iso.datetime({ offset: true }).optional().describe('Only follow-ups due at or before this time (ISO 8601 with offset).'),
+  assignee: z.string().trim().min(1).max(64).optional().describe('Whose follow-ups: "me" (the default), a user id or a handle.'),
+  allUsers: z
+    .boolean()
+    .default(false)
+    .describe("Everyone's follow-ups instead of one user's (e.g. all follow-ups on a lead). Do not combine with assignee."),
+  leadId: z.uuid().optional().describe('Only follow-ups on this lead.'),
+  channel: z.enum(FOLLOW_UP_CHANNELS).optional().describe('Only this channel: call, email, sms, meeting or task.'),
+  limit: z.number().int().min(1).max(100).default(25).describe('Page size, 1-100 (default 25).'),
+  cursor: z.string().max(500).optional().describe('nextCursor from the previous page, with the same filters.'),
+});
+
+const item = z.object({
+  followUpId: z.uuid().describe('Id of the follow-up.'),
+  leadId: z.uuid().nullable().describe('Its lead.'),
+  clientId: z.uuid().nullable().describe("The lead's client."),
+  clientName: z.string().nullable().describe('Client display name (person or business).'),
+  contactName: z.string().nullable().describe('Contact person to reach, when set.'),
+  dueAt: z.string().describe('Due time (ISO 8601, UTC).'),
+  dueLocal: z.string().describe('Due time in the lead\'s time zone, e.g. "Tue, Mar 10, 2026, 3:00 PM EDT".'),
+  timezone: z.string().describe("The lead's IANA time zone."),
+  purpose: z.string().describe('What it is for.'),
+  channel: z.string().describe('call, email, sms, meeting or task.'),
+  priority: z.enum(PRIORITIES).describe('low, normal, high or urgent.'),
+  status: z.string().describe('open, completed or cancelled.'),
+  overdue: z.boolean().describe('True when open and past due.'),
+  assigneeHandle: z.string().nullable().describe('Handle of the assigned user.'),
+  notes: z.string().nullable().describe('Notes, fenced as untrusted data.'),
+  outcome: z.string().nullable().describe('Outcome recorded at completion, fenced as untrusted data.'),
+});
+
+export const listFollowUpsOutput = z.object({
+  items: z.array(item).describe('Follow-ups, earliest due first.'),
+  total: z.number().int().describe('How many follow-ups match the filters in all pages.'),
+  nextCursor: z.string().nullable().describe('Pass as cursor to get the next page; null on the last page.'),
+});
+
+export const listFollowUpsTool = defineTool({
+  name: 'list_follow_ups',
+  title: 'List follow-ups',
+  description:
+    "Lists follow-ups sorted by due time: by default the caller's own open ones. Filters: status, due (due now or earlier today), overdue, dueFrom/dueTo, assignee or allUsers, lead, channel. " +
+    "Each row has the client's name, the due time in UTC and in the lead's local time, purpose, channel, priority and an overdue flag. Paginate with limit and nextCursor.",
+  input: listFollowUpsInput,
+  output: listFollowUpsOutput,
+  annotations: READ_ONLY,
+  scope: 'crm:read',
+  async handler(input, ctx) {
+    if (input.allUsers && input.assignee) {
+      throw new ValidationError(
+        'Pass either assignee or allUsers, not both.',
+        [{ field: 'assignee', message: 'conflicts with allUsers' }],
+        "Drop assignee to see everyone's, or drop allUsers.",
+      );
+    }
+    const assignedUserId = input.allUsers ? null : (await resolveUserRef(ctx.db, input.assignee ?? 'me', ctx.actor.userId, 'assignee')).id;
+    const r = await listFollowUps(
+      ctx.db,
+      {
+        status: input.status,
+        dueToday: input.due,
+        overdue: input.overdue,
+        dueFrom: input.dueFrom ? new Date(input.dueFrom) : undefined,
+        dueTo: input.dueTo ? new Date(input.dueTo) : undefined,
+        assignedUserId,
+        leadId: input.leadId,
+        channel: input.channel,
+      },
+      {
+        limit: input.limit,
+        cursor: input.cursor,
+        now: ctx.now,
+        dayZone: isValidTimeZone(ctx.actor.timezone) ? ctx.actor.timezone : ctx.settings.agencyTimezone,
+        agencyZone: ctx.settings.agencyTimezone,
+      },
+    );
+    return {
+      items: r.items.map((i) => ({
+        followUpId: i.row.id,
+        leadId: i.row.leadId,
+        clientId: i.row.clientId,
+        clientName: i.clientName,
+        contactName: i.contactName,
+        dueAt: i.row.dueAt.toISOString(),
+        dueLocal: i.dueLocal,
+        timezone: i.zone,
+        purpose: i.row.purpose,
+        channel: i.row.channel,
+        priority: i.row.priority,
+        status: i.row.status,
+        overdue: i.overdue,
+        assigneeHandle: i.assigneeHandle,
+        notes: ctx.fence(i.row.notes, `follow-up:${i.row.id}:notes`),
+        outcome: ctx.fence(i.row.outcome, `follow-up:${i.row.id}:outcome`),
+      })),
+      total: r.total,
+      nextCursor: r.nextCursor,
+    };
+  },
+  summarize: (o) => `${o.items.length} of ${o.total} follow-ups`,
+});

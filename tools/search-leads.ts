@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { DEFAULT_LIMIT, LEAD_SORTS, leadSearchFilterFields, MAX_LIMIT, searchLeads } from '../src/crm/lead-search.js';
+import { defineTool, READ_ONLY } from './define.js';
+
+export const searchLeadsInput = z.strictObject({
+  ...leadSearchFilterFields,
+  sort: z
+    .enum(LEAD_SORTS)
+    .optional()
+    .describe(
+      'Sort by relevance (needs query; the default with a query), x_date, next_follow_up_at, created_at, updated_at (the default without a query) or ai_score.',
+    ),
+  order: z
+    .enum(['asc', 'desc'])
+    .optional()
+    .describe('Default: asc for x_date and next_follow_up_at (soonest first), desc otherwise. Leads without the value come last.'),
+  limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe(`Page size, 1-${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`),
+  cursor: z.string().max(500).optional().describe('nextCursor from the previous page; keep the same filters and sort.'),
+});
+
+const row = z.object({
+  leadId: z.uuid().describe('Lead id (for get_lead, update_lead_status, add_note).'),
+  clientId: z.uuid().describe('Client id (for get_client).'),
+  clientName: z.string().describe('Client display name (person or business).'),
+  clientType: z.enum(['individual', 'business']).describe('individual or business.'),
+  status: z.string().describe('Status code.'),
+  line: z.string().describe('Line of business code.'),
+  xDate: z.string().nullable().describe('X-date (current policy expiry), YYYY-MM-DD.'),
+  currentPremium: z.number().nullable().describe('Current annual premium, USD.'),
+  quotedPremium: z.number().nullable().describe('Our quoted annual premium, USD.'),
+  targetPremium: z.number().nullable().describe('Premium the prospect hopes for, USD.'),
+  nextFollowUpAt: z.string().nullable().describe('Next follow-up (ISO 8601).'),
+  aiScore: z.number().nullable().describe('AI likelihood to bind, 0-100.'),
+  assignedUserHandle: z.string().nullable().describe('Assigned user handle.'),
+  city: z.string().nullable().describe("City of the client's address."),
+  state: z.string().nullable().describe("State of the client's address."),
+  tags: z.array(z.string()).describe('Lead tags.'),
+  relevance: z
+    .number()
+    .nullable()
+    .describe(
+      'Match score for the query (higher is better): +2 exact name/email, +1 partial name/email, plus up to 1 for matching notes and communications. Null without a query.',
+    ),
+});
+
+export const searchLeadsOutput = z.object({
+  leads: z.array(row).describe('One page of matching leads.'),
+  total: z.number().int().describe('How many leads match in all pages.'),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page.'),
+  sort: z.string().describe('The sort applied.'),
+  order: z.enum(['asc', 'desc']).describe('The direction applied.'),
+});
+
+export const searchLeadsTool = defineTool({
+  name: 'search_leads',
+  title: 'Search leads',
+  description:
+    'Finds leads by status, line of business, assignee ("me" for yourself), client type, state/city, tags, x-date window, follow-up due or overdue, open/closed, created/updated ranges and AI score, ' +
+    "and by free text (client name or email, and words in the lead's notes and communications, ranked by relevance). " +
+    'Returns compact rows (ids, client name, status, line, x-date, premiums, next follow-up, assignee) with the total count; page with limit and nextCursor. Use get_lead for the full picture of one lead.',
+  input: searchLeadsInput,
+  output: searchLeadsOutput,
+  annotations: READ_ONLY,
+  scope: 'crm:read',
+  async handler(input, ctx) {
+    const { sort, order, limit, cursor, ...filters } = input;
+    if (filters.assignedTo?.toLowerCase() === 'me') filters.assignedTo = ctx.actor.userId;
+    const page = await searchLeads(ctx.db, filters, { now: ctx.now, sort, order, limit, cursor });
+    return { leads: page.rows, total: page.total, nextCursor: page.nextCursor, sort: page.sort, order: page.order };
+  },
+  summarize: (o) => `${o.leads.length} of ${o.total} leads${o.nextCursor ? ' (more)' : ''}`,
+});
