@@ -33,6 +33,11 @@ export const configSchema = z.object({
   CRM_ALLOWED_ORIGINS: list.default([]),
   /** Hosts accepted in the Host header on /mcp (DNS-rebinding protection). Empty: loopback names + HOST. */
   CRM_ALLOWED_HOSTS: list.default([]),
+  /**
+   * `token` (default): /mcp needs a bearer token. `none`: no token, every request acts as CRM_USER;
+   * only for local test clients (the MCP conformance suite), refused unless HOST is loopback.
+   */
+  MCP_HTTP_AUTH: z.enum(['token', 'none']).default('token'),
   /** Run MCP over HTTP statelessly (no session ids), for many instances behind a load balancer. */
   MCP_STATELESS: bool.default(false),
   OPENAI_API_KEY: z.string().min(1).optional(),

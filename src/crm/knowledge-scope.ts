@@ -1,6 +1,8 @@
 /** The scope of a knowledge search and the full-text query, shared by both arms and the snippets. */
 import { sql, type SQL } from 'drizzle-orm';
 import { KNOWLEDGE_SOURCES, SOURCE_TYPES, type SourceType } from './knowledge-sources.js';
+import type { DbOrTx } from '../db/client.js';
+import { NotFoundError } from '../errors.js';
 import { matchingLeadIdsSql, type LeadSearchFilters } from './lead-search-filters.js';
 
 export interface KnowledgeScope {
@@ -49,3 +51,9 @@ export function scopedTypes(scope: KnowledgeScope): SourceType[] {
   return SOURCE_TYPES.filter((t) => !scope.sourceTypes || scope.sourceTypes.includes(t));
 }
 
+
+/** NOT_FOUND unless the client exists (a scoped search of an unknown client is a mistake, not "nothing found"). */
+export async function requireClient(db: DbOrTx, clientId: string): Promise<void> {
+  const r = await db.execute(sql`select 1 from clients where id = ${clientId}`);
+  if (!r.rows.length) throw new NotFoundError('client', clientId, 'Use search_leads to find the client id.');
+}

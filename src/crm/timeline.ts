@@ -5,8 +5,10 @@
  */
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets } from '../db/schema/index.js';
+import { clients, communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets } from '../db/schema/index.js';
+import { NotFoundError } from '../errors.js';
 import type { Fence } from './fence.js';
+import { requireLead } from './leads-lookup.js';
 import { truncate } from './view-activity.js';
 
 export const TIMELINE_KINDS = ['communication', 'note', 'follow_up', 'ticket'] as const;
@@ -89,8 +91,9 @@ function toEvent(r: Row, fence: Fence | undefined): TimelineEvent {
   return { kind: r.kind, id: r.id, leadId: r.lead_id, at: r.at, title, text: fence ? fence(text, `${r.kind}:${r.id}`) : text, truncated };
 }
 
-/** A lead's events, newest first. Does not check the lead exists (an unknown id gives []). */
-export function leadTimeline(db: DbOrTx, leadId: string, opts: TimelineOptions = {}): Promise<TimelineEvent[]> {
+/** A lead's events, newest first; NOT_FOUND for an unknown lead. */
+export async function leadTimeline(db: DbOrTx, leadId: string, opts: TimelineOptions = {}): Promise<TimelineEvent[]> {
+  await requireLead(db, leadId);
   return timeline(
     db,
     {
@@ -103,8 +106,10 @@ export function leadTimeline(db: DbOrTx, leadId: string, opts: TimelineOptions =
   );
 }
 
-/** A client's events across all its leads (and client-level follow-ups and tickets), newest first. */
-export function clientTimeline(db: DbOrTx, clientId: string, opts: TimelineOptions = {}): Promise<TimelineEvent[]> {
+/** A client's events across all its leads (and client-level follow-ups and tickets), newest first; NOT_FOUND for an unknown client. */
+export async function clientTimeline(db: DbOrTx, clientId: string, opts: TimelineOptions = {}): Promise<TimelineEvent[]> {
+  const [client] = await db.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId)).limit(1);
+  if (!client) throw new NotFoundError('client', clientId, 'Use search_leads to find the client id.');
   const clientLeads = sql`select ${leads.id} from ${leads} where ${leads.clientId} = ${clientId}`;
   return timeline(
     db,

@@ -9,7 +9,7 @@ import { logger } from '../log.js';
 import { listMigrations } from '../db/migrate.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../mcp/http-transport.js';
 import type { Runtime } from '../runtime.js';
-import { allowedHostnames, bearerAuth, hostGuard, originGuard, type AuthEnv } from './security.js';
+import { allowedHostnames, bearerAuth, hostGuard, localUserAuth, originGuard, type AuthEnv } from './security.js';
 
 const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503> = {
   VALIDATION: 400,
@@ -54,7 +54,8 @@ export function createHttpApp(rt: Runtime): HttpApp {
     }
   });
 
-  app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024 }), bearerAuth(rt.database.db));
+  const auth = rt.config.MCP_HTTP_AUTH === 'none' ? localUserAuth(rt.database.db, rt.config) : bearerAuth(rt.database.db);
+  app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024 }), auth);
   app.all('/mcp', (c) => mcp.handle(c.req.raw, c.get('actor')));
   return { app, mcp };
 }

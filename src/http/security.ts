@@ -3,7 +3,8 @@
  * and bearer-token authentication. Failures answer JSON with a code and a hint.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Actor } from '../crm/actor.js';
+import { actorForHandle, type Actor } from '../crm/actor.js';
+import type { Config } from '../config.js';
 import { authenticateToken } from '../crm/tokens.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
@@ -75,6 +76,27 @@ export function bearerAuth(db: Db): MiddlewareHandler<AuthEnv> {
       if (err instanceof AppError && err.code === 'UNAUTHORIZED') return deny(c, 401, 'UNAUTHORIZED', err.message, err.hint ?? 'Create a token with `crm-agent token create`.');
       throw err;
     }
+    await next();
+  };
+}
+
+/** True for hosts only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * MCP_HTTP_AUTH=none: every request acts as CRM_USER, without a token. Only for local test
+ * clients that cannot send a token (the MCP conformance suite); refused on a non-loopback bind.
+ */
+export function localUserAuth(db: Db, config: Pick<Config, 'HOST' | 'CRM_USER'>): MiddlewareHandler<AuthEnv> {
+  if (!isLoopbackHost(config.HOST)) {
+    throw new AppError('FORBIDDEN', `MCP_HTTP_AUTH=none is refused when HOST is ${config.HOST}.`, { hint: 'Bind to 127.0.0.1, or use bearer tokens (MCP_HTTP_AUTH=token).' });
+  }
+  let actor: Promise<Actor> | undefined;
+  return async (c, next) => {
+    actor ??= actorForHandle(db, config.CRM_USER);
+    c.set('actor', await actor);
     await next();
   };
 }

@@ -114,19 +114,17 @@ beforeAll(async () => {
       })
       .returning()
   )[0]!.id;
-  await db
-    .insert(followUps)
-    .values({
-      leadId: ids.lead!,
-      clientId: client.id,
-      dueAt: at('2025-05-01T15:00:00Z'),
-      timezone: 'America/Chicago',
-      channel: 'email',
-      purpose: 'Done already',
-      status: 'completed',
-      completedAt: at('2025-05-01T16:00:00Z'),
-      createdAt: at('2025-04-30T09:00:00Z'),
-    });
+  await db.insert(followUps).values({
+    leadId: ids.lead!,
+    clientId: client.id,
+    dueAt: at('2025-05-01T15:00:00Z'),
+    timezone: 'America/Chicago',
+    channel: 'email',
+    purpose: 'Done already',
+    status: 'completed',
+    completedAt: at('2025-05-01T16:00:00Z'),
+    createdAt: at('2025-04-30T09:00:00Z'),
+  });
   ids.ticket = (
     await db
       .insert(supportTickets)
@@ -142,18 +140,16 @@ beforeAll(async () => {
   await db
     .insert(opportunities)
     .values({ leadId: ids.lead!, clientId: client.id, name: 'Auto rewrite', stage: 'quoting', estimatedPremium: '1500.00' });
-  await db
-    .insert(leadMarketingSettings)
-    .values({
-      leadId: ids.lead!,
-      callConsent: 'granted',
-      callConsentSource: 'web form',
-      callConsentAt: at('2025-01-01T00:00:00Z'),
-      emailConsent: 'denied',
-      doNotCall: true,
-      quietHoursStart: '21:00',
-      quietHoursEnd: '08:00',
-    });
+  await db.insert(leadMarketingSettings).values({
+    leadId: ids.lead!,
+    callConsent: 'granted',
+    callConsentSource: 'web form',
+    callConsentAt: at('2025-01-01T00:00:00Z'),
+    emailConsent: 'denied',
+    doNotCall: true,
+    quietHoursStart: '21:00',
+    quietHoursEnd: '08:00',
+  });
 });
 
 describe('get_lead', () => {
@@ -283,5 +279,11 @@ describe('timelines', () => {
     );
     const times = events.map((e) => e.at);
     expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it('are NOT_FOUND for an unknown lead or client', async () => {
+    const { db } = database();
+    await expect(leadTimeline(db, newId())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(clientTimeline(db, newId())).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

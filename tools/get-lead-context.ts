@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { FENCE_NOTICE } from '../src/crm/fence.js';
+import { getLeadContext, leadContextQuery } from '../src/crm/lead-context.js';
+import { requireLead } from '../src/crm/leads-lookup.js';
+import { SOURCE_TYPES } from '../src/crm/knowledge-sources.js';
+import { embedQuestion } from '../src/crm/vector-arm.js';
+import { defineTool, READ_ONLY } from './define.js';
+import { followUpView, ticketCardView } from './lead-views.js';
+
+export const getLeadContextInput = z.strictObject({
+  leadId: z.uuid().describe('Id of the lead (from search_leads).'),
+  question: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('What the briefing should be relevant to (e.g. "why did they hesitate on price?"). Default: what matters for this line of business at this status.'),
+});
+
+const highlight = z.object({
+  kind: z.enum(['communication', 'note', 'follow_up', 'ticket']).describe('Kind of event.'),
+  id: z.uuid().describe('Id of the record.'),
+  at: z.string().describe('When (ISO 8601).'),
+  title: z.string().describe('One line about the event (our own text).'),
+  text: z.string().nullable().describe('Customer-written text, truncated and fenced, or null.'),
+});
+
+const relevant = z.object({
+  sourceType: z.enum(SOURCE_TYPES).describe('Kind of record: note, communication, ticket or ai_interaction.'),
+  sourceId: z.uuid().describe('Id of the record (cite it).'),
+  occurredAt: z.string().nullable().describe('When (ISO 8601).'),
+  score: z.number().describe('Fused relevance to the question (higher is better).'),
+  snippet: z.string().describe('The relevant passage, fenced.'),
+});
+
+export const getLeadContextOutput = z.object({
+  leadId: z.uuid().describe('The lead.'),
+  clientId: z.uuid().describe('Its client.'),
+  clientName: z.string().describe('Client display name.'),
+  summary: z.string().describe('The lead in one line: line, status, x-date, carrier, premiums, assignee, next follow-up.'),
+  query: z.string().describe('What the relevant items were ranked against.'),
+  mode: z.enum(['hybrid', 'fulltext']).describe('hybrid: words and meaning; fulltext: words only (no embedding model).'),
+  highlights: z.array(highlight).describe('Latest events on the lead, newest first.'),
+  relevant: z.array(relevant).describe('Notes, communications, tickets and AI summaries most relevant to the question (not repeating the highlights).'),
+  openFollowUps: z.array(followUpView).describe('Open follow-ups, soonest due first.'),
+  openTickets: z.array(ticketCardView).describe("The client's open tickets."),
+  text: z.string().describe('All of the above as compact text, ready to use as context.'),
+});
+
+export const getLeadContextTool = defineTool({
+  name: 'get_lead_context',
+  title: 'Brief me on a lead',
+  description:
+    'A compact briefing on one lead for answering questions or planning the next step: one-line summary, open follow-ups and tickets, latest activity, and the records most relevant to your question ' +
+    '(found by words and meaning; default: what matters for its line of business at its status), also rendered as one text. Smaller than get_lead; use get_lead for every field. ' +
+    FENCE_NOTICE,
+  input: getLeadContextInput,
+  output: getLeadContextOutput,
+  annotations: READ_ONLY,
+  scope: 'crm:read',
+  // Embedding the question may be a network call: outside any transaction.
+  async prepare(input, ctx) {
+    await requireLead(ctx.db, input.leadId);
+    return embedQuestion(ctx.services.embedder, await leadContextQuery(ctx.db, input.leadId, input.question));
+  },
+  handler: (input, ctx, prepared) =>
+    getLeadContext(ctx.db, undefined, input.leadId, { question: input.question, vector: prepared.vector, fence: ctx.fence, now: ctx.now, rrfK: ctx.settings.rrfK }),
+  summarize: (o) => `context of lead ${o.leadId}: ${o.highlights.length} events, ${o.relevant.length} relevant (${o.mode})`,
+});
