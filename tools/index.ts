@@ -17,6 +17,8 @@ import { createTicketTool } from './create-ticket.js';
 import { listTicketsTool } from './list-tickets.js';
 import { triageTicketTool } from './triage-ticket.js';
 import { updateTicketTool } from './update-ticket.js';
+import { searchKnowledgeTool } from './search-knowledge.js';
+import { getLeadContextTool } from './get-lead-context.js';
 
 export const tools: readonly AnyTool[] = [
   // leads & clients
@@ -38,6 +40,8 @@ export const tools: readonly AnyTool[] = [
   listTicketsTool,
   updateTicketTool,
   // knowledge
+  searchKnowledgeTool,
+  getLeadContextTool,
 ];
 
 export function findTool(name: string): AnyTool | undefined {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { rankLeadsByKnowledge } from '../src/crm/knowledge-lead-rank.js';
 import { DEFAULT_LIMIT, LEAD_SORTS, leadSearchFilterFields, MAX_LIMIT, searchLeads } from '../src/crm/lead-search.js';
+import { embedQuestion } from '../src/crm/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
 
 export const searchLeadsInput = z.strictObject({
@@ -62,10 +64,16 @@ export const searchLeadsTool = defineTool({
   output: searchLeadsOutput,
   annotations: READ_ONLY,
   scope: 'crm:read',
-  async handler(input, ctx) {
+  // Embedding the free text may be a network call: outside any transaction.
+  prepare: async (input, ctx) => (input.query ? (await embedQuestion(ctx.services.embedder, input.query)).vector : null),
+  async handler(input, ctx, queryVector) {
     const { sort, order, limit, cursor, ...filters } = input;
     if (filters.assignedTo?.toLowerCase() === 'me') filters.assignedTo = ctx.actor.userId;
-    const page = await searchLeads(ctx.db, filters, { now: ctx.now, sort, order, limit, cursor });
+    // With an embedding model, free text ranks leads by hybrid search (words and meaning) over their knowledge.
+    const textMatchLeadIds = queryVector
+      ? (q: string) => rankLeadsByKnowledge(ctx.db, { question: q, vector: queryVector, filters, now: ctx.now, rrfK: ctx.settings.rrfK })
+      : undefined;
+    const page = await searchLeads(ctx.db, filters, { now: ctx.now, sort, order, limit, cursor, textMatchLeadIds });
     return { leads: page.rows, total: page.total, nextCursor: page.nextCursor, sort: page.sort, order: page.order };
   },
   summarize: (o) => `${o.leads.length} of ${o.total} leads${o.nextCursor ? ' (more)' : ''}`,

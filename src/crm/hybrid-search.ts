@@ -67,9 +67,15 @@ export function fuseRrf<T extends ArmHit>(lists: T[][], k: number): Array<{ key:
   return [...fused.values()].sort((a, b) => b.score - a.score || best(a.ranks) - best(b.ranks) || a.key.localeCompare(b.key));
 }
 
-/** Full-text arm: best `depth` sources by ts_rank, best first. */
-export async function fullTextArm(db: DbOrTx, question: string, scope: KnowledgeScope, depth: number): Promise<Array<ArmHit & { leadId: string | null; rank: number }>> {
-  const q = tsQuery(question);
+/** Full-text arm: best `depth` sources by ts_rank, best first. `match`: see tsQuery. */
+export async function fullTextArm(
+  db: DbOrTx,
+  question: string,
+  scope: KnowledgeScope,
+  depth: number,
+  match: 'any' | 'all' = 'any',
+): Promise<Array<ArmHit & { leadId: string | null; rank: number }>> {
+  const q = tsQuery(question, match);
   const branches = scopedTypes(scope).map((type) => {
     const s = KNOWLEDGE_SOURCES[type];
     const where = sql.join([...scopeConditions(type, scope), sql`${s.tsv} @@ ${q}`], sql` and `);

@@ -30,7 +30,8 @@ export async function rankLeadsByKnowledge(db: DbOrTx, q: LeadRankQuery): Promis
   const depth = q.depth ?? 300;
   const { query: _ignored, ...filters } = q.filters;
   const scope = { leadFilters: filters, now: q.now };
-  const fts = await fullTextArm(db, q.question, scope, depth);
+  // Every word must appear, as in search_leads' own full text: a lead search filters as well as ranks.
+  const fts = await fullTextArm(db, q.question, scope, depth, 'all');
   const minSimilarity = q.minSimilarity ?? 0.5;
   const vec = q.vector ? (await vectorArm(db, q.vector, scope, depth)).filter((h) => 1 - h.distance >= minSimilarity) : [];
   const leads = new Map<string, { score: number; hits: number }>();

@@ -26,13 +26,14 @@ export interface ArmHit {
 }
 
 /**
- * The tsquery of a question. Web-search syntax ("phrase", -word, or) is honoured as written;
- * a plain question is loosened to any-word (OR) matching, since a question's words rarely all
- * appear in one note, and ranking rewards the texts that share more of them.
+ * The tsquery of a question. Web-search syntax ("phrase", -word, or) is honoured as written.
+ * With `match: 'any'` a plain question is loosened to any-word (OR) matching, since a question's
+ * words rarely all appear in one note and ranking rewards the texts that share more of them;
+ * `'all'` keeps websearch_to_tsquery's every-word matching (a filter, as in search_leads).
  */
-export function tsQuery(question: string): SQL {
+export function tsQuery(question: string, match: 'any' | 'all' = 'any'): SQL {
   const q = sql`websearch_to_tsquery('english', ${question})`;
-  return /"|(^|\s)-\S|\bor\b/i.test(question) ? q : sql`replace(${q}::text, ' & ', ' | ')::tsquery`;
+  return match === 'all' || /"|(^|\s)-\S|\bor\b/i.test(question) ? q : sql`replace(${q}::text, ' & ', ' | ')::tsquery`;
 }
 
 /** Source-level scope conditions of one source type (alias `s`). */

@@ -10,6 +10,7 @@ import { clients, insuranceTypes, leads, leadStatuses, users } from '../db/schem
 import { NotFoundError } from '../errors.js';
 import type { Fence } from './fence.js';
 import { searchKnowledge } from './hybrid-search.js';
+import type { SourceType } from './knowledge-sources.js';
 import { leadTimeline, type TimelineEvent } from './timeline.js';
 import { embedQuestion, type VectorQuery } from './vector-arm.js';
 import type { Embedder } from './vector-index.js';
@@ -29,7 +30,7 @@ export interface LeadContextOptions {
 }
 
 export interface RelevantItem {
-  sourceType: string;
+  sourceType: SourceType;
   sourceId: string;
   occurredAt: string | null;
   score: number;

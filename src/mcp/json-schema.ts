@@ -17,7 +17,9 @@ function fold(node: unknown): unknown {
     const other = any[1 - nullIdx] as Json | undefined;
     if (nullIdx !== -1 && other && typeof other.type === 'string') {
       const { anyOf: _drop, ...rest } = obj;
-      return { ...rest, ...other, type: [other.type, 'null'] };
+      const folded: Json = { ...rest, ...other, type: [other.type, 'null'] };
+      if (Array.isArray(other.enum)) folded.enum = [...(other.enum as unknown[]), null];
+      return folded;
     }
   }
   return obj;

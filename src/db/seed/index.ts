@@ -10,7 +10,7 @@ import { ConflictError } from '../../errors.js';
 import { logger } from '../../log.js';
 import { insertRows, type TableKey } from './bulk.js';
 import { generateBook } from './book.js';
-import type { Lookups } from './book-types.js';
+import type { Batch, Lookups } from './book-types.js';
 
 export interface SeedOptions {
   /** Number of leads; default 120. About 10 notes and communications come with each lead. */
@@ -47,6 +47,45 @@ export const CRM_DATA_TABLES = [
 
 /** Insert order: parents before children. */
 const ORDER: readonly TableKey[] = ['users', 'addresses', 'clients', 'contacts', 'leads', 'opportunities', 'marketing', 'communications', 'notes', 'followUps', 'tickets', 'aiInteractions'];
+
+/**
+ * Per-row embedding triggers cost ~40% of a bulk load on the embedded database; during the seed
+ * they are disabled inside the loading transaction (other sessions never see that: ALTER TABLE
+ * holds its lock until commit) and the same jobs are queued set-wise by `enqueueEmbeddings`.
+ * Keep the conditions there in step with crm_enqueue_embedding's triggers (migration 0001).
+ */
+const EMBEDDING_TRIGGERS = [
+  ['lead_notes', 'lead_notes_enqueue_embedding'],
+  ['lead_communications', 'lead_communications_enqueue_embedding'],
+  ['support_tickets', 'support_tickets_enqueue_embedding'],
+  ['ai_interactions', 'ai_interactions_enqueue_embedding'],
+] as const;
+
+async function setEmbeddingTriggers(client: pg.ClientBase, enabled: boolean): Promise<void> {
+  for (const [table, trigger] of EMBEDDING_TRIGGERS) await client.query(`alter table ${table} ${enabled ? 'enable' : 'disable'} trigger ${trigger}`);
+}
+
+const EMBEDDED_TYPES = new Set(['chat', 'insight', 'summary', 'triage', 'draft']);
+
+async function enqueueEmbeddings(client: pg.ClientBase, batch: Batch): Promise<number> {
+  const sources: [string, string[]][] = [
+    ['note', (batch.notes ?? []).map((r) => r.id as string)],
+    ['communication', (batch.communications ?? []).filter((r) => r.body != null || r.subject != null).map((r) => r.id as string)],
+    ['ticket', (batch.tickets ?? []).map((r) => r.id as string)],
+    ['ai_interaction', (batch.aiInteractions ?? []).filter((r) => EMBEDDED_TYPES.has(r.type as string) && r.response != null).map((r) => r.id as string)],
+  ];
+  let n = 0;
+  for (const [type, ids] of sources) {
+    if (!ids.length) continue;
+    const res = await client.query(
+      `insert into embedding_jobs (source_type, source_id) select $1, unnest($2::uuid[])
+       on conflict (source_type, source_id) where status in ('pending','running') do nothing`,
+      [type, ids],
+    );
+    n += res.rowCount ?? 0;
+  }
+  return n;
+}
 
 const CAMPAIGNS = [
   ['spring-home-remarket', 'Spring homeowners remarket', 'email'],
@@ -104,12 +143,15 @@ export async function seedDemoData(db: Db, pool: pg.Pool, opts: SeedOptions = {}
           await client.query('begin');
           inTx = true;
         }
+        await setEmbeddingTriggers(client, false);
         for (const key of ORDER) {
           const rowsOf = step.batch[key];
           if (!rowsOf?.length) continue;
           await insertRows(client, key, rowsOf);
           counts[key] = (counts[key] ?? 0) + rowsOf.length;
         }
+        await enqueueEmbeddings(client, step.batch);
+        await setEmbeddingTriggers(client, true);
         await client.query('commit');
         inTx = false;
         opts.onProgress?.(step.leads, scale, 'loading');
