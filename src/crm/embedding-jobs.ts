@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import type { SourceType } from './knowledge-sources.js';
+import { KNOWLEDGE_SOURCES, SOURCE_TYPES, type SourceType } from './knowledge-sources.js';
 
 export interface ClaimedJob {
   id: number;
@@ -99,4 +99,24 @@ export async function queueCounts(db: DbOrTx): Promise<QueueCounts> {
   const out: QueueCounts = { pending: 0, running: 0, failed: 0, done: 0 };
   for (const row of r.rows) out[row.status] = Number(row.n);
   return out;
+}
+
+/**
+ * Queues a job for every knowledge row (notes, communications, tickets, AI exchanges) that has no
+ * vector of `model` yet, or for every row when `all`. Rows already queued are left alone. Returns
+ * how many jobs were added.
+ */
+export async function enqueueSources(db: DbOrTx, model: string, opts: { all?: boolean } = {}): Promise<number> {
+  let added = 0;
+  for (const type of SOURCE_TYPES) {
+    const s = KNOWLEDGE_SOURCES[type];
+    const missing = opts.all
+      ? sql`true`
+      : sql`not exists (select 1 from embeddings e where e.source_type = ${type} and e.source_id = s.id and e.model = ${model})`;
+    const r = await db.execute(sql`insert into embedding_jobs (source_type, source_id)
+      select ${type}, s.id from ${s.table} s where ${s.eligible} and ${missing}
+      on conflict (source_type, source_id) where status in ('pending','running') do nothing`);
+    added += r.rowCount ?? 0;
+  }
+  return added;
 }

@@ -24,6 +24,11 @@ export interface WorkerOptions extends Partial<RetryPolicy> {
   /** A running job whose worker was silent this long is taken over. */
   staleAfterMs?: number;
   chunk?: ChunkOptions;
+  /**
+   * Create the model's HNSW index before the first write (default true). Bulk loads pass false
+   * and build it once at the end, which is much faster than growing the graph row by row.
+   */
+  ensureIndex?: boolean;
 }
 
 export interface BatchResult {
@@ -211,7 +216,7 @@ export async function processEmbeddingBatch(db: DbOrTx, embedder: Embedder, opts
   for (const msg of new Set(failed.map((p) => p.error!))) {
     await markFailed(db, token, failed.filter((p) => p.error === msg).map((p) => p.job.id), msg, o);
   }
-  if (plans.some((p) => p.vectors.size)) await ensureModelIndex(db, { model: embedder.model, dims: embedder.dimensions });
+  if (o.ensureIndex !== false && plans.some((p) => p.vectors.size)) await ensureModelIndex(db, { model: embedder.model, dims: embedder.dimensions });
   const finished = await finish(db, embedder, token, plans.filter((p) => !p.error), o.chunk);
   return { ...result, done: finished.done, requeued: finished.requeued, failed: failed.length + abandoned.length };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { fieldForDataColumn, readLeadData, validateLeadData, CURRENT_VERSIONS, type LeadDataField } from '../../src/crm/lead-data/index.js';
 import type { Database } from '../../src/db/client.js';
@@ -161,5 +161,3 @@ describe('seedDemoData (default book)', () => {
     expect(await one(pool, 'select min(ticket_number) as m from support_tickets')).toEqual({ m: 1 });
   });
 });
-
-afterAll(() => undefined);

@@ -82,6 +82,8 @@ export class OpenAIEmbeddingProvider implements EmbeddingProvider {
       model: o.model,
       ...(o.dimensions && !FIXED_SIZE.has(o.model) ? { dimensions: o.dimensions } : {}),
       batchSize: o.batchSize ?? 256,
+      // The SDK asks for base64 by default; several compatible servers only speak float arrays.
+      encodingFormat: 'float',
       // We retry ourselves (see above); one attempt per call here.
       maxRetries: 0,
       maxConcurrency: 2,
