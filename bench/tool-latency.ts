@@ -11,7 +11,7 @@
  *   mcp-http    SDK Client over Streamable HTTP to startHttp() on loopback, with a bearer token
  *   mcp-stdio   SDK Client to a child `node dist/src/cli.js mcp` that opens and seeds its own
  *               embedded database in a temp folder (so its database is in-process, like ours)
- * Calls run one at a time. Prints p50/p95/mean in ms and each figure's ratio to the baseline.
+ * Calls run one at a time, interleaved across surfaces. Prints p50/p95/mean in ms and each figure's ratio to the baseline.
  * Numbers depend on the machine; nothing here asserts a time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +28,7 @@ import { makeFence } from '../src/crm/fence.js';
 import { createToken } from '../src/crm/tokens.js';
 import { startHttp } from '../src/http/server.js';
 import { createMcpServer } from '../src/mcp/server.js';
+import { configureLogger } from '../src/log.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { openRuntime, type Runtime } from '../src/runtime.js';
 import { addNoteInput, addNoteTool } from '../tools/add-note.js';
@@ -59,17 +60,24 @@ function stats(ms: number[]): Stats {
   return { p50: rank(0.5), p95: rank(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length };
 }
 
-async function measure(surface: Surface, tool: AnyTool, args: (i: number) => Args): Promise<Stats> {
-  const input = (i: number) => (surface.prepare ? surface.prepare(tool, args(i)) : args(i));
-  for (let i = 0; i < WARMUP; i++) await surface.call(tool, input(i));
-  const ms: number[] = [];
+/**
+ * Times `CALLS` calls of `tool` on every surface, interleaved (one call per surface per round, the
+ * starting surface rotating) so drift over the run (GC, caches, a growing table) hits all alike.
+ */
+async function measure(surfaces: Surface[], tool: AnyTool, args: (i: number) => Args): Promise<Map<string, Stats>> {
+  const input = (s: Surface, i: number) => (s.prepare ? s.prepare(tool, args(i)) : args(i));
+  for (let i = 0; i < WARMUP; i++) for (const s of surfaces) await s.call(tool, input(s, i));
+  const ms = new Map(surfaces.map((s) => [s.name, [] as number[]]));
   for (let i = 0; i < CALLS; i++) {
-    const a = input(WARMUP + i);
-    const t0 = performance.now();
-    await surface.call(tool, a);
-    ms.push(performance.now() - t0);
+    for (let k = 0; k < surfaces.length; k++) {
+      const s = surfaces[(i + k) % surfaces.length]!;
+      const a = input(s, WARMUP + i);
+      const t0 = performance.now();
+      await s.call(tool, a);
+      ms.get(s.name)!.push(performance.now() - t0);
+    }
   }
-  return stats(ms);
+  return new Map([...ms].map(([name, m]) => [name, stats(m)]));
 }
 
 /** An MCP client's call; a failed call aborts the bench (timing errors would mislead). */
@@ -113,6 +121,7 @@ const fmt = (n: number) => n.toFixed(2).padStart(8);
 const ratio = (n: number, base: number) => `${(n / base).toFixed(1)}x`.padStart(7);
 
 async function main(): Promise<void> {
+  configureLogger('warn');
   const stdioDir = mkdtempSync(path.join(os.tmpdir(), 'crm-latency-stdio-'));
   const rt = await openRuntime(testConfig({ PORT: '0' }), { seedIfEmpty: true });
   const closers: (() => Promise<unknown>)[] = [];
@@ -155,10 +164,8 @@ async function main(): Promise<void> {
       [getLeadTool, read],
       [addNoteTool, write],
     ] as const) {
-      for (const surface of surfaces) {
-        console.error(`measuring ${tool.name} via ${surface.name}...`);
-        results.push({ surface: surface.name, tool: tool.name, s: await measure(surface, tool, args) });
-      }
+      console.error(`measuring ${tool.name} on ${surfaces.length} surfaces...`);
+      for (const [surface, s] of await measure(surfaces, tool, args)) results.push({ surface, tool: tool.name, s });
     }
 
     console.log(`\nTool-call latency, ${CALLS} sequential calls after ${WARMUP} warm-up calls each (ms; ratio to the bare handler, same run)`);
