@@ -10,6 +10,9 @@ import { testConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { seedDemoData } from '../src/db/seed/index.js';
+import { configureLogger } from '../src/log.js';
+
+configureLogger(process.env.LOG_LEVEL ?? 'warn');
 
 const leads = process.argv[2] ? Number(process.argv[2]) : undefined;
 const given = process.argv[3];

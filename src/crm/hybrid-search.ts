@@ -24,6 +24,14 @@ export interface KnowledgeQuery extends KnowledgeScope {
   limit?: number;
   /** RRF constant k (default 60): larger flattens the advantage of the top ranks. */
   rrfK?: number;
+  /** Full-text matching: any word (default, ranked) or every word. */
+  match?: 'any' | 'all';
+  /**
+   * Weight of each arm's RRF term, [fulltext, vector]; default DEFAULT_ARM_WEIGHTS. Full text of a
+   * plain question matches any of its words with no word rarity in the rank, so its list is
+   * noisier; 0.8 keeps its top hits competitive (rank 1 scores like the vector arm's rank 16).
+   */
+  weights?: [number, number];
   /** Candidates taken from each arm before fusing (default max(50, 5 x limit)). */
   depth?: number;
 }
@@ -51,14 +59,17 @@ export interface KnowledgeResult {
   hits: KnowledgeHit[];
 }
 
+/** Default RRF weights [fulltext, vector]; measured in bench/retrieval-quality.ts (see docs/embeddings.md). */
+export const DEFAULT_ARM_WEIGHTS: [number, number] = [0.8, 1];
+
 /** Reciprocal rank fusion of ranked lists (best first); returns keys with their score and per-list ranks, best first. */
-export function fuseRrf<T extends ArmHit>(lists: T[][], k: number): Array<{ key: string; hit: T; score: number; ranks: Array<number | null> }> {
+export function fuseRrf<T extends ArmHit>(lists: T[][], k: number, weights: number[] = []): Array<{ key: string; hit: T; score: number; ranks: Array<number | null> }> {
   const fused = new Map<string, { key: string; hit: T; score: number; ranks: Array<number | null> }>();
   lists.forEach((list, li) =>
     list.forEach((hit, i) => {
       const key = `${hit.sourceType}:${hit.sourceId}`;
       const f = fused.get(key) ?? { key, hit, score: 0, ranks: lists.map(() => null) };
-      f.score += 1 / (k + i + 1);
+      f.score += (weights[li] ?? 1) / (k + i + 1);
       f.ranks[li] = i + 1;
       fused.set(key, f);
     }),
@@ -76,10 +87,13 @@ export async function fullTextArm(
   match: 'any' | 'all' = 'any',
 ): Promise<Array<ArmHit & { leadId: string | null; rank: number }>> {
   const q = tsQuery(question, match);
+  const all = tsQuery(question, 'all');
   const branches = scopedTypes(scope).map((type) => {
     const s = KNOWLEDGE_SOURCES[type];
     const where = sql.join([...scopeConditions(type, scope), sql`${s.tsv} @@ ${q}`], sql` and `);
-    return sql`(select ${type}::text as source_type, s.id as source_id, ${s.leadId} as lead_id, ts_rank(${s.tsv}, ${q})::float8 as rank
+    // Texts with every word first, then by ts_rank (any-word matching alone lets common words win).
+    return sql`(select ${type}::text as source_type, s.id as source_id, ${s.leadId} as lead_id,
+        (case when ${s.tsv} @@ ${all} then 1 else 0 end + ts_rank(${s.tsv}, ${q}))::float8 as rank
       from ${s.table} s where ${where} order by rank desc limit ${depth})`;
   });
   if (!branches.length) return [];
@@ -97,9 +111,9 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
   const useVector = (query.arms?.vector ?? true) && Boolean(query.vector);
   const mode = useFts && useVector ? 'hybrid' : useVector ? 'vector' : 'fulltext';
   if (!query.question.trim() || !scopedTypes(query).length) return { mode, hits: [] };
-  const fts = useFts ? await fullTextArm(db, query.question, query, depth) : [];
+  const fts = useFts ? await fullTextArm(db, query.question, query, depth, query.match) : [];
   const vec = useVector ? await vectorArm(db, query.vector!, query, depth) : [];
-  const fused = fuseRrf<ArmHit>([fts, vec], query.rrfK ?? 60).slice(0, limit);
+  const fused = fuseRrf<ArmHit>([fts, vec], query.rrfK ?? 60, query.weights ?? DEFAULT_ARM_WEIGHTS).slice(0, limit);
   const chunks = new Map(vec.map((v) => [`${v.sourceType}:${v.sourceId}`, v]));
   const details = await loadSnippets(db, fused.map((f) => f.hit), useFts ? query.question : null);
   const hits: KnowledgeHit[] = [];

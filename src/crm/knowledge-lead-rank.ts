@@ -4,7 +4,7 @@
  * `searchLeads` as `textMatchLeadIds` (which adds client-name matches itself).
  */
 import type { DbOrTx } from '../db/client.js';
-import { fullTextArm, fuseRrf, type ArmHit } from './hybrid-search.js';
+import { DEFAULT_ARM_WEIGHTS, fullTextArm, fuseRrf, type ArmHit } from './hybrid-search.js';
 import type { LeadSearchFilters } from './lead-search-filters.js';
 import { vectorArm, type VectorQuery } from './vector-arm.js';
 
@@ -19,7 +19,7 @@ export interface LeadRankQuery {
   depth?: number;
   /**
    * Least cosine similarity for a vector-only hit to make its lead match. Nearest neighbours
-   * always exist, so without a floor every query would "match" some leads. Default 0.5 (the
+   * always exist, so without a floor every query would "match" some leads. Default 0.4 (the
    * local embedder; hosted models may want more, see docs/embeddings.md).
    */
   minSimilarity?: number;
@@ -32,10 +32,10 @@ export async function rankLeadsByKnowledge(db: DbOrTx, q: LeadRankQuery): Promis
   const scope = { leadFilters: filters, now: q.now };
   // Every word must appear, as in search_leads' own full text: a lead search filters as well as ranks.
   const fts = await fullTextArm(db, q.question, scope, depth, 'all');
-  const minSimilarity = q.minSimilarity ?? 0.5;
+  const minSimilarity = q.minSimilarity ?? 0.4;
   const vec = q.vector ? (await vectorArm(db, q.vector, scope, depth)).filter((h) => 1 - h.distance >= minSimilarity) : [];
   const leads = new Map<string, { score: number; hits: number }>();
-  for (const f of fuseRrf<ArmHit & { leadId: string | null }>([fts, vec], q.rrfK)) {
+  for (const f of fuseRrf<ArmHit & { leadId: string | null }>([fts, vec], q.rrfK, DEFAULT_ARM_WEIGHTS)) {
     const leadId = f.hit.leadId;
     if (!leadId) continue;
     const l = leads.get(leadId) ?? { score: 0, hits: 0 };

@@ -43,7 +43,7 @@ export function createMcpHttpHandler(opts: McpHttpOptions): McpHttpHandler {
 
   const sweep = setInterval(() => {
     const cutoff = Date.now() - idleMs;
-    for (const [id, s] of sessions) if (s.lastSeen < cutoff) void s.transport.close();
+    for (const s of sessions.values()) if (s.lastSeen < cutoff) void s.transport.close();
   }, 60_000);
   sweep.unref();
 

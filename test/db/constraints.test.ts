@@ -29,10 +29,12 @@ describe('database rules reject bad data with clear errors and leave nothing beh
   it('a lead with an unknown status is a VALIDATION error naming the foreign key, and the transaction leaves no client', async () => {
     const { db } = database();
     const [clientsBefore, leadsBefore] = [await total(clients), await total(leads)];
+    // Look-ups happen before the transaction: the embedded pool has one connection, which the transaction holds.
+    const auto = await insuranceTypeId(db, 'auto');
     const err = await mapped(() =>
       db.transaction(async (tx) => {
         const [c] = await tx.insert(clients).values({ clientType: 'individual', firstName: 'Ann', lastName: 'Orphan' }).returning();
-        await tx.insert(leads).values({ clientId: c!.id, statusId: 99_999, insuranceTypeId: await insuranceTypeId(db, 'auto') });
+        await tx.insert(leads).values({ clientId: c!.id, statusId: 99_999, insuranceTypeId: auto });
       }),
     );
     expect(err.code).toBe('VALIDATION');
@@ -74,11 +76,12 @@ describe('database rules reject bad data with clear errors and leave nothing beh
   it('an invalid JSONB payload is stopped by validateLeadData before it reaches the table; the transaction rolls back', async () => {
     const { db } = database();
     const before = [await total(clients), await total(leads)];
+    const [newStatus, auto] = [await statusId(db, 'new'), await insuranceTypeId(db, 'auto')];
     const err = await db
       .transaction(async (tx) => {
         const [c] = await tx.insert(clients).values({ clientType: 'individual', firstName: 'Val', lastName: 'Idate' }).returning();
         const payload = validateLeadData('autoData', { drivers: [], vehicles: [{ year: 2020, make: 'Ford', vin: 'ABC' }], limits: {} });
-        await tx.insert(leads).values({ clientId: c!.id, statusId: await statusId(db, 'new'), insuranceTypeId: await insuranceTypeId(db, 'auto'), autoData: payload.data, autoDataVersion: payload.version });
+        await tx.insert(leads).values({ clientId: c!.id, statusId: newStatus, insuranceTypeId: auto, autoData: payload.data, autoDataVersion: payload.version });
       })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);

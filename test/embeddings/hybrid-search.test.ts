@@ -41,10 +41,9 @@ describe('vectors per model', () => {
     const lead = await makeLead(db);
     const onlyA = await note(lead, 'roof hail damage claim approved');
     await drainEmbeddingQueue(db, a);
-    const both = await note(lead, 'roof hail damage claim denied');
-    await enqueueSources(db, b.model);
+    const onlyB = await note(lead, 'roof hail damage claim denied');
     await drainEmbeddingQueue(db, b);
-    await enqueueSources(db, a.model);
+    const both = await note(lead, 'roof hail damage claim appealed');
     await drainEmbeddingQueue(db, a);
     const models = await db.execute<{ model: string; dims: number; n: number }>(
       sql`select model, min(dimensions)::int as dims, count(*)::int as n from embeddings where lead_id = ${lead.id} group by model order by model`,
@@ -54,9 +53,16 @@ describe('vectors per model', () => {
       { model: 'fake-b', dims: 24, n: 1 },
     ]);
     const hitsB = await vectorArm(db, await queryVector(b, 'roof hail damage claim'), { leadId: lead.id }, 10);
-    expect(hitsB.map((h) => h.sourceId)).toEqual([both.id]);
+    expect(hitsB.map((h) => h.sourceId)).toEqual([onlyB.id]);
     const hitsA = await vectorArm(db, await queryVector(a, 'roof hail damage claim'), { leadId: lead.id }, 10);
     expect(new Set(hitsA.map((h) => h.sourceId))).toEqual(new Set([onlyA.id, both.id]));
+    // Switching to B and backfilling adds B vectors next to A's, never mixing them.
+    await enqueueSources(db, b.model);
+    await drainEmbeddingQueue(db, b);
+    const after = await vectorArm(db, await queryVector(b, 'roof hail damage claim'), { leadId: lead.id }, 10);
+    expect(new Set(after.map((h) => h.sourceId))).toEqual(new Set([onlyA.id, onlyB.id, both.id]));
+    const mixed = await db.execute(sql`select 1 from embeddings where model = 'fake-b' and dimensions <> 24 or model = 'fake-a' and dimensions <> 16`);
+    expect(mixed.rows).toHaveLength(0);
     // A query vector of the wrong size is refused, not silently compared.
     await expect(vectorArm(db, { space: { model: 'fake-b', dims: 24 }, values: [1, 0] }, {}, 5)).rejects.toThrow(/2 dimensions/);
     const indexes = await db.execute<{ indexname: string }>(sql`select indexname from pg_indexes where tablename = 'embeddings' and indexname like 'embeddings_hnsw_%'`);
@@ -219,8 +225,9 @@ describe('embed command', () => {
     const seen: number[] = [];
     const first = await runEmbedCommand({ db }, testConfig(), { backfill: true, embedder: e, onProgress: (p) => seen.push(p.done) });
     const total = (await db.execute<{ n: number }>(sql`select count(*)::int as n from lead_notes`)).rows[0]!.n;
-    expect(first.enqueued).toBeGreaterThanOrEqual(total);
     expect(first.processed).toBeGreaterThanOrEqual(total);
+    const lacking = await db.execute(sql`select 1 from lead_notes s where not exists (select 1 from embeddings e where e.source_id = s.id and e.model = 'fake-cmd')`);
+    expect(lacking.rows).toHaveLength(0);
     expect(seen.at(-1)).toBe(first.processed);
     expect(first.failedTotal).toBe(0);
     const again = await runEmbedCommand({ db }, testConfig(), { backfill: true, embedder: e });

@@ -124,14 +124,16 @@ export async function seedDemoData(db: Db, pool: pg.Pool, opts: SeedOptions = {}
   const started = performance.now();
   const scale = Math.max(1, Math.floor(opts.scale ?? DEFAULT_SCALE));
   const log = logger('seed');
-  void db; // the pool's single connection does the work; drizzle would wait for it
+  if (!opts.reset && !(await isDatabaseEmpty(db))) {
+    throw new ConflictError(
+      'The database already has CRM data (users or clients); seeding would mix demo rows into it. Nothing was written.',
+      'Use --reset (reset: true) to delete existing CRM data first, or seed an empty database.',
+    );
+  }
+  // From here on one connection does all the work (drizzle would wait for it on the embedded pool).
   const client = await pool.connect();
   const counts: Partial<Record<TableKey, number>> = {};
   try {
-    const { rows } = await client.query<{ busy: boolean }>('select exists(select 1 from users) or exists(select 1 from clients) as busy');
-    if (rows[0]?.busy && !opts.reset) {
-      throw new ConflictError('The database already has CRM data; seeding would mix demo rows into it.', 'Use --reset (reset: true) to delete existing CRM data first, or seed an empty database.');
-    }
     await client.query('begin');
     try {
       if (opts.reset) await client.query(`truncate ${CRM_DATA_TABLES.join(', ')} restart identity cascade`);
