@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemoData } from './db/seed/index.js';
 import { logger } from './log.js';
+import { toolServicesFromConfig } from './runtime-services.js';
 import type { ToolServices, ToolSettings } from '../tools/define.js';
 import type { ToolDeps } from '../tools/run-tool.js';
 
@@ -44,6 +45,6 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
     await database.close();
     throw err;
   }
-  const deps: ToolDeps = { db: database.db, settings: toolSettings(config), services: opts.services ?? {} };
+  const deps: ToolDeps = { db: database.db, settings: toolSettings(config), services: opts.services ?? toolServicesFromConfig(config) };
   return { config, database, deps, close: () => database.close() };
 }

@@ -8,7 +8,7 @@ import * as schema from '../../src/db/schema/index.js';
 import { useDatabase } from '../helpers/db.js';
 
 const database = useDatabase();
-const tables = Object.values(schema).filter((v): v is PgTable => v instanceof PgTable);
+const tables = Object.values(schema as Record<string, unknown>).filter((v): v is PgTable => v instanceof PgTable);
 
 describe('drizzle schema and SQL migrations', () => {
   it('have the same tables', async () => {

@@ -1,0 +1,13 @@
+/** Builds the optional tool services (models, embedder) from config. */
+import type { Config } from './config.js';
+import type { ToolServices } from '../tools/define.js';
+import { createChatModel } from './ai/chat-model.js';
+import { createTriageModel } from './ai/triage-model.js';
+
+export function toolServicesFromConfig(config: Config, extra: Partial<ToolServices> = {}): ToolServices {
+  const chat = createChatModel(config);
+  return {
+    ...(chat ? { triageModel: createTriageModel(chat, config.CRM_CHAT_MODEL) } : {}),
+    ...extra,
+  };
+}
