@@ -54,27 +54,30 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<Migr
       await client.query(
         'create table if not exists crm_migrations (name text primary key, checksum text not null, applied_at timestamptz not null default now())',
       );
-      const done = new Map(
-        (await client.query<{ name: string; checksum: string }>('select name, checksum from crm_migrations')).rows.map((r) => [r.name, r.checksum]),
-      );
       for (const m of listMigrations(dir)) {
-        const prior = done.get(m.name);
-        if (prior) {
-          if (prior !== m.checksum) {
-            throw new AppError('CONFLICT', `Migration ${m.name} was changed after it was applied.`, {
-              hint: 'Never edit an applied migration; add a new one instead.',
-            });
-          }
-          result.skipped.push(m.name);
-          continue;
-        }
+        // Check and apply in one transaction holding a table lock: on a server the lock makes a
+        // second migrator wait; on PGlite (one backend session shared by every connection, where
+        // advisory locks do not exclude) the socket server runs whole transactions one at a time.
         await client.query('begin');
         try {
+          await client.query('lock table crm_migrations in share row exclusive mode');
+          const prior = (await client.query<{ checksum: string }>('select checksum from crm_migrations where name = $1', [m.name])).rows[0]?.checksum;
+          if (prior) {
+            await client.query('commit');
+            if (prior !== m.checksum) {
+              throw new AppError('CONFLICT', `Migration ${m.name} was changed after it was applied.`, {
+                hint: 'Never edit an applied migration; add a new one instead.',
+              });
+            }
+            result.skipped.push(m.name);
+            continue;
+          }
           await client.query(m.sql);
           await client.query('insert into crm_migrations (name, checksum) values ($1, $2)', [m.name, m.checksum]);
           await client.query('commit');
         } catch (err) {
-          await client.query('rollback');
+          await client.query('rollback').catch(() => undefined);
+          if (err instanceof AppError) throw err;
           throw new AppError('INTERNAL', `Migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
         }
         result.applied.push(m.name);

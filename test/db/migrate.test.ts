@@ -21,3 +21,31 @@ describe('migrations on a fresh embedded database', () => {
     }
   });
 });
+
+describe('two servers starting together', () => {
+  it('migrate once: the second migrator waits and finds nothing to do', async () => {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { vector } = await import('@electric-sql/pglite-pgvector');
+    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+    const pg = (await import('pg')).default;
+    const db = await PGlite.create({ extensions: { vector } });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+    await server.start();
+    const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+    const a = new pg.Pool({ connectionString: url, max: 1 });
+    const b = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+      const all = listMigrations().map((m) => m.name);
+      expect([...ra.applied, ...rb.applied].sort()).toEqual(all.sort());
+      expect(ra.applied.length === 0 || rb.applied.length === 0).toBe(true);
+      const { rows } = await a.query('select count(*)::int as n from crm_migrations');
+      expect(rows[0].n).toBe(all.length);
+    } finally {
+      await a.end();
+      await b.end();
+      await server.stop();
+      await db.close();
+    }
+  });
+});
