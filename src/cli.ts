@@ -18,6 +18,7 @@ import { serveStdio } from './mcp/stdio.js';
 import { openRuntime } from './runtime.js';
 import { createToken, listTokens, parseScopes, revokeToken } from './crm/tokens.js';
 import { progressBar } from './cli-progress.js';
+import { runEmbedCommand, startEmbeddingWorker } from './embed-command.js';
 
 dotenv.config({ quiet: true });
 
@@ -53,8 +54,11 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   const started = Date.now();
   const rt = await openRuntime(config, { seedIfEmpty });
   const http = await startHttp(rt);
+  // Embeds what writes queue (notes, communications, tickets, AI answers) in the background.
+  const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 2000 });
   onSignals(async () => {
     await http.stop();
+    await stopWorker();
     await rt.close();
   });
   say(
@@ -120,8 +124,38 @@ program
   .description('Serve MCP over stdio as CRM_USER (default "demo"), for Claude Desktop / Claude Code')
   .action(async () => {
     const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START });
+    const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 5000 });
     await serveStdio(rt);
+    await stopWorker();
     await rt.close();
+  });
+
+program
+  .command('embed')
+  .description('Embed queued texts for search; --backfill adds everything without a vector, --reembed rebuilds the current model')
+  .option('--backfill', 'queue every note, communication, ticket and AI answer lacking a vector of the current model')
+  .option('--reembed', "delete the current model's vectors and embed everything again")
+  .option('--watch', 'keep running as a worker (Ctrl+C to stop)')
+  .action(async (o: { backfill?: boolean; reembed?: boolean; watch?: boolean }) => {
+    const database = await openDatabase(config);
+    const bar = progressBar();
+    const abort = new AbortController();
+    onSignals(async () => abort.abort());
+    try {
+      await migrate(database.pool);
+      const s = await runEmbedCommand(database, config, {
+        backfill: o.backfill,
+        reembed: o.reembed,
+        once: !o.watch,
+        signal: abort.signal,
+        onProgress: (p) => bar.update(p.done + p.failed, Math.max(p.total, p.done + p.failed), `embedding (${config.CRM_EMBEDDING_MODEL})`),
+      });
+      bar.stop();
+      say(`${s.model} (${s.dimensions}d): ${s.enqueued} queued, ${s.deleted} old vectors deleted, ${s.processed} embedded, ${s.failed} failed, ${s.pendingLeft} waiting for retry, in ${(s.ms / 1000).toFixed(1)} s`);
+    } finally {
+      bar.stop();
+      await database.close();
+    }
   });
 
 const db = program.command('db').description('Database utilities');

@@ -8,6 +8,8 @@ import { migrate } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemoData } from './db/seed/index.js';
 import { logger } from './log.js';
 import { toolServicesFromConfig } from './runtime-services.js';
+import { openEmbedder } from './ai/embeddings/factory.js';
+import type { EmbeddingProvider } from './ai/embeddings/types.js';
 import type { ToolServices, ToolSettings } from '../tools/define.js';
 import type { ToolDeps } from '../tools/run-tool.js';
 
@@ -15,6 +17,8 @@ export interface Runtime {
   config: Config;
   database: Database;
   deps: ToolDeps;
+  /** The configured embedding model (local by default), checked at start. */
+  embedder: EmbeddingProvider;
   close(): Promise<void>;
 }
 
@@ -45,6 +49,15 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
     await database.close();
     throw err;
   }
-  const deps: ToolDeps = { db: database.db, settings: toolSettings(config), services: opts.services ?? toolServicesFromConfig(config) };
-  return { config, database, deps, close: () => database.close() };
+  let embedder: EmbeddingProvider;
+  try {
+    // A hosted model that answers with another dimension than configured fails here, not later.
+    embedder = await openEmbedder(config);
+    await embedder.verify?.();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const deps: ToolDeps = { db: database.db, settings: toolSettings(config), services: opts.services ?? toolServicesFromConfig(config, { embedder }) };
+  return { config, database, deps, embedder, close: () => database.close() };
 }

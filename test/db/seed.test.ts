@@ -119,6 +119,10 @@ describe('seedDemoData (default book)', () => {
         + (select count(*) from support_tickets where search_vector @@ websearch_to_tsquery('english', $1)) as n`, [q]);
       expect(Number(r.n), q).toBeGreaterThan(0);
     }
+    const broken = await one<{ n: number }>(pool, `select ((select count(*) from lead_notes where body ~ '(undefined|null|NaN|\\[object)')
+      + (select count(*) from lead_communications where coalesce(subject, '') || body ~ '(undefined|null|NaN|\\[object)')
+      + (select count(*) from support_tickets where subject || description || coalesce(resolution, '') ~ '(undefined|null|NaN|\\[object)'))::int as n`);
+    expect(broken.n).toBe(0);
     const distinct = await one<{ d: number; n: number }>(pool, 'select count(distinct body)::int as d, count(*)::int as n from lead_notes');
     expect(distinct.d / distinct.n).toBeGreaterThan(0.9);
   });

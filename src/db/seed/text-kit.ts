@@ -34,10 +34,13 @@ export const one = (r: Rng, ...xs: string[]): string => r.pick(xs);
 export const money = (n: number): string => `$${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 export const vehicleWord = (r: Rng) => one(r, 'vehicle', 'car', 'truck', 'SUV', 'auto', 'ride');
-export const cancelWord = (r: Rng) => one(r, 'cancel', 'cancellation', 'cancelled', 'terminate', 'non-renew');
+/** Verb: "will ___ your policy". */
+export const cancelVerb = (r: Rng) => one(r, 'cancel', 'terminate', 'end');
+/** Noun: "a notice of ___". */
+export const cancelNoun = (r: Rng) => one(r, 'cancellation', 'cancelation', 'termination', 'intent to cancel');
 export const priceWord = (r: Rng) => one(r, 'premium', 'rate', 'price', 'cost');
 export const quoteWord = (r: Rng) => one(r, 'quote', 'proposal', 'pricing', 'comparison');
-export const homeWord = (r: Rng) => one(r, 'home', 'house', 'dwelling', 'property');
+export const homeWord = (r: Rng) => one(r, 'home', 'house', 'homeowners', 'property');
 
 const NEXT_STEPS: readonly ((c: Ctx, r: Rng) => string)[] = [
   (c) => `Follow up before the x-date (${c.xDate}).`,

@@ -4,7 +4,7 @@
  * search have varied, realistic prose to find.
  */
 import type { Rng } from './prng.js';
-import { cancelWord, homeWord, money, one, priceWord, quoteWord, vehicleWord, type Ctx } from './text-kit.js';
+import { cancelNoun, cancelVerb, homeWord, money, one, priceWord, quoteWord, vehicleWord, type Ctx } from './text-kit.js';
 
 type T = (c: Ctx, r: Rng) => string;
 
@@ -113,12 +113,12 @@ export const THEMES: readonly Theme[] = [
   {
     key: 'nonpay_cancel', lines: 'any', noteType: 'general', tags: ['billing', 'cancellation', 'non-payment'],
     notes: [
-      (c, r) => `Carrier sent a notice of ${cancelWord(r)} for non-payment, effective in 10 days. ${c.first} says the autopay card expired. Took a payment of ${money(r.int(120, 900))} by phone and asked ${c.carrier} to rescind the ${cancelWord(r)} with no lapse.`,
+      (c, r) => `Carrier sent a notice of ${cancelNoun(r)} for non-payment, effective in 10 days. ${c.first} says the autopay card expired. Took a payment of ${money(r.int(120, 900))} by phone and asked ${c.carrier} to rescind the cancellation with no lapse.`,
       (c, r) => `Policy ${one(r, 'cancelled', 'canceled', 'lapsed')} for non-payment on the ${r.int(2, 28)}th. Reinstatement requires a no-loss statement and the past-due ${priceWord(r)}. ${c.first} promised to pay today.`,
       () => `Pending cancellation for nonpayment: two missed installments. Set up EFT so it does not happen again.`,
     ],
-    emails: [[() => 'Action needed: payment past due', (c, r) => `Hi ${c.first}, ${c.carrier} will ${cancelWord(r)} your policy for non-payment unless the past-due balance is paid. You can pay online or call us and we'll take it over the phone.`]],
-    gist: [() => 'the past-due payment', (_c, r) => `the ${cancelWord(r)} notice for non-payment`],
+    emails: [[() => 'Action needed: payment past due', (c, r) => `Hi ${c.first}, ${c.carrier} will ${cancelVerb(r)} your policy for non-payment unless the past-due balance is paid. You can pay online or call us and we'll take it over the phone.`]],
+    gist: [() => 'the past-due payment', (_c, r) => `the ${cancelNoun(r)} notice for non-payment`],
   },
   {
     key: 'rate_increase', lines: 'any', noteType: 'general', tags: ['renewal', 'remarket', 'rate-increase'],
@@ -248,7 +248,7 @@ export const THEMES: readonly Theme[] = [
       () => `Upset about the claim settlement being lower than the contractor's estimate. Explained depreciation and recoverable depreciation; requested a re-inspection.`,
     ],
     emails: [[() => "We've escalated your claim", (c) => `Hi ${c.first}, I'm sorry about the delays. I escalated to the claims manager at ${c.carrier} and will update you by Friday.`]],
-    gist: [() => 'the claim delay', () => 'the claim frustration'],
+    gist: [() => 'the claim delay', () => 'the slow claim'],
   },
   {
     key: 'referral', lines: 'any', noteType: 'general', tags: ['referral'],

@@ -1,6 +1,6 @@
 /** Support ticket prose by category: subject, description (the customer's words) and resolution. */
 import type { Rng } from './prng.js';
-import { cancelWord, money, one, type Ctx } from './text-kit.js';
+import { cancelNoun, money, one, type Ctx } from './text-kit.js';
 
 type T = (c: Ctx, r: Rng) => string;
 export const TICKET_TEXT: Record<string, readonly (readonly [T, T, T])[]> = {
@@ -24,7 +24,7 @@ export const TICKET_TEXT: Record<string, readonly (readonly [T, T, T])[]> = {
   ],
   cancellation: [
     [() => 'Cancel my policy', (_c, r) => `I sold the ${one(r, 'car', 'boat', 'house')} - please ${one(r, 'cancel', 'end')} the coverage effective today.`, () => 'Signed cancellation request received; pro-rata refund requested.'],
-    [(_c, r) => `Notice of ${cancelWord(r)} received`, (c) => `Got a letter saying my policy will be cancelled for non-payment. I thought I paid. Help! - ${c.first}`, () => 'Payment located and applied; carrier rescinded the cancellation notice.'],
+    [(_c, r) => `Notice of ${cancelNoun(r)} received`, (c) => `Got a letter saying my policy will be cancelled for non-payment. I thought I paid. Help! - ${c.first}`, () => 'Payment located and applied; carrier rescinded the cancellation notice.'],
   ],
   coverage_question: [
     [() => 'Is my jewelry covered?', (c, r) => `I got engaged! Is the ring (about ${money(r.int(4000, 15000))}) covered on my homeowners?`, () => 'Explained the $1,500 theft sublimit; scheduled the ring on a personal articles floater.'],
