@@ -1,7 +1,7 @@
 /**
  * Retrieval quality of search_knowledge's arms on the demo book: full text only, vector only and
  * hybrid (RRF), by recall@10 and nDCG@10 over a labelled query set.
- *   npx tsx bench/retrieval-quality.ts [leads=300]
+ *   node dist/bench/retrieval-quality.js [leads=300]
  * The set: each query is a paraphrase of a story the seeder writes (src/db/seed/text-themes.ts),
  * worded to share few words with it; the relevant records are those whose text carries that
  * story's signature (a regex over the seeded templates, all variants and the short "about <gist>"

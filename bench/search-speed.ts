@@ -1,8 +1,8 @@
 /**
  * Speed of hybrid search and of filling the vector index, each figure beside the bare SQL
  * query's in the same run.
- *   npx tsx bench/search-speed.ts [leads=10000]             embedded database (PGlite)
- *   DATABASE_URL=postgres://... npx tsx bench/search-speed.ts [leads=100000] --server
+ *   node dist/bench/search-speed.js [leads=10000]             embedded database (PGlite)
+ *   DATABASE_URL=postgres://... node dist/bench/search-speed.js [leads=100000] --server
  * Seeds the demo book at that scale (about 9-10 notes and communications per lead), embeds it
  * with the configured model (default local-sif-100) with the HNSW index dropped, builds the
  * index, then times each search mode over the labelled questions (3 runs each, p50/p95).
