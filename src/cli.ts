@@ -67,8 +67,8 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
       `crm-agent is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.database.embedded ? `embedded database in ${config.CRM_DATA_DIR}` : 'Postgres from DATABASE_URL'}).`,
       `  health:   ${http.url}/healthz`,
       `  MCP:      ${http.url}/mcp   (needs a bearer token)`,
-      '  token:    npx crm-agent token create --user demo --scopes crm:read,crm:write',
-      '  stdio:    npx crm-agent mcp   (for Claude Desktop / Claude Code; see README)',
+      '  token:    node dist/src/cli.js token create --user demo --scopes crm:read,crm:write',
+      '  stdio:    node dist/src/cli.js mcp   (for Claude Desktop / Claude Code; see README)',
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
@@ -172,7 +172,7 @@ db.command('url')
     const running = config.CRM_DATA_DIR === MEMORY_DIR ? null : await findRunningServer(config.CRM_DATA_DIR);
     if (!running) {
       say(`No process holds the embedded database in ${config.CRM_DATA_DIR} right now.`);
-      say('Start one with `npm start` (or `npx crm-agent serve`), then run this again; psql can then connect to the printed URL.');
+      say('Start one with `npm start` (or `node dist/src/cli.js serve`), then run this again; psql can then connect to the printed URL.');
       process.exitCode = 1;
       return;
     }
