@@ -98,7 +98,7 @@ function bareHandler(rt: Runtime, actor: Actor): Surface {
     name: 'handler',
     prepare: (tool, args) => parsers[tool.name]!(args),
     call: async (tool, args) => {
-      const ctx: ToolContext = { db: rt.deps.db, actor, fence: makeFence(), now: new Date(), settings: rt.deps.settings, services: rt.deps.services };
+      const ctx: ToolContext = { db: rt.deps.db, actor, fence: makeFence(), now: new Date(), settings: rt.deps.settings, services: rt.deps.services, recordModelTurn: () => undefined };
       await tool.handler(args, ctx, undefined);
     },
   };

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../src/db/client.js';
 import type { Actor, Scope } from '../src/crm/actor.js';
 import type { Fence } from '../src/crm/fence.js';
+import type { ModelTurn } from '../src/crm/interactions.js';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -39,7 +40,7 @@ export interface ToolServices {
    */
   triageModel?: {
     modelName: string;
-    classify(input: { subject: string; description: string }): Promise<unknown>;
+    classify(input: { subject: string; description: string }, observe?: (turn: ModelTurn) => void): Promise<unknown>;
   };
   /** Embeds texts for hybrid search; absent until the embeddings issue wires it. */
   embedder?: {
@@ -59,6 +60,8 @@ export interface ToolContext {
   now: Date;
   settings: ToolSettings;
   services: ToolServices;
+  /** Reports a model call made for this tool call; runTool audits it as a child ai_interactions row. */
+  recordModelTurn: (turn: ModelTurn) => void;
 }
 
 export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject, P = undefined> {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Db } from '../src/db/client.js';
 import { hasScope, type Actor } from '../src/crm/actor.js';
 import { makeFence } from '../src/crm/fence.js';
-import { recordInteraction } from '../src/crm/interactions.js';
+import { recordInteraction, type ModelTurn } from '../src/crm/interactions.js';
 import { AppError, fromPgError, pgErrorOf, zodDetails, type ErrorCode, type ErrorDetail } from '../src/errors.js';
 import { logger } from '../src/log.js';
 import type { aiInteractions } from '../src/db/schema/index.js';
@@ -80,7 +80,15 @@ function links(...sources: unknown[]): Partial<Record<'leadId' | 'crmClientId' |
 export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, call: CallInfo): Promise<ToolResult> {
   const started = performance.now();
   const now = deps.now?.() ?? new Date();
-  const base: Omit<ToolContext, 'db'> = { actor: call.actor, fence: makeFence(), now, settings: deps.settings, services: deps.services };
+  const turns: ModelTurn[] = [];
+  const base: Omit<ToolContext, 'db'> = {
+    actor: call.actor,
+    fence: makeFence(),
+    now,
+    settings: deps.settings,
+    services: deps.services,
+    recordModelTurn: (turn) => turns.push(turn),
+  };
   let input: Record<string, unknown> | undefined;
   let output: Record<string, unknown> | undefined;
   let error: ToolError | undefined;
@@ -151,5 +159,38 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
     logger('run-tool').error({ tool: tool.name, err: (auditErr as Error).message }, 'could not write the ai_interactions row');
     interactionId = randomUUID();
   }
+  await recordModelTurns(deps, turns, call, interactionId, linked);
   return error ? { ok: false, error, interactionId } : { ok: true, output: output!, interactionId };
+}
+
+/** Model calls made while serving the tool call: child rows of its audit row. */
+async function recordModelTurns(deps: ToolDeps, turns: ModelTurn[], call: CallInfo, parentId: string, linked: ReturnType<typeof links>): Promise<void> {
+  for (const t of turns) {
+    try {
+      await recordInteraction(deps.db, {
+        type: t.type,
+        channel: call.channel,
+        sessionId: call.sessionId,
+        threadId: call.threadId,
+        userId: call.actor.userId,
+        clientName: call.clientName,
+        clientVersion: call.clientVersion,
+        parentInteractionId: parentId,
+        prompt: t.prompt,
+        response: t.response,
+        model: t.model,
+        provider: t.provider,
+        temperature: t.temperature === undefined ? null : String(t.temperature),
+        promptTokens: t.promptTokens,
+        completionTokens: t.completionTokens,
+        totalTokens: t.totalTokens,
+        latencyMs: t.latencyMs,
+        errorCode: t.error ? 'MODEL_ERROR' : null,
+        errorMessage: t.error ?? null,
+        ...linked,
+      });
+    } catch (err) {
+      logger('run-tool').error({ err: (err as Error).message, parentId }, 'could not record a model turn');
+    }
+  }
 }

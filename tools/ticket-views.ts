@@ -112,9 +112,9 @@ export function toSimilarView(s: SimilarTicket, ctx: Pick<ToolContext, 'fence'>)
  * transaction. Never throws for a model failure; the outcome says why it will not be used.
  */
 export async function askTriageModel(
-  ctx: Pick<ToolContext, 'services'>,
+  ctx: Pick<ToolContext, 'services' | 'recordModelTurn'>,
   text: { subject: string; description: string },
 ): Promise<ModelOutcome | null> {
   const model = ctx.services.triageModel;
-  return model ? runTriageModel(model, text) : null;
+  return model ? runTriageModel({ modelName: model.modelName, classify: (input) => model.classify(input, ctx.recordModelTurn) }, text) : null;
 }

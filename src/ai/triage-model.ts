@@ -4,12 +4,13 @@
  * (the triage code validates it and falls back to its rules when it is unusable).
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { ModelTurn } from '../crm/interactions.js';
 import { TRIAGE_PROMPT_FILE, triagePromptVars } from '../crm/triage/model.js';
 import { loadPrompt, renderPrompt } from '../prompts.js';
 
 export interface TriageModelService {
   modelName: string;
-  classify(input: { subject: string; description: string }): Promise<unknown>;
+  classify(input: { subject: string; description: string }, observe?: (turn: ModelTurn) => void): Promise<unknown>;
 }
 
 function textOf(content: unknown): string {
@@ -18,13 +19,30 @@ function textOf(content: unknown): string {
   return '';
 }
 
-export function createTriageModel(model: BaseChatModel, modelName: string): TriageModelService {
+export function createTriageModel(model: BaseChatModel, modelName: string, opts: { provider?: string; temperature?: number } = {}): TriageModelService {
   return {
     modelName,
-    async classify(input) {
+    async classify(input, observe) {
       const prompt = renderPrompt(loadPrompt(TRIAGE_PROMPT_FILE), triagePromptVars(input));
-      const reply = await model.invoke([{ role: 'user', content: prompt }]);
-      return textOf(reply.content);
+      const started = performance.now();
+      const turn = { type: 'triage' as const, model: modelName, provider: opts.provider ?? 'openai-compatible', prompt, temperature: opts.temperature };
+      try {
+        const reply = await model.invoke([{ role: 'user', content: prompt }]);
+        const text = textOf(reply.content);
+        const usage = (reply as { usage_metadata?: { input_tokens?: number; output_tokens?: number; total_tokens?: number } }).usage_metadata;
+        observe?.({
+          ...turn,
+          response: text,
+          promptTokens: usage?.input_tokens,
+          completionTokens: usage?.output_tokens,
+          totalTokens: usage?.total_tokens,
+          latencyMs: Math.round(performance.now() - started),
+        });
+        return text;
+      } catch (err) {
+        observe?.({ ...turn, response: null, latencyMs: Math.round(performance.now() - started), error: (err as Error).message.slice(0, 500) });
+        throw err;
+      }
     },
   };
 }

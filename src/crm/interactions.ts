@@ -4,6 +4,21 @@ import { aiInteractions } from '../db/schema/index.js';
 
 export type NewInteraction = typeof aiInteractions.$inferInsert;
 
+/** One model call made while serving a tool call (e.g. triage), audited as a child row of it. */
+export interface ModelTurn {
+  type: 'triage' | 'summary' | 'insight' | 'draft' | 'chat';
+  model: string;
+  provider: string;
+  prompt: string;
+  response: string | null;
+  temperature?: number;
+  promptTokens?: number;
+  completionTokens?: number;
+  totalTokens?: number;
+  latencyMs: number;
+  error?: string;
+}
+
 /** Caps a JSON value's size so a huge argument cannot bloat the audit table; keeps it valid JSON. */
 export function capJson(value: unknown, maxChars = 20_000): unknown {
   if (value === undefined) return null;

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
-import { supportTickets } from '../../src/db/schema/index.js';
+import { aiInteractions, supportTickets } from '../../src/db/schema/index.js';
 import { toolServicesFromConfig } from '../../src/runtime-services.js';
 import { triageTicketTool } from '../../tools/triage-ticket.js';
 import { runTool } from '../../tools/run-tool.js';
@@ -43,6 +43,11 @@ describe('triage with a configured OpenAI-compatible model', () => {
     const sent = JSON.stringify(stub.requests.at(-1)!.body);
     expect(sent).toMatch(/untrusted-data tag=/);
     expect(sent).toContain('My car was stolen');
+    // The model call is audited as a child of the tool call, with its prompt, answer and usage.
+    const [turn] = await db.select().from(aiInteractions).where(eq(aiInteractions.parentInteractionId, r.interactionId));
+    expect(turn).toMatchObject({ type: 'triage', model: 'stub-triage-1', ticketId: t.id, promptTokens: 11, completionTokens: 7, totalTokens: 18, errorCode: null });
+    expect(turn!.prompt).toContain('My car was stolen');
+    expect(turn!.response).toContain('"category":"claim"');
   });
 
   it('falls back to the offline rules when the model fails', async () => {
@@ -55,5 +60,7 @@ describe('triage with a configured OpenAI-compatible model', () => {
     const [row] = await db.select().from(supportTickets).where(eq(supportTickets.id, t.id));
     expect(row).toMatchObject({ aiModel: 'crm-rules-v1', aiCategory: 'certificate' });
     expect(row!.aiRationale).toMatch(/fall|model/i);
+    const [turn] = await db.select().from(aiInteractions).where(eq(aiInteractions.parentInteractionId, r.interactionId));
+    expect(turn).toMatchObject({ type: 'triage', errorCode: 'MODEL_ERROR', response: null });
   });
 });
