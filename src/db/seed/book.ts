@@ -77,7 +77,7 @@ export function* generateBook(seed: number, lk: Lookups, scale: number, batchLea
       legacyShown ||= legacy;
       const lead = makeLead(rng, batch, client, line, status, lk, users, legacy);
       makeFollowUps(rng, batch, lead);
-      const last = makeActivity(rng, batch, lead, status === 'new' ? rng.int(1, 4) : rng.int(7, 14), lk, csrs);
+      const last = makeActivity(rng, batch, lead, status === 'new' ? rng.int(1, 4) : rng.int(8, 15), lk, csrs);
       if (last && (!clientRow.last_contact_at || String(clientRow.last_contact_at) < last)) clientRow.last_contact_at = last;
       leads.push(lead);
       if (sampleLeads.length < 64) sampleLeads.push(lead);
