@@ -53,7 +53,10 @@ function onSignals(stop: () => Promise<void>): void {
 async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   const started = Date.now();
   const rt = await openRuntime(config, { seedIfEmpty });
-  const http = await startHttp(rt);
+  const http = await startHttp(rt).catch(async (err: unknown) => {
+    await rt.close();
+    throw err;
+  });
   // Embeds what writes queue (notes, communications, tickets, AI answers) in the background.
   const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 2000 });
   onSignals(async () => {
