@@ -188,7 +188,7 @@ token
   .command('create')
   .description('Create a token; it is printed once, alone on the last line')
   .requiredOption('--user <handle>', 'user the token acts as')
-  .option('--scopes <list>', 'comma-separated: crm:read, crm:write, crm:admin', 'crm:read')
+  .option('--scopes <list>', 'comma-separated: crm:read, crm:write, crm:admin, crm:pii', 'crm:read')
   .option('--name <name>', 'label to recognise the token by')
   .option('--expires-days <n>', 'expire after n days', int)
   .action(async (o: { user: string; scopes: string; name?: string; expiresDays?: number }) => {

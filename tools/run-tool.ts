@@ -30,6 +30,12 @@ export interface CallInfo {
   clientName?: string;
   clientVersion?: string;
   parentInteractionId?: string;
+  /**
+   * Makes a write safe to repeat: a second call of the same tool by the same user with the same
+   * key returns the first call's answer and writes nothing. The agent derives it from the thread
+   * and tool-call ids, so a node re-run on resume writes nothing twice.
+   */
+  idempotencyKey?: string;
 }
 
 export interface ToolError {

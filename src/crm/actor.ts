@@ -4,7 +4,8 @@ import type { DbOrTx } from '../db/client.js';
 import { users, type USER_ROLES } from '../db/schema/index.js';
 import { AppError } from '../errors.js';
 
-export const SCOPES = ['crm:read', 'crm:write', 'crm:admin'] as const;
+/** `crm:pii` lets a caller see unmasked licence numbers, dates of birth and VINs when it asks for them. */
+export const SCOPES = ['crm:read', 'crm:write', 'crm:admin', 'crm:pii'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface Actor {
@@ -16,7 +17,7 @@ export interface Actor {
   scopes: readonly Scope[];
 }
 
-/** `crm:admin` implies write; write implies read. */
+/** `crm:admin` implies every scope; write implies read; `crm:pii` is never implied by read or write. */
 export function hasScope(actor: Pick<Actor, 'scopes'>, needed: Scope): boolean {
   if (actor.scopes.includes('crm:admin')) return true;
   if (needed === 'crm:read') return actor.scopes.includes('crm:read') || actor.scopes.includes('crm:write');
@@ -27,11 +28,13 @@ export function hasScope(actor: Pick<Actor, 'scopes'>, needed: Scope): boolean {
 export function scopesForRole(role: Actor['role']): Scope[] {
   switch (role) {
     case 'admin':
-      return ['crm:read', 'crm:write', 'crm:admin'];
+      return ['crm:read', 'crm:write', 'crm:admin', 'crm:pii'];
     case 'viewer':
       return ['crm:read'];
     default:
-      return ['crm:read', 'crm:write'];
+      // Producers and CSRs quote and service policies, so their role allows licence numbers and
+      // dates of birth; a token still carries crm:pii only when created with it.
+      return ['crm:read', 'crm:write', 'crm:pii'];
   }
 }
 
