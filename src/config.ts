@@ -58,6 +58,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d{1,2}-\d{1,2}$/, 'format START-END in whole hours, e.g. 8-18')
     .default('8-20'),
+  /** Fair share on /mcp, per token: sustained requests a minute, burst above it, requests in flight. */
+  CRM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  CRM_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
+  CRM_MAX_CONCURRENT_PER_TOKEN: z.coerce.number().int().min(1).default(8),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -15,6 +15,8 @@ export interface Actor {
   role: (typeof USER_ROLES)[number];
   timezone: string;
   scopes: readonly Scope[];
+  /** The API token the caller authenticated with (HTTP); absent for local users (stdio, chat). */
+  tokenId?: string;
 }
 
 /** `crm:admin` implies every scope; write implies read; `crm:pii` is never implied by read or write. */

@@ -2,13 +2,15 @@
  * The HTTP application (hono): health and readiness probes, and MCP over Streamable HTTP at
  * /mcp behind Host/Origin guards and bearer auth. Slack arrives with its issue.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../errors.js';
 import { logger } from '../log.js';
 import { listMigrations } from '../db/migrate.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../mcp/http-transport.js';
 import type { Runtime } from '../runtime.js';
+import { rateLimit } from './rate-limit.js';
 import { allowedHostnames, bearerAuth, hostGuard, localUserAuth, originGuard, type AuthEnv } from './security.js';
 
 const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503> = {
@@ -36,26 +38,36 @@ export function createHttpApp(rt: Runtime): HttpApp {
 
   app.onError((err, c) => {
     if (err instanceof AppError) return c.json({ error: err.toJSON() }, STATUS[err.code] ?? 500);
+    // hono's own refusals (e.g. 413 from the body limit) are answers, not failures.
+    if (err instanceof HTTPException) return err.getResponse();
     log.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'INTERNAL', message: 'Internal error.' } }, 500);
   });
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
+  // Readiness is cached briefly so a flood of probes is not a flood of queries, and it says only
+  // ready or not: which database and how many migrations is detail for operators (`crm-agent`).
+  let readyCache: { at: number; ok: boolean } | undefined;
+  const checkReady = async (): Promise<boolean> => {
+    if (readyCache && Date.now() - readyCache.at < 2_000) return readyCache.ok;
+    let ok = false;
     try {
       const { rows } = await rt.database.pool.query<{ n: number }>('select count(*)::int as n from crm_migrations');
-      const expected = listMigrations().length;
-      if ((rows[0]?.n ?? 0) < expected) return c.json({ status: 'migrating', applied: rows[0]?.n ?? 0, expected }, 503);
-      return c.json({ status: 'ready', database: rt.database.embedded ? 'embedded' : 'server', migrations: expected });
+      ok = (rows[0]?.n ?? 0) >= listMigrations().length;
     } catch (err) {
-      log.warn({ err: (err as Error).message }, 'readiness check failed');
-      return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503);
+      log.warn({ err: { code: (err as { code?: string }).code } }, 'readiness check failed');
     }
-  });
+    readyCache = { at: Date.now(), ok };
+    return ok;
+  };
+  app.get('/readyz', async (c) => ((await checkReady()) ? c.json({ status: 'ready' }) : c.json({ status: 'unavailable' }, 503)));
 
   const auth = rt.config.MCP_HTTP_AUTH === 'none' ? localUserAuth(rt.database.db, rt.config) : bearerAuth(rt.database.db);
-  app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024 }), auth);
+  const limit = rateLimit({ perMinute: rt.config.CRM_RATE_LIMIT_PER_MINUTE, burst: rt.config.CRM_RATE_LIMIT_BURST, concurrent: rt.config.CRM_MAX_CONCURRENT_PER_TOKEN });
+  const tooLarge = (c: Context) =>
+    c.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Request body over 4 MB.', data: { code: 'VALIDATION', hint: 'Send less per call.' } }, id: null }, 413);
+  app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge }), auth, limit);
   app.all('/mcp', (c) => mcp.handle(c.req.raw, c.get('actor')));
   return { app, mcp };
 }
