@@ -75,6 +75,10 @@ export function consentFacts({ state, zone, now }: ConsentFactsInput): string[] 
     const c = state.channels[ch];
     // Already said in the EMAIL BLOCKED line.
     if (ch === 'email' && blocked && (c.state === 'denied' || c.state === 'revoked')) continue;
+    if (ch === 'call' && state.doNotCall.value) {
+      lines.push(`- ${LABEL.call}: call consent ${c.state}, overridden by do-not-call.`);
+      continue;
+    }
     if (c.state === 'unknown') lines.push(`- ${LABEL[ch]}: consent not recorded; ask the producer before relying on it.`);
     else if (c.state === 'granted') lines.push(`- ${LABEL[ch]}: consent granted ${where(c.source, c.at, c.origin)}.`);
     else lines.push(`- ${LABEL[ch]}: consent ${c.state} ${where(c.source, c.at, c.origin)}. ${STOP[ch]}`);
