@@ -1,72 +1,174 @@
 /**
  * MCP prompts (summarise a lead, draft a follow-up email, triage a ticket). Templates live in
- * prompts/; the lead context comes from the same tools a client could call, through runTool,
- * so scopes, fencing and the audit trail apply.
+ * prompts/ (typed loader); the facts come from src/mcp/prompt-context.ts, read for the caller.
+ *
+ * Contract:
+ * - Arguments are validated by each prompt's zod schema (also the source of prompts/list);
+ *   a bad or unknown id, an unknown prompt or a missing scope fails the request with an
+ *   McpError carrying `{ code, hint, interactionId }`: never a prompt with an empty context.
+ * - draft_follow_up_email refuses (CONSENT_REQUIRED) when the person unsubscribed or their
+ *   email consent is denied or revoked: no marketing email may be drafted for them, and a
+ *   deterministic refusal cannot be talked around by the model.
+ * - Every prompts/get, failed ones included, leaves exactly one `ai_interactions` row: type
+ *   `tool_call` (we served a request; the summary or draft is written by the client's model,
+ *   which we never see, so the row is no `summary`/`draft` and is not indexed as knowledge),
+ *   tool_name `prompt:<name>`, the arguments as sent, linked to the lead, client and ticket.
+ *   It keeps a one-line summary and ids, never the rendered text.
  */
-import { ErrorCode, McpError, type GetPromptResult, type Prompt } from '@modelcontextprotocol/sdk/types.js';
-import { prompt, type PromptName } from '../prompts.js';
-import { findTool } from '../../tools/index.js';
-import { runTool, type CallInfo, type ToolDeps } from '../../tools/run-tool.js';
+import type { GetPromptResult, Prompt } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { prompt } from '../prompts.js';
+import { ConsentRequiredError, ValidationError, zodDetails } from '../errors.js';
+import type { AuditNotes, AuditedValue } from '../../tools/audited-call.js';
+import type { ToolContext } from '../../tools/define.js';
+import type { CallInfo, ToolDeps } from '../../tools/run-tool.js';
+import { auditedRequest } from './audited-request.js';
+import { leadPromptContext, ticketPromptContext } from './prompt-context.js';
+import { emailBlock } from './prompt-consent.js';
 
-interface McpPromptDef extends Prompt {
-  render: (args: Record<string, string>, context: (tool: string, input: Record<string, unknown>) => Promise<string>) => Promise<string>;
+type Rendered = AuditedValue<string>;
+
+interface McpPromptDef<A extends z.ZodObject = z.ZodObject> {
+  name: string;
+  title: string;
+  description: string;
+  /** The arguments (MCP sends strings); `.describe()` texts become the listed descriptions. */
+  args: A;
+  render: (ctx: ToolContext, args: z.infer<A>, notes: AuditNotes) => Promise<Rendered>;
 }
 
-const leadContext = async (leadId: string, context: (tool: string, input: Record<string, unknown>) => Promise<string>) =>
-  findTool('get_lead_context') ? context('get_lead_context', { leadId }) : context('get_lead', { leadId });
+const definePrompt = <A extends z.ZodObject>(def: McpPromptDef<A>): McpPromptDef => def as unknown as McpPromptDef;
 
-function tpl(name: PromptName, vars: Record<string, string>): string {
-  return prompt(name, vars);
+const leadId = z.uuid().describe('Lead id (from search_leads).');
+const contactId = z.uuid().optional().describe("Contact the prompt is about (from get_client). Default: the client's primary contact.");
+
+const consentFlags = (c: Awaited<ReturnType<typeof leadPromptContext>>) =>
+  [c.consent.doNotCall.value && 'do-not-call', emailBlock(c.consent) && 'email blocked'].filter(Boolean).join(', ') || 'no blocks';
+
+async function forLead(ctx: ToolContext, notes: AuditNotes, a: { leadId: string; contactId?: string }) {
+  const c = await leadPromptContext(ctx, a.leadId, a.contactId);
+  notes.links.crmClientId = c.clientId;
+  return c;
 }
 
-export const MCP_PROMPTS: McpPromptDef[] = [
-  {
+const PROMPTS: McpPromptDef[] = [
+  definePrompt({
     name: 'summarize_lead',
     title: 'Summarise a lead',
     description: 'A short briefing on a lead: who, what line, x-date, where it stands, consent limits, and the next best action.',
-    arguments: [{ name: 'leadId', description: 'Lead id (from search_leads).', required: true }],
-    render: async (a, context) => tpl('summarizeLead', { leadId: a.leadId!, context: await leadContext(a.leadId!, context) }),
-  },
-  {
+    args: z.strictObject({ leadId }),
+    async render(ctx, a, notes) {
+      const c = await forLead(ctx, notes, a);
+      const text = prompt('summarizeLead', { leadId: a.leadId, context: c.briefing, consent: c.consentText });
+      return {
+        value: text,
+        summary: `lead ${a.leadId}: ${text.length} chars, consent: ${consentFlags(c)}`,
+        result: { leadId: c.leadId, clientId: c.clientId, contactId: c.contactId },
+      };
+    },
+  }),
+  definePrompt({
     name: 'draft_follow_up_email',
     title: 'Draft a follow-up email',
-    description: 'Drafts (does not send) a follow-up email to a lead, grounded in what was discussed.',
-    arguments: [
-      { name: 'leadId', description: 'Lead id (from search_leads).', required: true },
-      { name: 'goal', description: 'What the email should achieve, e.g. "book a call to review the auto quote".', required: false },
-    ],
-    render: async (a, context) =>
-      tpl('draftFollowUpEmail', {
-        leadId: a.leadId!,
-        goal: a.goal?.trim() || 'move the lead to its next step',
-        senderName: a.senderName ?? 'the producer',
-        context: await leadContext(a.leadId!, context),
-      }),
-  },
-  {
+    description:
+      "Drafts (does not send) a follow-up email to a lead, grounded in what was discussed and within the person's consent. Refused (CONSENT_REQUIRED) for a person who unsubscribed or denied email.",
+    args: z.strictObject({
+      leadId,
+      contactId,
+      goal: z
+        .string()
+        .trim()
+        .min(1)
+        .max(300)
+        .optional()
+        .describe('What the email should achieve, e.g. "book a call to review the auto quote".'),
+      senderName: z.string().trim().min(1).max(100).optional().describe('Name to sign with. Default: your user name.'),
+    }),
+    async render(ctx, a, notes) {
+      const c = await forLead(ctx, notes, a);
+      const blocked = emailBlock(c.consent);
+      if (blocked) {
+        throw new ConsentRequiredError(
+          `No marketing email may be sent to this person: ${blocked}. Nothing was drafted.`,
+          'Tell the user. Only if the customer opted back in, record email consent with its source first; otherwise follow up by phone or letter where their consent allows (see summarize_lead).',
+        );
+      }
+      const text = prompt('draftFollowUpEmail', {
+        leadId: a.leadId,
+        goal: a.goal ?? 'move the lead to its next step',
+        senderName: a.senderName ?? ctx.actor.fullName,
+        context: c.briefing,
+        consent: c.consentText,
+      });
+      return {
+        value: text,
+        summary: `lead ${a.leadId}: ${text.length} chars, consent: ${consentFlags(c)}`,
+        result: { leadId: c.leadId, clientId: c.clientId, contactId: c.contactId },
+      };
+    },
+  }),
+  definePrompt({
     name: 'triage_ticket',
     title: 'Triage a service ticket',
     description: 'Guides a model through triaging a service ticket with the triage_ticket tool and replying to the user.',
-    arguments: [{ name: 'ticketId', description: 'Support ticket id.', required: true }],
-    render: async (a, context) =>
-      tpl('triageTicketMcp', { ticketId: a.ticketId!, context: findTool('list_tickets') ? await context('list_tickets', { ticketIds: [a.ticketId!] }).catch(() => '') : '' }),
-  },
+    args: z.strictObject({ ticketId: z.uuid().describe('Support ticket id (from list_tickets).') }),
+    async render(ctx, a, notes) {
+      const t = await ticketPromptContext(ctx, a.ticketId);
+      Object.assign(notes.links, t.clientId && { crmClientId: t.clientId }, t.leadId && { leadId: t.leadId });
+      const text = prompt('triageTicketMcp', { ticketId: a.ticketId, context: t.text });
+      return {
+        value: text,
+        summary: `ticket ${a.ticketId}: ${text.length} chars`,
+        result: { ticketId: t.ticketId, clientId: t.clientId, leadId: t.leadId },
+      };
+    },
+  }),
 ];
 
-export async function renderMcpPrompt(deps: ToolDeps, name: string, args: Record<string, string>, call: CallInfo): Promise<GetPromptResult> {
-  const def = MCP_PROMPTS.find((p) => p.name === name);
-  if (!def) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt "${name}". Call prompts/list.`);
-  for (const a of def.arguments ?? []) {
-    if (a.required && !args[a.name]?.trim()) throw new McpError(ErrorCode.InvalidParams, `Prompt ${name} needs the argument "${a.name}": ${a.description}`);
-  }
-  const context = async (toolName: string, input: Record<string, unknown>) => {
-    const tool = findTool(toolName);
-    if (!tool) throw new McpError(ErrorCode.InternalError, `Tool ${toolName} is not available.`);
-    const r = await runTool(deps, tool, input, call);
-    if (!r.ok) throw new McpError(ErrorCode.InvalidParams, `${r.error.code}: ${r.error.message}${r.error.hint ? ` ${r.error.hint}` : ''}`);
-    const out = r.output as { context?: unknown };
-    return typeof out.context === 'string' ? out.context : JSON.stringify(r.output, null, 2);
+/** The prompts as prompts/list shows them, arguments derived from each schema. */
+export const MCP_PROMPTS: Prompt[] = PROMPTS.map((p) => ({
+  name: p.name,
+  title: p.title,
+  description: p.description,
+  arguments: Object.entries(p.args.shape).map(([name, s]) => ({
+    name,
+    description: (s as z.ZodType).description,
+    required: !(s as z.ZodType).isOptional(),
+  })),
+}));
+
+/** Renders one prompt for `call.actor` (needs crm:read); see the module contract for errors and the audit row. */
+export async function renderMcpPrompt(
+  deps: ToolDeps,
+  name: string,
+  args: Record<string, string>,
+  call: CallInfo,
+): Promise<GetPromptResult> {
+  const def = PROMPTS.find((p) => p.name === name);
+  const spec = {
+    name: `prompt:${name.slice(0, 100)}`,
+    scope: 'crm:read' as const,
+    arguments: args,
+    links: { ticketId: args.ticketId, leadId: args.leadId },
   };
-  const text = await def.render(args, context);
-  return { description: def.description, messages: [{ role: 'user', content: { type: 'text', text } }] };
+  const text = await auditedRequest(deps, call, spec, async (ctx, notes) => {
+    if (!def)
+      throw new ValidationError(
+        `Unknown prompt "${name}".`,
+        [{ field: 'name', message: 'no such prompt' }],
+        'Call prompts/list for the available prompts.',
+      );
+    const parsed = def.args.safeParse(args);
+    if (!parsed.success) {
+      throw new ValidationError(
+        `Invalid arguments for prompt ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(arguments)'}: ${i.message}`).join('; ')}`,
+        zodDetails(parsed.error.issues),
+        `Arguments: ${MCP_PROMPTS.find((p) => p.name === name)!
+          .arguments!.map((x) => `${x.name}${x.required ? '' : ' (optional)'}: ${x.description}`)
+          .join(' ')}`,
+      );
+    }
+    return def.render(ctx, parsed.data, notes);
+  });
+  return { description: def!.description, messages: [{ role: 'user', content: { type: 'text', text } }] };
 }

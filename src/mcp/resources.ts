@@ -1,15 +1,19 @@
 /**
- * MCP resources: a lead's and a client's timeline, and the lookup lists. Reads need `crm:read`
- * and are audited like tool calls.
+ * MCP resources: a lead's and a client's timeline, and the lookup lists. Reads need `crm:read`.
+ * Every resources/read, failed ones included, leaves one `ai_interactions` row of type
+ * `tool_call` with tool_name `resource:<resource or template name>` (`resource:unknown` for a
+ * URI we do not serve), the URI as its arguments, linked to the lead or client of a timeline;
+ * the row keeps a count, never the document.
  */
-import { McpError, ErrorCode, type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
+import type { ReadResourceResult, Resource, ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { hasScope } from '../crm/actor.js';
-import { makeFence } from '../crm/fence.js';
-import { recordInteraction } from '../crm/interactions.js';
 import { LOOKUP_NAMES, listLookup, type LookupName } from '../crm/lookups.js';
 import { clientTimeline, leadTimeline } from '../crm/timeline.js';
+import { ValidationError } from '../errors.js';
+import type { AuditLinks, AuditedValue } from '../../tools/audited-call.js';
+import type { ToolContext } from '../../tools/define.js';
 import type { CallInfo, ToolDeps } from '../../tools/run-tool.js';
+import { auditedRequest } from './audited-request.js';
 
 const JSON_MIME = 'application/json';
 
@@ -44,51 +48,60 @@ export function listResourceTemplates(): ResourceTemplate[] {
 
 const uuid = z.uuid();
 
-async function read(deps: ToolDeps, uri: string): Promise<{ text: string; leadId?: string; clientId?: string }> {
+type Target = { kind: 'lookup'; name: LookupName } | { kind: 'timeline'; of: 'leads' | 'clients'; id: string } | { kind: 'unknown' };
+
+/** What a URI names; pure, so the audit row's name is known before anything is read. */
+function parseUri(uri: string): Target {
   const lookup = /^crm:\/\/lookups\/([a-z-]+)$/.exec(uri);
-  if (lookup && (LOOKUP_NAMES as readonly string[]).includes(lookup[1]!)) {
-    return { text: JSON.stringify(await listLookup(deps.db, lookup[1] as LookupName), null, 2) };
-  }
+  if (lookup && (LOOKUP_NAMES as readonly string[]).includes(lookup[1]!)) return { kind: 'lookup', name: lookup[1] as LookupName };
   const timeline = /^crm:\/\/(leads|clients)\/([^/]+)\/timeline$/.exec(uri);
-  if (timeline) {
-    const id = timeline[2]!;
-    if (!uuid.safeParse(id).success) throw new McpError(ErrorCode.InvalidParams, `Not a valid id in ${uri}. Use a lead or client id from search_leads.`);
-    const events = timeline[1] === 'leads' ? await leadTimeline(deps.db, id, { limit: 100 }) : await clientTimeline(deps.db, id, { limit: 100 });
-    // The timeline quotes customers verbatim; the whole document is fenced as untrusted data.
-    const fenced = makeFence()(JSON.stringify(events, null, 2), `${timeline[1]}:${id}:timeline`)!;
-    return timeline[1] === 'leads' ? { text: fenced, leadId: id } : { text: fenced, clientId: id };
-  }
-  throw new McpError(ErrorCode.InvalidParams, `Unknown resource ${uri}. List resources and resource templates for valid URIs.`);
+  if (timeline) return { kind: 'timeline', of: timeline[1] as 'leads' | 'clients', id: timeline[2]! };
+  return { kind: 'unknown' };
 }
 
-export async function readResource(deps: ToolDeps, uri: string, call: CallInfo): Promise<ReadResourceResult> {
-  const started = performance.now();
-  let error: unknown;
-  let result: Awaited<ReturnType<typeof read>> | undefined;
-  try {
-    if (!hasScope(call.actor, 'crm:read')) throw new McpError(ErrorCode.InvalidRequest, 'Reading resources needs the crm:read scope.');
-    result = await read(deps, uri);
-    return { contents: [{ uri, mimeType: JSON_MIME, text: result.text }] };
-  } catch (err) {
-    error = err;
-    if (err instanceof McpError) throw err;
-    const code = (err as { code?: string }).code;
-    if (code === 'NOT_FOUND') throw new McpError(ErrorCode.InvalidParams, (err as Error).message);
-    throw new McpError(ErrorCode.InternalError, 'Could not read the resource. Try again.');
-  } finally {
-    await recordInteraction(deps.db, {
-      type: 'tool_call',
-      channel: call.channel,
-      sessionId: call.sessionId,
-      userId: call.actor.userId,
-      clientName: call.clientName,
-      clientVersion: call.clientVersion,
-      toolName: 'resources/read',
-      toolArguments: { uri },
-      resultSummary: error ? null : `${result?.text.length ?? 0} chars`,
-      errorCode: error ? 'RESOURCE_ERROR' : null,
-      errorMessage: error ? String((error as Error).message ?? error) : null,
-      latencyMs: Math.round(performance.now() - started),
-    }).catch(() => undefined);
+const auditName = (t: Target) =>
+  t.kind === 'lookup'
+    ? `resource:lookup-${t.name}`
+    : t.kind === 'timeline'
+      ? `resource:${t.of === 'leads' ? 'lead' : 'client'}-timeline`
+      : 'resource:unknown';
+
+async function read(ctx: ToolContext, uri: string, t: Target): Promise<AuditedValue<string>> {
+  if (t.kind === 'lookup') {
+    const rows = await listLookup(ctx.db, t.name);
+    return { value: JSON.stringify(rows, null, 2), summary: `${rows.length} ${t.name}` };
   }
+  if (t.kind === 'unknown') {
+    throw new ValidationError(
+      `Unknown resource ${uri}.`,
+      [{ field: 'uri', message: 'not a resource of this server' }],
+      'List resources and resource templates for valid URIs.',
+    );
+  }
+  if (!uuid.safeParse(t.id).success) {
+    throw new ValidationError(
+      `Not a valid id in ${uri}.`,
+      [{ field: 'uri', message: 'not a uuid' }],
+      'Use a lead or client id from search_leads.',
+    );
+  }
+  const events = t.of === 'leads' ? await leadTimeline(ctx.db, t.id, { limit: 100 }) : await clientTimeline(ctx.db, t.id, { limit: 100 });
+  // The timeline quotes customers verbatim; the whole document is fenced as untrusted data.
+  const text = ctx.fence(JSON.stringify(events, null, 2), `${t.of}:${t.id}:timeline`)!;
+  return { value: text, summary: `${events.length} events`, result: { events: events.length } };
+}
+
+/** Reads one resource for `call.actor`; failures are McpErrors (InvalidParams for bad or unknown URIs and ids). */
+export async function readResource(deps: ToolDeps, uri: string, call: CallInfo): Promise<ReadResourceResult> {
+  const target = parseUri(uri);
+  const links: AuditLinks =
+    target.kind === 'timeline' && uuid.safeParse(target.id).success
+      ? target.of === 'leads'
+        ? { leadId: target.id }
+        : { crmClientId: target.id }
+      : {};
+  const text = await auditedRequest(deps, call, { name: auditName(target), scope: 'crm:read', arguments: { uri }, links }, (ctx) =>
+    read(ctx, uri, target),
+  );
+  return { contents: [{ uri, mimeType: JSON_MIME, text }] };
 }

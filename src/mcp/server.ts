@@ -83,7 +83,7 @@ export function createMcpServer(opts: McpServerOptions): Server {
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: listResourceTemplates() }));
   server.setRequestHandler(ReadResourceRequestSchema, async (req, extra) => readResource(opts.deps, req.params.uri, callInfo(extra.authInfo, extra.sessionId)));
 
-  server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: MCP_PROMPTS.map(({ render: _r, ...p }) => p) }));
+  server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: MCP_PROMPTS }));
   server.setRequestHandler(GetPromptRequestSchema, async (req, extra) =>
     renderMcpPrompt(opts.deps, req.params.name, req.params.arguments ?? {}, callInfo(extra.authInfo, extra.sessionId)),
   );

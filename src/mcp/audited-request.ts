@@ -1,0 +1,47 @@
+/**
+ * MCP requests that are not tool calls (prompts/get, resources/read) as audited calls: one
+ * `ai_interactions` row each, and failures as protocol errors that carry the error code, hint
+ * and audit row id, so a client can tell a bad id from a server fault.
+ */
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { auditedCall, type AuditedCallSpec, type AuditedValue, type AuditNotes } from '../../tools/audited-call.js';
+import type { ToolContext } from '../../tools/define.js';
+import type { CallInfo, ToolDeps, ToolError } from '../../tools/run-tool.js';
+
+/** JSON-RPC code for a domain error code: the caller's fault is InvalidParams, an auth problem InvalidRequest. */
+function rpcCode(code: ToolError['code']): number {
+  switch (code) {
+    case 'INTERNAL':
+    case 'UNAVAILABLE':
+    case 'RATE_LIMITED':
+      return ErrorCode.InternalError;
+    case 'FORBIDDEN':
+    case 'UNAUTHORIZED':
+      return ErrorCode.InvalidRequest;
+    default:
+      return ErrorCode.InvalidParams;
+  }
+}
+
+/** A ToolError as an McpError: `CODE: message hint`, with `{ code, hint, details, interactionId }` as data. */
+export function toMcpError(error: ToolError, interactionId: string): McpError {
+  const text = `${error.code}: ${error.message}${error.hint ? ` ${error.hint}` : ''}`;
+  return new McpError(rpcCode(error.code), text, {
+    code: error.code,
+    ...(error.hint ? { hint: error.hint } : {}),
+    ...(error.details.length ? { details: error.details } : {}),
+    interactionId,
+  });
+}
+
+/** Runs `run` through `auditedCall`; returns its value or throws the failure as an McpError. */
+export async function auditedRequest<T>(
+  deps: ToolDeps,
+  call: CallInfo,
+  spec: AuditedCallSpec,
+  run: (ctx: ToolContext, notes: AuditNotes) => Promise<AuditedValue<T>>,
+): Promise<T> {
+  const r = await auditedCall(deps, call, spec, run);
+  if (!r.ok) throw toMcpError(r.error, r.interactionId);
+  return r.value;
+}
