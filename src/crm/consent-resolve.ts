@@ -73,6 +73,8 @@ export interface ConsentFact extends ConsentPlace {
   record: boolean;
   source: string | null;
   at: Date | null;
+  /** For supersession when `at` is unknown: when the value was last known to hold. */
+  since?: Date | null;
 }
 
 export type SettingsRow = typeof leadMarketingSettings.$inferSelect;
@@ -92,7 +94,7 @@ const CHANNEL_COLUMNS = {
 } as const satisfies Record<ConsentChannel, readonly [keyof SettingsRow, keyof SettingsRow, keyof SettingsRow]>;
 const CHANNELS = Object.keys(CHANNEL_COLUMNS) as ConsentChannel[];
 
-/** The facts a settings row records. An opt-out without its own date is dated by the row's last update. */
+/** The facts a settings row records. A value without its own date counts from the row's last update. */
 export function factsOfRow({ row, origin, line }: PlacedRow): ConsentFact[] {
   const group = origin === 'contact' ? 'contact' : 'client';
   const base = { origin, group, record: false, leadId: row.leadId, line: line ?? null };
@@ -101,9 +103,12 @@ export function factsOfRow({ row, origin, line }: PlacedRow): ConsentFact[] {
     const [s, src, at] = CHANNEL_COLUMNS[ch];
     const state = row[s] as ConsentValue;
     if (state === 'unknown') continue;
-    out.push({ ...base, channel: ch, state, source: row[src] as string | null, at: (row[at] as Date | null) ?? row.updatedAt ?? null });
+    const when = row[at] as Date | null;
+    out.push({ ...base, channel: ch, state, source: row[src] as string | null, at: when, since: when ?? row.updatedAt ?? null });
   }
-  if (row.doNotCall) out.push({ ...base, channel: 'call', state: 'do_not_call', source: row.doNotCallSource, at: row.doNotCallAt ?? row.updatedAt ?? null });
+  if (row.doNotCall) {
+    out.push({ ...base, channel: 'call', state: 'do_not_call', source: row.doNotCallSource, at: row.doNotCallAt, since: row.doNotCallAt ?? row.updatedAt ?? null });
+  }
   if (row.unsubscribedAt) out.push({ ...base, channel: 'email', state: 'unsubscribed', source: row.unsubscribeSource, at: row.unsubscribedAt });
   return out;
 }
@@ -119,7 +124,10 @@ export function holdingRestrictions(facts: readonly ConsentFact[]): ConsentRestr
   const grants = facts.filter((f) => f.record && f.state === 'granted');
   return facts
     .filter((f) => f.state !== 'granted')
-    .filter((f) => !grants.some((g) => g.group === f.group && g.channel === f.channel && f.at !== null && g.at !== null && g.at > f.at))
+    .filter((f) => {
+      const since = f.since ?? f.at;
+      return !grants.some((g) => g.group === f.group && g.channel === f.channel && since && g.at && g.at > since);
+    })
     .map((f) => ({ channel: f.channel, kind: f.state as RestrictionKind, origin: f.origin, source: f.source, at: f.at, ...place(f) }))
     .sort(byRank);
 }
