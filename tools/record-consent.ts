@@ -63,11 +63,19 @@ export const recordConsentTool = defineTool({
       );
     }
     if (input.action === 'grant' && !input.source) {
-      throw new ValidationError('A grant needs its source.', [{ field: 'source', message: 'required for grant' }], 'Say where the consent came from, e.g. "recorded_call" or "web_form".');
+      throw new ValidationError(
+        'A grant needs its source.',
+        [{ field: 'source', message: 'required for grant' }],
+        'Say where the consent came from, e.g. "recorded_call" or "web_form".',
+      );
     }
     const at = input.at ? new Date(input.at) : ctx.now;
     if (at.getTime() > ctx.now.getTime() + 5 * 60_000) {
-      throw new ValidationError('at is in the future.', [{ field: 'at', message: 'in the future' }], 'Pass when the customer said it, or omit at.');
+      throw new ValidationError(
+        'at is in the future.',
+        [{ field: 'at', message: 'in the future' }],
+        'Pass when the customer said it, or omit at.',
+      );
     }
     const subject: ConsentSubject = input.clientId
       ? { level: 'client', clientId: input.clientId }

@@ -47,7 +47,11 @@ async function subjectColumns(db: DbOrTx, r: NewConsentRecord) {
   const address = s.phone !== undefined ? normalizePhone(s.phone) : normalizeEmail(s.email);
   const field = s.phone !== undefined ? 'phone' : 'email';
   if (!address) {
-    throw new ValidationError(`"${field}" is not a valid ${field === 'phone' ? 'phone number' : 'email address'}.`, [{ field, message: 'invalid' }], field === 'phone' ? 'Pass a 10-digit US number or E.164, e.g. +15550102030.' : 'Pass the full address, e.g. pat@example.com.');
+    throw new ValidationError(
+      `"${field}" is not a valid ${field === 'phone' ? 'phone number' : 'email address'}.`,
+      [{ field, message: 'invalid' }],
+      field === 'phone' ? 'Pass a 10-digit US number or E.164, e.g. +15550102030.' : 'Pass the full address, e.g. pat@example.com.',
+    );
   }
   const phoneChannels: ConsentChannel[] = ['call', 'sms'];
   if (field === 'phone' ? !phoneChannels.includes(r.channel) : r.channel !== 'email') {
@@ -67,8 +71,10 @@ async function subjectColumns(db: DbOrTx, r: NewConsentRecord) {
  * lifts earlier opt-outs of the same subject and channel only (consent-resolve.ts).
  */
 export async function recordConsent(db: DbOrTx, r: NewConsentRecord): Promise<{ row: ConsentRecordRow; changed: boolean }> {
-  if (r.state === 'do_not_call' && r.channel !== 'call') throw new ValidationError('Do-not-call applies to the call channel.', [{ field: 'channel', message: 'must be call' }]);
-  if (r.state === 'unsubscribed' && r.channel !== 'email') throw new ValidationError('An unsubscribe applies to the email channel.', [{ field: 'channel', message: 'must be email' }]);
+  if (r.state === 'do_not_call' && r.channel !== 'call')
+    throw new ValidationError('Do-not-call applies to the call channel.', [{ field: 'channel', message: 'must be call' }]);
+  if (r.state === 'unsubscribed' && r.channel !== 'email')
+    throw new ValidationError('An unsubscribe applies to the email channel.', [{ field: 'channel', message: 'must be email' }]);
   const cols = await subjectColumns(db, r);
   const subjectCond =
     cols.level === 'client'
@@ -122,7 +128,12 @@ export async function revokeSmsByReply(
   await recordConsent(db, { ...base, subject });
   const { phones } = await contactPointsOf(db, r.clientId, r.contactId);
   for (const phone of phones) {
-    await recordConsent(db, { ...base, subject: { level: 'address', phone }, forClientId: r.contactId ? null : r.clientId, forContactId: r.contactId });
+    await recordConsent(db, {
+      ...base,
+      subject: { level: 'address', phone },
+      forClientId: r.contactId ? null : r.clientId,
+      forContactId: r.contactId,
+    });
   }
   return phones;
 }

@@ -107,9 +107,17 @@ export function factsOfRow({ row, origin, line }: PlacedRow): ConsentFact[] {
     out.push({ ...base, channel: ch, state, source: row[src] as string | null, at: when, since: when ?? row.updatedAt ?? null });
   }
   if (row.doNotCall) {
-    out.push({ ...base, channel: 'call', state: 'do_not_call', source: row.doNotCallSource, at: row.doNotCallAt, since: row.doNotCallAt ?? row.updatedAt ?? null });
+    out.push({
+      ...base,
+      channel: 'call',
+      state: 'do_not_call',
+      source: row.doNotCallSource,
+      at: row.doNotCallAt,
+      since: row.doNotCallAt ?? row.updatedAt ?? null,
+    });
   }
-  if (row.unsubscribedAt) out.push({ ...base, channel: 'email', state: 'unsubscribed', source: row.unsubscribeSource, at: row.unsubscribedAt });
+  if (row.unsubscribedAt)
+    out.push({ ...base, channel: 'email', state: 'unsubscribed', source: row.unsubscribeSource, at: row.unsubscribedAt });
   return out;
 }
 
@@ -141,7 +149,8 @@ export function resolveConsent(
   const restrictions = holdingRestrictions(facts);
   const channel = (ch: ConsentChannel): ChannelConsent => {
     const refusal = restrictions.find((r) => r.channel === ch && (r.kind === 'denied' || r.kind === 'revoked'));
-    if (refusal) return { state: refusal.kind as ConsentValue, source: refusal.source, at: refusal.at, origin: refusal.origin, ...place(refusal) };
+    if (refusal)
+      return { state: refusal.kind as ConsentValue, source: refusal.source, at: refusal.at, origin: refusal.origin, ...place(refusal) };
     const grant = facts.filter((f) => f.channel === ch && f.state === 'granted').sort(byRank)[0];
     if (grant) return { state: 'granted', source: grant.source, at: grant.at, origin: grant.origin, ...place(grant) };
     return { state: 'unknown', source: null, at: null, origin: 'none' };

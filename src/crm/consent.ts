@@ -26,9 +26,25 @@ import {
 } from '../db/schema/index.js';
 import { ConsentRequiredError } from '../errors.js';
 import { normalizeEmail, normalizePhone } from './contact-points.js';
-import { factsOfRow, mergeConsent, resolveConsent, type ConsentFact, type ConsentOrigin, type ConsentPlace, type ConsentState, type PlacedRow } from './consent-resolve.js';
+import {
+  factsOfRow,
+  mergeConsent,
+  resolveConsent,
+  type ConsentFact,
+  type ConsentOrigin,
+  type ConsentPlace,
+  type ConsentState,
+  type PlacedRow,
+} from './consent-resolve.js';
 
-export { mergeConsent, type ChannelConsent, type ConsentOrigin, type ConsentRestriction, type ConsentState, type ConsentValue } from './consent-resolve.js';
+export {
+  mergeConsent,
+  type ChannelConsent,
+  type ConsentOrigin,
+  type ConsentRestriction,
+  type ConsentState,
+  type ConsentValue,
+} from './consent-resolve.js';
 
 /** The normalised phone numbers and email address of the client (contactId null) or the contact. */
 export async function contactPointsOf(
@@ -38,7 +54,10 @@ export async function contactPointsOf(
 ): Promise<{ phones: string[]; emails: string[] }> {
   const [p] = contactId
     ? await db.select({ a: contacts.mobilePhone, b: contacts.phone, e: contacts.email }).from(contacts).where(eq(contacts.id, contactId))
-    : await db.select({ a: clients.phone, b: sql<string | null>`null`, e: clients.email }).from(clients).where(eq(clients.id, clientId));
+    : await db
+        .select({ a: clients.phone, b: sql<string | null>`null`, e: clients.email })
+        .from(clients)
+        .where(eq(clients.id, clientId));
   const phones = [...new Set([normalizePhone(p?.a), normalizePhone(p?.b)].filter((x): x is string => x !== null))];
   const email = normalizeEmail(p?.e);
   return { phones, emails: email ? [email] : [] };
