@@ -12,6 +12,7 @@ import { updateLeadStatusTool } from './update-lead-status.js';
 import { completeFollowUpTool } from './complete-follow-up.js';
 import { listFollowUpsTool } from './list-follow-ups.js';
 import { logCommunicationTool } from './log-communication.js';
+import { recordConsentTool } from './record-consent.js';
 import { scheduleFollowUpTool } from './schedule-follow-up.js';
 import { createTicketTool } from './create-ticket.js';
 import { listTicketsTool } from './list-tickets.js';
@@ -30,6 +31,7 @@ export const tools: readonly AnyTool[] = [
   // communications & notes
   addNoteTool,
   logCommunicationTool,
+  recordConsentTool,
   // follow-ups
   scheduleFollowUpTool,
   listFollowUpsTool,

@@ -59,7 +59,11 @@ export const logCommunicationOutput = z.object({
   duplicate: z.boolean().describe('True when this idempotency key was already used with the same fields: nothing new was written.'),
   leadFirstContactedAt: z.string().nullable().describe("The lead's first contact time after this log (ISO 8601)."),
   leadLastContactedAt: z.string().nullable().describe("The lead's last contact time after this log (ISO 8601); never moves backwards."),
-  consentNote: z.string().nullable().describe('A reminder when consent for this channel is not recorded yet; null otherwise.'),
+  consentNote: z
+    .string()
+    .nullable()
+    .describe('A reminder when consent for this channel is not recorded yet, or the call was made outside contact hours; null otherwise.'),
+  consentChange: z.string().nullable().describe('What this log changed in consent, e.g. an inbound STOP text revoked SMS; null otherwise.'),
 });
 
 export const logCommunicationTool = defineTool({
@@ -67,9 +71,9 @@ export const logCommunicationTool = defineTool({
   title: 'Log a call, email, text or meeting',
   description:
     "Records a communication that already happened on a lead (call, voicemail, sms, email, meeting, letter, chat) and moves the lead's, client's and contact's last-contact time forward. " +
-    'Consent rules: inbound is always allowed. Outbound calls and voicemails are refused when the lead or contact is on do-not-call or call consent is denied/revoked; outbound texts when SMS consent is denied/revoked; outbound email when unsubscribed or email consent is denied/revoked. ' +
-    "A contact's own marketing settings override the lead's for that contact. Unknown (unrecorded) consent is allowed, since the contact already happened, and the result carries a consentNote asking to record it. " +
-    'A refusal returns CONSENT_REQUIRED naming the missing consent and writes nothing. Pass an idempotencyKey when you might retry: the same key and fields log once.',
+    'Consent is per person: inbound is always allowed; outbound calls/voicemails are refused on do-not-call or denied/revoked call consent, texts on denied/revoked SMS consent, email when unsubscribed or denied/revoked, ' +
+    "whether recorded on this lead, another lead of the client, the contact or the number. Unknown consent is allowed with a consentNote. An inbound text such as STOP revokes SMS for the person and number (consentChange). " +
+    'A refusal returns CONSENT_REQUIRED saying where the opt-out was recorded, and writes nothing. Pass an idempotencyKey when you might retry: the same key and fields log once.',
   input: logCommunicationInput,
   output: logCommunicationOutput,
   annotations: WRITE,
@@ -88,6 +92,7 @@ export const logCommunicationTool = defineTool({
       idempotencyKey: input.idempotencyKey,
       userId: ctx.actor.userId,
       now: ctx.now,
+      agency: { zone: ctx.settings.agencyTimezone, businessHours: ctx.settings.businessHours },
     });
     return {
       communicationId: r.row.id,
@@ -101,6 +106,7 @@ export const logCommunicationTool = defineTool({
       leadFirstContactedAt: r.leadFirstContactedAt?.toISOString() ?? null,
       leadLastContactedAt: r.leadLastContactedAt?.toISOString() ?? null,
       consentNote: r.consentNote,
+      consentChange: r.consentChange,
     };
   },
   summarize: (o) => `${o.duplicate ? 'duplicate of ' : ''}${o.direction} ${o.type} ${o.communicationId} on lead ${o.leadId}`,

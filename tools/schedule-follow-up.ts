@@ -60,7 +60,7 @@ export const scheduleFollowUpOutput = z.object({
   proposedDueLocal: z.string().nullable().describe("proposedDueAt in the lead's time zone."),
   reason: z.string().nullable().describe('Why the requested time was refused, and how to proceed; null when scheduled.'),
   assignedUserId: z.uuid().nullable().describe('Who the follow-up is assigned to.'),
-  warnings: z.array(z.string()).describe('Consent problems for this channel (e.g. do-not-call) and adjustments made; empty when none.'),
+  warnings: z.array(z.string()).describe('Adjustments made, e.g. moved to the accepted proposed time; empty when none.'),
   nextFollowUpAt: z.string().nullable().describe("The lead's next follow-up time after this call (earliest open follow-up, ISO 8601)."),
 });
 
@@ -69,7 +69,8 @@ export const scheduleFollowUpTool = defineTool({
   title: 'Schedule a follow-up on a lead',
   description:
     'Schedules a follow-up (call, email, sms, meeting, task) on a lead. `when` may be ISO 8601 or a phrase like "next Tuesday at 3pm", read in the lead\'s local time zone. ' +
-    "Calls and texts must be between 8 AM and 9 PM lead time, within agency business hours and outside the lead's quiet hours; otherwise nothing is saved and the result has scheduled: false with proposedDueAt and reason " +
+    'A channel the person opted out of (do-not-call, revoked SMS, unsubscribe, on any of their leads, contacts or numbers) is refused with CONSENT_REQUIRED naming the open channels; nothing is saved. ' +
+    "Calls and texts must fall in the person's calling window (8 AM-9 PM local, stricter in some states), not on Sundays or federal holidays, within agency business hours and outside quiet hours; otherwise nothing is saved and the result has scheduled: false with proposedDueAt and reason " +
     '(call again with acceptProposed: true, or with that time). If an open follow-up for the same lead and purpose exists it is returned (existing: true), not duplicated. Past times are rejected.',
   input: scheduleFollowUpInput,
   output: scheduleFollowUpOutput,

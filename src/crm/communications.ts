@@ -1,7 +1,8 @@
 /**
  * Logging communications (calls, voicemails, texts, emails, meetings, letters, chats) on a lead:
- * consent-checked, idempotent by caller key, and moving the lead's, client's and contact's
- * last-contact times forward only.
+ * consent-checked per person (consent.ts), idempotent by caller key, and moving the lead's,
+ * client's and contact's last-contact times forward only. An inbound text that revokes (STOP,
+ * ALTO, ...) records the revocation for the person and their numbers.
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -15,9 +16,13 @@ import {
   leads,
   type ConsentChannel,
 } from '../db/schema/index.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { assertMayContact, consentFor } from './consent.js';
+import { ConflictError, ConsentRequiredError, NotFoundError, ValidationError } from '../errors.js';
+import { assertMayContact, consentFor, type ConsentState } from './consent.js';
+import { revokeSmsByReply } from './consent-records.js';
+import { contactRulesFor } from './contact-rules.js';
+import { contactTimeViolations } from './follow-up-rules.js';
 import { requireLead } from './leads-lookup.js';
+import { revocationKeyword } from './sms-revocation.js';
 
 export const COMMUNICATION_OUTCOMES = [
   'connected',
@@ -50,6 +55,8 @@ export interface NewCommunication {
   idempotencyKey?: string | null;
   userId: string;
   now: Date;
+  /** Agency zone and business hours; when given, outbound calls and texts are checked against the contact hours. */
+  agency?: { zone: string; businessHours: readonly [number, number] };
 }
 
 export interface LoggedCommunication {
@@ -57,8 +64,10 @@ export interface LoggedCommunication {
   typeCode: string;
   /** True when the idempotency key matched an earlier identical call; nothing was written. */
   duplicate: boolean;
-  /** Set when consent for a channel that requires it is not recorded. */
+  /** Set when consent for a channel that requires it is not recorded, or a past call fell outside the contact hours. */
   consentNote: string | null;
+  /** Set when this communication changed consent, e.g. an inbound STOP revoked SMS. */
+  consentChange: string | null;
   leadFirstContactedAt: Date | null;
   leadLastContactedAt: Date | null;
 }
@@ -100,7 +109,14 @@ async function replay(db: DbOrTx, key: string, fp: string): Promise<LoggedCommun
       'Use a new idempotency key for a new communication; reuse a key only to retry the exact same call.',
     );
   }
-  return { row: hit.row, typeCode: hit.typeCode, duplicate: true, consentNote: null, ...(await leadTimes(db, hit.row.leadId)) };
+  return {
+    row: hit.row,
+    typeCode: hit.typeCode,
+    duplicate: true,
+    consentNote: null,
+    consentChange: null,
+    ...(await leadTimes(db, hit.row.leadId)),
+  };
 }
 
 async function requireType(db: DbOrTx, code: string) {
@@ -119,6 +135,28 @@ async function requireType(db: DbOrTx, code: string) {
     [{ field: 'type', message: 'unknown code' }],
     `Use one of: ${all.map((a) => a.code).join(', ')}.`,
   );
+}
+
+/**
+ * Contact hours for an outbound call or text: one dated in the future (within the slack) is
+ * refused outside them (ConsentRequiredError); one already made is history and only gets a note.
+ */
+async function checkContactTime(db: DbOrTx, c: NewCommunication, consent: ConsentState, at: Date, kind: string): Promise<string | null> {
+  if (!c.agency) return null;
+  const future = at.getTime() > c.now.getTime();
+  const { rules } = await contactRulesFor(db, c.leadId, c.contactId ?? null, consent, {
+    zone: c.agency.zone,
+    businessHours: future ? c.agency.businessHours : null,
+  });
+  const violations = contactTimeViolations(at, rules);
+  if (!violations.length) return null;
+  if (future) {
+    throw new ConsentRequiredError(
+      `Outbound ${kind} at a future time refused: ${violations.join('; ')}.`,
+      'Log it once it has happened, or plan it with schedule_follow_up, which proposes an allowed time.',
+    );
+  }
+  return `This ${kind} was made outside the allowed contact hours (${violations.join('; ')}); see docs/compliance.md.`;
 }
 
 /**
@@ -163,6 +201,10 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
     requiresConsent: type.requiresConsent,
     kind: type.name.toLowerCase(),
   });
+  const timeNote =
+    c.direction === 'outbound' && (channel === 'call' || channel === 'sms')
+      ? await checkContactTime(db, c, consent, occurredAt, type.name.toLowerCase())
+      : null;
 
   const [row] = await db
     .insert(leadCommunications)
@@ -209,11 +251,27 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
       .set({ lastContactAt: sql`greatest(${contacts.lastContactAt}, ${occurredAt})` })
       .where(eq(contacts.id, c.contactId));
   }
+  const keyword = c.direction === 'inbound' && channel === 'sms' ? revocationKeyword(c.body ?? c.subject) : null;
+  let consentChange: string | null = null;
+  if (keyword) {
+    const phones = await revokeSmsByReply(db, {
+      clientId: lead.clientId,
+      contactId: c.contactId ?? null,
+      keyword,
+      at: occurredAt,
+      userId: c.userId,
+      communicationId: row.id,
+    });
+    consentChange =
+      `"${keyword}" revokes SMS consent (FCC revocation rule): revoked for ${c.contactId ? 'this contact' : 'the client'}` +
+      `${phones.length ? ` and ${phones.join(', ')}` : ''}, across all their leads. No outbound texts will be logged or scheduled until they opt back in.`;
+  }
   return {
     row,
     typeCode: type.code,
     duplicate: false,
-    consentNote: note,
+    consentNote: [note, timeNote].filter(Boolean).join(' ') || null,
+    consentChange,
     leadFirstContactedAt: times?.first ?? null,
     leadLastContactedAt: times?.last ?? null,
   };

@@ -1,14 +1,24 @@
 /**
  * When a call or text may be placed: pure functions, no I/O.
  *
- * A time is allowed when all three hold:
- * - the lead's local time is within the calling window (08:00-21:00, the TCPA hours);
+ * A time is allowed when all of these hold:
+ * - the lead's local time is within the calling window (default 08:00-21:00, the TCPA hours;
+ *   the caller passes a state's stricter window, see contact-calendar.ts);
+ * - the lead's local date is not a closed day (`closedDay`: Sundays and federal holidays);
  * - the agency's local time is within its business hours (`ToolSettings.businessHours`);
- * - the lead's local time is outside the lead's quiet hours, when it has any.
+ * - the lead's local time is outside every quiet-hours window of the person.
  * Windows are half-open ([start, end)): 21:00 itself is outside 08:00-21:00. Quiet hours may wrap
- * midnight (21:00-08:00). Every day of the week is treated alike: the settings have no weekdays.
+ * midnight (21:00-08:00).
  */
+import type { LocalDate } from './contact-calendar.js';
 import { addDays, formatLocal, fromZoned, toZoned, type WallTime } from './time/zoned-time.js';
+
+/** Quiet hours in minutes after local midnight, in `zone`. */
+export interface QuietWindow {
+  startMin: number;
+  endMin: number;
+  zone: string;
+}
 
 export interface ContactTimeRules {
   /** IANA zone of the lead (contact, client, address, settings, else agency). */
@@ -17,11 +27,18 @@ export interface ContactTimeRules {
   agencyZone: string;
   /** Agency business hours as whole hours, e.g. [8, 20]. */
   businessHours: readonly [number, number];
-  /** Quiet hours in minutes after local midnight, in `zone`; null when the lead set none. */
-  quiet: { startMin: number; endMin: number; zone: string } | null;
+  /** The person's quiet hours (one window or several, all apply); null when none. */
+  quiet: QuietWindow | readonly QuietWindow[] | null;
   /** Lead-local calling window in minutes; default 08:00-21:00. */
   leadWindow?: readonly [number, number];
+  /** Where `leadWindow` comes from, e.g. "Florida (Fla. Stat. 501.616(6))"; for messages. */
+  leadWindowRule?: string;
+  /** Why no call or text may be placed on a lead-local date, or null when it is open. */
+  closedDay?: (d: LocalDate) => string | null;
 }
+
+const quietList = (q: ContactTimeRules['quiet']): readonly QuietWindow[] =>
+  !q ? [] : Array.isArray(q) ? (q as readonly QuietWindow[]) : [q as QuietWindow];
 
 export const DEFAULT_LEAD_WINDOW: readonly [number, number] = [8 * 60, 21 * 60];
 
@@ -49,17 +66,21 @@ export function contactTimeViolations(at: Date, rules: ContactTimeRules): string
   const out: string[] = [];
   const [ws, we] = rules.leadWindow ?? DEFAULT_LEAD_WINDOW;
   if (!inDaily(localMinutes(at, rules.leadZone), ws, we) || ws >= we) {
-    out.push(`${formatLocal(at, rules.leadZone)} is outside ${clock(ws)}-${clock(we)} in the lead's time zone (${rules.leadZone})`);
+    const rule = rules.leadWindowRule ? `, ${rules.leadWindowRule}` : '';
+    out.push(`${formatLocal(at, rules.leadZone)} is outside ${clock(ws)}-${clock(we)} in the lead's time zone (${rules.leadZone}${rule})`);
   }
+  const closed = rules.closedDay?.(toZoned(at, rules.leadZone));
+  if (closed) out.push(`${formatLocal(at, rules.leadZone)} is on ${closed} in the lead's time zone: no calls or texts that day`);
   const [bs, be] = rules.businessHours;
   if (bs >= be || !inDaily(localMinutes(at, rules.agencyZone), bs * 60, be * 60)) {
     out.push(
       `${formatLocal(at, rules.agencyZone)} is outside the agency's business hours ${clock(bs * 60)}-${clock(be * 60)} (${rules.agencyZone})`,
     );
   }
-  const q = rules.quiet;
-  if (q && q.startMin !== q.endMin && inDaily(localMinutes(at, q.zone), q.startMin, q.endMin)) {
-    out.push(`${formatLocal(at, q.zone)} is inside the lead's quiet hours ${clock(q.startMin)}-${clock(q.endMin)} (${q.zone})`);
+  for (const q of quietList(rules.quiet)) {
+    if (q.startMin !== q.endMin && inDaily(localMinutes(at, q.zone), q.startMin, q.endMin)) {
+      out.push(`${formatLocal(at, q.zone)} is inside the lead's quiet hours ${clock(q.startMin)}-${clock(q.endMin)} (${q.zone})`);
+    }
   }
   return out;
 }
@@ -68,12 +89,23 @@ export function contactTimeViolations(at: Date, rules: ContactTimeRules): string
 const at = (day: WallTime, min: number, zone: string) =>
   fromZoned({ ...addDays(day, Math.floor(min / 1440)), hour: Math.floor((min % 1440) / 60), minute: min % 60, second: 0 }, zone).getTime();
 
-/** Daily [start, end) windows in `zone` for the local days around `center` (end <= start wraps). */
-function daily(center: Date, zone: string, startMin: number, endMin: number, days: [number, number]): Interval[] {
+/**
+ * Daily [start, end) windows in `zone` for the local days around `center` (end <= start wraps),
+ * leaving out the days `skip` closes.
+ */
+function daily(
+  center: Date,
+  zone: string,
+  startMin: number,
+  endMin: number,
+  days: [number, number],
+  skip?: (d: LocalDate) => string | null,
+): Interval[] {
   const today = toZoned(center, zone);
   const out: Interval[] = [];
   for (let k = days[0]; k <= days[1]; k++) {
     const d = addDays(today, k);
+    if (skip?.(d)) continue;
     out.push([at(d, startMin, zone), at(d, endMin <= startMin ? endMin + 1440 : endMin, zone)]);
   }
   return out;
@@ -106,16 +138,22 @@ const GRID = 15 * 60_000;
  * The allowed instant nearest to `at` (itself when allowed), looking up to two weeks ahead and
  * back, never at or before `notBefore`. An earlier candidate is the last quarter hour of the
  * previous allowed window (e.g. 8:45 PM for a 9:30 PM request); a later one is the start of the
- * next window. Ties go to the later one. Null when no time in that range is allowed.
+ * next window. Ties go to the later one. On a closed day (a Sunday, a holiday) the next allowed
+ * time is proposed, not the evening before. Null when no time in that range is allowed.
  */
 export function nearestAllowedTime(at_: Date, rules: ContactTimeRules, notBefore: Date): Date | null {
   const range: [number, number] = [-15, 15];
   const [ws, we] = rules.leadWindow ?? DEFAULT_LEAD_WINDOW;
   const [bs, be] = rules.businessHours;
   if (ws >= we || bs >= be) return null;
-  let allowed = intersect(daily(at_, rules.leadZone, ws, we, range), daily(at_, rules.agencyZone, bs * 60, be * 60, range));
-  const q = rules.quiet;
-  if (q && q.startMin !== q.endMin) allowed = subtract(allowed, daily(at_, q.zone, q.startMin, q.endMin, [range[0] - 1, range[1] + 1]));
+  let allowed = intersect(
+    daily(at_, rules.leadZone, ws, we, range, rules.closedDay),
+    daily(at_, rules.agencyZone, bs * 60, be * 60, range),
+  );
+  for (const q of quietList(rules.quiet)) {
+    if (q.startMin !== q.endMin) allowed = subtract(allowed, daily(at_, q.zone, q.startMin, q.endMin, [range[0] - 1, range[1] + 1]));
+  }
+  const closedNow = Boolean(rules.closedDay?.(toZoned(at_, rules.leadZone)));
   const t = at_.getTime();
   const floor = notBefore.getTime();
   let later: number | null = null;
@@ -131,6 +169,6 @@ export function nearestAllowedTime(at_: Date, rules: ContactTimeRules, notBefore
   }
   if (later === null && earlier === null) return null;
   if (later === null) return new Date(earlier!);
-  if (earlier === null) return new Date(later);
+  if (earlier === null || closedNow) return new Date(later);
   return new Date(t - earlier < later - t ? earlier : later);
 }

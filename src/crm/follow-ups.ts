@@ -1,18 +1,19 @@
 /**
- * Follow-ups on a lead: scheduling (natural-language times in the lead's zone, contact-hour rules
- * for calls and texts, one open follow-up per lead and purpose); completing is in follow-up-complete.ts.
+ * Follow-ups on a lead: scheduling (natural-language times in the lead's zone, per-person consent
+ * and contact-hour rules for calls and texts, one open follow-up per lead and purpose);
+ * completing is in follow-up-complete.ts.
  * Every change recomputes leads.next_follow_up_at from the open follow-ups.
  */
 import { and, eq, min, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { contacts, followUps, leads, type FOLLOW_UP_CHANNELS, type PRIORITIES } from '../db/schema/index.js';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { assertMayContact, consentFor, type ConsentState } from './consent.js';
-import { contactTimeViolations, nearestAllowedTime, type ContactTimeRules } from './follow-up-rules.js';
-import { leadTimeZone } from './lead-timezone.js';
+import { ConflictError, ConsentRequiredError, NotFoundError, ValidationError } from '../errors.js';
+import { allowedChannels, assertMayContact, consentFor, type ConsentState } from './consent.js';
+import { contactRulesFor } from './contact-rules.js';
+import { contactTimeViolations, nearestAllowedTime } from './follow-up-rules.js';
 import { requireLead } from './leads-lookup.js';
 import { parseWhen } from './time/parse-when.js';
-import { formatLocal, isValidTimeZone, minutesOfDay } from './time/zoned-time.js';
+import { formatLocal } from './time/zoned-time.js';
 
 export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
 export type FollowUpRow = typeof followUps.$inferSelect;
@@ -63,27 +64,23 @@ export interface ScheduleResult {
 
 const CONSENT_CHANNEL = { call: 'call', sms: 'sms', email: 'email', meeting: null, task: null } as const;
 
-/** Consent problems for a follow-up's channel, as warnings: scheduling is allowed, contacting may not be. */
-function consentWarnings(state: ConsentState, channel: FollowUpChannel): string[] {
-  try {
-    assertMayContact(state, CONSENT_CHANNEL[channel], 'outbound');
-    return [];
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') return [`${err.message} ${err.hint ?? ''}`.trim()];
-    throw err;
-  }
+/** Follow-up channels consent allows for this person now; meetings and tasks always. */
+export function allowedFollowUpChannels(state: ConsentState): FollowUpChannel[] {
+  const open = allowedChannels(state);
+  return (['call', 'sms', 'email', 'meeting', 'task'] as const).filter((ch) => {
+    const c = CONSENT_CHANNEL[ch];
+    return c === null || open.includes(c);
+  });
 }
 
-function rulesFor(req: ScheduleRequest, zone: string, consent: ConsentState): ContactTimeRules {
-  const start = minutesOfDay(consent.quietHours?.start);
-  const end = minutesOfDay(consent.quietHours?.end);
-  const quietZone = isValidTimeZone(consent.timezone) ? consent.timezone : zone;
-  return {
-    leadZone: zone,
-    agencyZone: req.agencyZone,
-    businessHours: req.businessHours,
-    quiet: start !== null && end !== null ? { startMin: start, endMin: end, zone: quietZone } : null,
-  };
+/**
+ * Refuses (ConsentRequiredError, nothing written) a follow-up on a channel that could never be
+ * used lawfully for this person; the hint names the channels still open.
+ */
+function assertMayFollowUp(state: ConsentState, channel: FollowUpChannel): void {
+  const open = allowedFollowUpChannels(state).filter((c) => c !== 'meeting');
+  const alt = `schedule it with channel ${open.map((c) => `"${c}"`).join(' or ')} instead`;
+  assertMayContact(state, CONSENT_CHANNEL[channel], 'outbound', { kind: `${channel === 'sms' ? 'text' : channel} follow-up`, alternative: alt });
 }
 
 async function openFor(db: DbOrTx, leadId: string, purpose: string): Promise<FollowUpRow | undefined> {
@@ -102,9 +99,12 @@ async function openFor(db: DbOrTx, leadId: string, purpose: string): Promise<Fol
 }
 
 /**
- * Schedules a follow-up. Returns the existing open follow-up for the same lead and purpose
- * (`existing: true`) instead of a second one. A past time is a ValidationError. For calls and
- * texts outside the allowed hours (follow-up-rules.ts) nothing is written and the result has
+ * Schedules a follow-up. A channel consent refuses for this person at any level (do-not-call,
+ * revoked or denied consent, unsubscribe; consent.ts) is a ConsentRequiredError naming the open
+ * channels, and nothing is written. Returns the existing open follow-up for the same lead and
+ * purpose (`existing: true`) instead of a second one. A past time is a ValidationError. For calls
+ * and texts outside the allowed hours and days (follow-up-rules.ts, contact-calendar.ts) nothing
+ * is written and the result has
  * `scheduled: false`, the nearest allowed `proposedDueAt` and the `reason`, unless
  * `acceptProposed`, which schedules at the proposed time.
  */
@@ -120,16 +120,29 @@ export async function scheduleFollowUp(db: DbOrTx, req: ScheduleRequest): Promis
     }
   }
   const consent = await consentFor(db, lead.id, req.contactId ?? null);
-  const { zone } = await leadTimeZone(db, lead.id, {
-    contactId: req.contactId,
-    settingsZone: consent.timezone,
-    agencyZone: req.agencyZone,
+  assertMayFollowUp(consent, req.channel);
+  const { zone, rules } = await contactRulesFor(db, lead.id, req.contactId ?? null, consent, {
+    zone: req.agencyZone,
+    businessHours: req.businessHours,
   });
   const parsed = parseWhen(req.when, { now: req.now, zone });
-  const base = { zone, requestedDueAt: parsed.at, proposedDueAt: null, reason: null, warnings: consentWarnings(consent, req.channel) };
+  const base = { zone, requestedDueAt: parsed.at, proposedDueAt: null, reason: null, warnings: [] as string[] };
 
   const prior = await openFor(db, lead.id, req.purpose);
-  if (prior) return { ...base, row: prior, scheduled: true, existing: true, nextFollowUpAt: await currentNext(db, lead.id) };
+  if (prior) {
+    // The open one may predate an opt-out: returning it as scheduled would contradict the refusal.
+    const priorConsent = prior.contactId === (req.contactId ?? null) ? consent : await consentFor(db, lead.id, prior.contactId);
+    if (!allowedFollowUpChannels(priorConsent).includes(prior.channel)) {
+      throw new ConsentRequiredError(
+        `An open ${prior.channel} follow-up for this purpose exists (${prior.id}), but consent now refuses that channel.`,
+        `Cancel it with complete_follow_up (cancel: true), then schedule with channel ${allowedFollowUpChannels(priorConsent)
+          .filter((c) => c !== 'meeting')
+          .map((c) => `"${c}"`)
+          .join(' or ')}.`,
+      );
+    }
+    return { ...base, row: prior, scheduled: true, existing: true, nextFollowUpAt: await currentNext(db, lead.id) };
+  }
 
   if (parsed.at.getTime() <= req.now.getTime()) {
     throw new ValidationError(
@@ -140,7 +153,6 @@ export async function scheduleFollowUp(db: DbOrTx, req: ScheduleRequest): Promis
   }
   let dueAt = parsed.at;
   if (req.channel === 'call' || req.channel === 'sms') {
-    const rules = rulesFor(req, zone, consent);
     const violations = contactTimeViolations(dueAt, rules);
     if (violations.length > 0) {
       const proposed = nearestAllowedTime(dueAt, rules, req.now);

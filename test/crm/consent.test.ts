@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertMayContact, mergeConsent } from '../../src/crm/consent.js';
+import { resolveConsent, type ConsentFact } from '../../src/crm/consent-resolve.js';
 import type { leadMarketingSettings } from '../../src/db/schema/index.js';
 
 type Row = typeof leadMarketingSettings.$inferSelect;
@@ -92,7 +93,7 @@ describe('consent', () => {
     expect(assertMayContact(s, 'call', 'outbound').note).toBeNull();
   });
 
-  it("lets a contact's own row override the lead's where it records something", () => {
+  it("applies the lead's and the contact's opt-outs together: a contact row cannot clear the lead's do-not-call", () => {
     const lead = row({
       callConsent: 'granted',
       callConsentSource: 'form',
@@ -101,7 +102,8 @@ describe('consent', () => {
       doNotCall: true,
       doNotCallAt: T,
     });
-    // The contact revoked calls; SMS unrecorded -> the lead's 'revoked'; do-not-call explicitly cleared for the contact.
+    // The contact revoked calls; the row also says do-not-call is off for the contact, which
+    // used to override the lead's do-not-call: a row may only add restrictions.
     const contact = row({
       contactId: CONTACT,
       callConsent: 'revoked',
@@ -113,17 +115,27 @@ describe('consent', () => {
     const s = mergeConsent(LEAD, CONTACT, lead, contact);
     expect(s.channels.call).toMatchObject({ state: 'revoked', origin: 'contact' });
     expect(s.channels.sms).toMatchObject({ state: 'revoked', origin: 'lead' });
-    expect(s.doNotCall).toMatchObject({ value: false, origin: 'contact' });
+    expect(s.doNotCall).toMatchObject({ value: true, origin: 'lead' });
     expect(s.timezone).toBe('America/Denver');
-    expect(refused(() => assertMayContact(s, 'call', 'outbound')).message).toMatch(/call consent for this contact is revoked/);
-    // A contact row that records nothing about do-not-call inherits the lead's.
-    const silent = mergeConsent(
-      LEAD,
-      CONTACT,
-      lead,
-      row({ contactId: CONTACT, callConsent: 'granted', callConsentSource: 'x', callConsentAt: T }),
+    expect(refused(() => assertMayContact(s, 'call', 'outbound')).message).toMatch(/this lead is on the do-not-call list.*1 more opt-out also refuses it/);
+    expect(refused(() => assertMayContact({ ...s, doNotCall: { ...s.doNotCall, value: false } }, 'call', 'outbound')).message).toMatch(
+      /call consent for this contact is revoked/,
     );
-    expect(silent.doNotCall).toMatchObject({ value: true, origin: 'lead' });
+  });
+
+  it('lets a later grant record lift an opt-out of its own level only, never a settings-row grant', () => {
+    const at = (d: string) => new Date(d);
+    const ids = { leadId: LEAD, contactId: null, clientId: 'c' };
+    const optOut: ConsentFact = { channel: 'sms', state: 'revoked', origin: 'other_lead', group: 'client', record: false, source: 'STOP', at: at('2026-01-01T00:00:00Z'), leadId: 'B' };
+    const rowGrant: ConsentFact = { ...optOut, origin: 'lead', state: 'granted', at: at('2026-02-01T00:00:00Z'), source: 'web_form' };
+    expect(resolveConsent(ids, [optOut, rowGrant], []).channels.sms).toMatchObject({ state: 'revoked', origin: 'other_lead', leadId: 'B' });
+    const numberGrant: ConsentFact = { ...rowGrant, origin: 'number', group: 'addr:+15550102030', record: true };
+    expect(resolveConsent(ids, [optOut, numberGrant], []).channels.sms.state).toBe('revoked');
+    const personGrant: ConsentFact = { ...rowGrant, origin: 'client', record: true };
+    expect(resolveConsent(ids, [optOut, personGrant], []).channels.sms).toMatchObject({ state: 'granted', origin: 'client' });
+    // An opt-out after the grant holds again.
+    const again = { ...optOut, at: at('2026-03-01T00:00:00Z') };
+    expect(resolveConsent(ids, [optOut, personGrant, again], []).channels.sms.state).toBe('revoked');
   });
 
   it('takes quiet hours from the contact row when set, else the lead row', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { closedDayReason } from '../../src/crm/contact-calendar.js';
 import { clock, contactTimeViolations, nearestAllowedTime, type ContactTimeRules } from '../../src/crm/follow-up-rules.js';
 
 const NY = 'America/New_York';
@@ -66,5 +67,22 @@ describe('contact-time rules', () => {
 
   it('formats clock times', () => {
     expect([clock(0), clock(8 * 60), clock(12 * 60 + 5), clock(21 * 60)]).toEqual(['12:00 AM', '8:00 AM', '12:05 PM', '9:00 PM']);
+  });
+});
+
+describe('closed days', () => {
+  it('names a closed day and proposes the next open window rather than the evening before', () => {
+    const r = rules({ closedDay: closedDayReason });
+    const sunday = d('2026-03-15T15:00:00Z'); // Sun 11 AM EDT
+    expect(contactTimeViolations(sunday, r)).toEqual([expect.stringMatching(/is on a Sunday in the lead's time zone/)]);
+    expect(nearestAllowedTime(sunday, r, NOW)?.toISOString()).toBe('2026-03-16T13:00:00.000Z'); // Mon 9 AM EDT (8 AM CDT)
+    // Without the calendar the same request is allowed as it stands.
+    expect(nearestAllowedTime(sunday, rules(), NOW)?.toISOString()).toBe(sunday.toISOString());
+  });
+
+  it('applies several quiet-hours windows together', () => {
+    const r = rules({ quiet: [{ startMin: 12 * 60, endMin: 13 * 60, zone: NY }, { startMin: 13 * 60, endMin: 14 * 60, zone: NY }] });
+    expect(contactTimeViolations(d('2026-03-10T17:30:00Z'), r)).toHaveLength(1); // 1:30 PM EDT
+    expect(nearestAllowedTime(d('2026-03-10T17:30:00Z'), r, NOW)?.toISOString()).toBe('2026-03-10T18:00:00.000Z');
   });
 });

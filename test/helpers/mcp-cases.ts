@@ -84,6 +84,15 @@ export const TOOL_CASES: Record<string, ToolCase> = {
       },
     ],
   },
+  record_consent: {
+    valid: async () => ({ action: 'unsubscribe', email: `contract${unique++}@example.com`, source: 'contract_test' }),
+    invalid: async (q) => [
+      { args: { action: 'grant', channel: 'sms', clientId: await one(q, 'select id from clients order by id limit 1') }, code: 'VALIDATION' },
+      { args: { action: 'revoke', channel: 'sms' }, code: 'VALIDATION' },
+      { args: { action: 'do_not_call', phone: SQLI }, code: 'VALIDATION' },
+      { args: { action: 'do_not_call', clientId: UNKNOWN }, code: 'NOT_FOUND' },
+    ],
+  },
   schedule_follow_up: {
     valid: async (q) => ({ leadId: await anyLead(q), when: '2027-06-15T10:30:00', channel: 'email', purpose: `Contract test ${unique++}` }),
     invalid: async (q) => [

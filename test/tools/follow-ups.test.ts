@@ -88,7 +88,8 @@ describe('schedule_follow_up', () => {
       requestedDueAt: '2026-03-07T12:00:00.000Z',
       proposedDueAt: '2026-03-07T14:00:00.000Z',
     });
-    expect(refused.reason).toMatch(/outside 8:00 AM-9:00 PM in the lead's time zone.*acceptProposed: true/);
+    // No address: the state is unknown, so the strictest state window applies.
+    expect(refused.reason).toMatch(/outside 9:00 AM-8:00 PM in the lead's time zone \(America\/New_York, the strictest state window.*acceptProposed: true/);
     expect(await rowsOf(db, lead.id)).toHaveLength(0);
     expect(await nextOf(db, lead.id)).toBeNull();
     // Accepting, or calling again with the proposed time, schedules it.
@@ -155,12 +156,17 @@ describe('schedule_follow_up', () => {
     expect(await rowsOf(db, lead.id)).toHaveLength(1);
   });
 
-  it('warns when a call follow-up targets a do-not-call lead', async () => {
+  it('refuses a call follow-up to a do-not-call lead instead of scheduling it with a warning; email is still allowed', async () => {
     const { db } = database();
     const { lead, schedule } = await setup(db);
     await db.insert(leadMarketingSettings).values({ leadId: lead.id, doNotCall: true, doNotCallSource: 'DNC registry' });
-    const o = out(await schedule({ when: 'Monday at 10am' }));
-    expect(o.warnings).toEqual([expect.stringMatching(/do-not-call list/)]);
+    const r = await schedule({ when: 'Monday at 10am' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED', message: expect.stringMatching(/do-not-call list/) } });
+    if (r.ok) return;
+    expect(r.error.hint).toMatch(/channel "sms" or "email" or "task"/);
+    expect(await rowsOf(db, lead.id)).toHaveLength(0);
+    const email = out(await schedule({ when: 'Monday at 10am', channel: 'email' }));
+    expect(email).toMatchObject({ scheduled: true, channel: 'email', warnings: [] });
   });
 });
 

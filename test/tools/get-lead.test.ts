@@ -240,7 +240,8 @@ describe('get_client', () => {
     const open = o.openLeads as Array<{ leadId: string; consent: { doNotCall: boolean } }>;
     expect(open.map((l) => l.leadId).sort()).toEqual([ids.lead, ids.home].sort());
     expect(open.find((l) => l.leadId === ids.lead)!.consent.doNotCall).toBe(true);
-    expect(open.find((l) => l.leadId === ids.home)!.consent.doNotCall).toBe(false);
+    // Do-not-call is per person: the one recorded on the auto lead holds on the home lead too.
+    expect(open.find((l) => l.leadId === ids.home)!.consent.doNotCall).toBe(true);
     expect(o.recentNotes.map((n: { id: string }) => n.id)).toEqual([ids.homeNote, ids.longNote, ids.injectionNote]);
     expect(o.recentNotes[0].body).toMatch(/^<untrusted-data/);
     expect(o.openTickets).toHaveLength(1);

@@ -1,9 +1,14 @@
-/** Per-lead (optionally per-contact) marketing consent, with the evidence for each channel. */
+/**
+ * Marketing consent: per-lead (optionally per-contact) settings, and person/number-level consent
+ * records. Both hold across every lead of the client (see src/crm/consent.ts, docs/compliance.md).
+ */
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, time, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { contacts } from './clients.js';
+import { boolean, check, index, jsonb, pgTable, text, time, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { leadCommunications } from './activity.js';
+import { clients, contacts } from './clients.js';
 import { flexible, timestamps, tstz } from './common.js';
 import { leads } from './leads.js';
+import { users } from './users.js';
 
 export const CONSENT_STATES = ['granted', 'denied', 'revoked', 'unknown'] as const;
 
@@ -61,3 +66,53 @@ export const leadMarketingSettings = pgTable(
 /** Kept for typing helpers that iterate channels. */
 export const CONSENT_CHANNELS = ['call', 'sms', 'email', 'mail'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+export const CONSENT_RECORD_LEVELS = ['client', 'contact', 'address'] as const;
+export const CONSENT_RECORD_STATES = ['granted', 'denied', 'revoked', 'do_not_call', 'unsubscribed'] as const;
+
+/**
+ * Append-only consent events for a person (client), a contact, or an address (normalised E.164
+ * phone or lower-cased email; `client_id`/`contact_id` then say who it was recorded for). An
+ * opt-out holds until a later grant for the same level, subject and channel.
+ */
+export const consentRecords = pgTable(
+  'consent_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    level: text('level', { enum: CONSENT_RECORD_LEVELS }).notNull(),
+    clientId: uuid('client_id').references(() => clients.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
+    address: text('address'),
+    channel: text('channel', { enum: CONSENT_CHANNELS }).notNull(),
+    state: text('state', { enum: CONSENT_RECORD_STATES }).notNull(),
+    source: text('source').notNull(),
+    evidence: text('evidence'),
+    /** When the customer gave or withdrew it (not when it was typed in). */
+    recordedAt: tstz('recorded_at').notNull(),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The communication that carried it, e.g. the inbound STOP text. */
+    communicationId: uuid('communication_id').references(() => leadCommunications.id, { onDelete: 'set null' }),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    ...timestamps,
+  },
+  (t) => [
+    index('consent_records_client_idx').on(t.clientId, t.channel).where(sql`level = 'client'`),
+    index('consent_records_contact_idx').on(t.contactId, t.channel).where(sql`level = 'contact'`),
+    index('consent_records_address_idx').on(t.address, t.channel).where(sql`level = 'address'`),
+    check('consent_records_level_check', sql`level in ('client','contact','address')`),
+    check('consent_records_channel_check', sql`channel in ('call','sms','email','mail')`),
+    check('consent_records_state_check', sql`state in ('granted','denied','revoked','do_not_call','unsubscribed')`),
+    check(
+      'consent_records_subject_check',
+      sql`(level = 'client' and client_id is not null and contact_id is null and address is null) or (level = 'contact' and contact_id is not null and address is null) or (level = 'address' and address is not null)`,
+    ),
+    check(
+      'consent_records_state_channel_check',
+      sql`(state <> 'do_not_call' or channel = 'call') and (state <> 'unsubscribed' or channel = 'email')`,
+    ),
+    check(
+      'consent_records_address_channel_check',
+      sql`level <> 'address' or (address like '+%' and channel in ('call','sms')) or (address like '%@%' and channel = 'email')`,
+    ),
+  ],
+);
