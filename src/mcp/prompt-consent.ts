@@ -17,6 +17,10 @@ export interface ConsentFactsInput {
 const ORIGIN: Record<ConsentOrigin, string> = {
   contact: "on this contact's own settings",
   lead: "on the lead's settings",
+  other_lead: "on another of this client's leads (it holds for the person)",
+  client: 'on the client as a person',
+  number: 'on the phone number itself (for everyone using it)',
+  address: 'on the email address itself (for everyone using it)',
   none: 'nothing recorded',
 };
 const ZONE_SOURCE: Record<ZoneSource, string> = {
