@@ -15,7 +15,7 @@ import { iso, num, openFollowUps, openTickets, truncate } from './view-activity.
 import { clientCard, consentCard, contactCards, openLeadCards, type ConsentCard } from './view-cards.js';
 
 /** Longest event text in a summary; the full view and get_lead_context carry more. */
-export const SUMMARY_TEXT_CHARS = 120;
+export const SUMMARY_TEXT_CHARS = 90;
 /** Items per list in a summary; `counts` says how many there are in all. */
 export const SUMMARY_ITEMS = 3;
 
