@@ -19,13 +19,39 @@ export const REMOVED_MARKER = '[removed fence marker]';
 
 // Zero-width, joiners, soft hyphen, word joiner, bidi embeddings/overrides/isolates, BOM, and
 // the invisible separators NFKC leaves alone.
+// eslint-disable-next-line no-misleading-character-class -- these invisible code points are listed on purpose, one by one.
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g;
 // C0/C1 controls except tab and line breaks.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', sol: '/', quot: '"', apos: "'", amp: '&', lowbar: '_', hyphen: '-', dash: '-', nbsp: ' ', equals: '=' };
+const NAMED: Record<string, string> = {
+  lt: '<',
+  gt: '>',
+  sol: '/',
+  quot: '"',
+  apos: "'",
+  amp: '&',
+  lowbar: '_',
+  hyphen: '-',
+  dash: '-',
+  nbsp: ' ',
+  equals: '=',
+};
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
 // Angle brackets and slashes NFKC does not fold.
-const LOOKALIKE: Record<string, string> = { '‹': '<', '〈': '<', '⟨': '<', '❮': '<', '›': '>', '〉': '>', '⟩': '>', '❯': '>', '⁄': '/', '∕': '/', '⧸': '/' };
+const LOOKALIKE: Record<string, string> = {
+  '‹': '<',
+  '〈': '<',
+  '⟨': '<',
+  '❮': '<',
+  '›': '>',
+  '〉': '>',
+  '⟩': '>',
+  '❯': '>',
+  '⁄': '/',
+  '∕': '/',
+  '⧸': '/',
+};
 
 function decodeEntities(text: string): string {
   // Repeated so double-encoded markers (&amp;lt;) decode too; bounded so it always ends.
