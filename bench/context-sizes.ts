@@ -59,7 +59,11 @@ async function cases(q: Q): Promise<{ tool: string; label: string; args: Record<
     { tool: 'search_leads', label: 'defaults / query', args: [{}, { query: 'roof' }, { followUp: 'overdue' }] },
     { tool: 'list_follow_ups', label: 'allUsers', args: [{ allUsers: true }, { allUsers: true, overdue: true }] },
     { tool: 'list_tickets', label: 'assignee any', args: [{ assignee: 'any' }, { assignee: 'any', breachingSla: true }] },
-    { tool: 'search_knowledge', label: 'question', args: [{ question: 'water damage claim' }, { question: 'why did they leave their carrier?' }] },
+    {
+      tool: 'search_knowledge',
+      label: 'question',
+      args: [{ question: 'water damage claim' }, { question: 'why did they leave their carrier?' }],
+    },
   ];
 }
 

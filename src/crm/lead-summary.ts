@@ -43,10 +43,26 @@ export interface LeadSummary {
     /** What the line payload holds, e.g. "drivers: 2, vehicles: 1, coverages"; null when empty. */
     dataSummary: string | null;
   };
-  client: { id: string; clientType: 'individual' | 'business'; displayName: string; email: string | null; phone: string | null; city: string | null; state: string | null; timezone: string | null };
+  client: {
+    id: string;
+    clientType: 'individual' | 'business';
+    displayName: string;
+    email: string | null;
+    phone: string | null;
+    city: string | null;
+    state: string | null;
+    timezone: string | null;
+  };
   contacts: { id: string; firstName: string; lastName: string; roles: string[]; isPrimary: boolean }[];
   consent: ConsentCard;
-  counts: { communications: number; notes: number; openFollowUps: number; openTickets: number; otherOpenLeads: number; openOpportunities: number };
+  counts: {
+    communications: number;
+    notes: number;
+    openFollowUps: number;
+    openTickets: number;
+    otherOpenLeads: number;
+    openOpportunities: number;
+  };
   recentActivity: { kind: string; id: string; at: string; title: string; text: string | null }[];
   openFollowUps: { id: string; dueAt: string; channel: string; purpose: string; overdue: boolean }[];
   openTickets: { id: string; ticketNumber: number; subject: string; status: string; priority: string }[];
@@ -115,7 +131,9 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
       state: physical?.state ?? null,
       timezone: client.timezone,
     },
-    contacts: contacts.slice(0, SUMMARY_ITEMS).map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
+    contacts: contacts
+      .slice(0, SUMMARY_ITEMS)
+      .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
     consent: await consentCard(db, l.id),
     counts: {
       communications: await countOf(db, leadCommunications, l.id),
@@ -133,8 +151,12 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
       // The record id is right beside it: the fence names the kind only.
       text: ctx.fence(truncate(e.text, SUMMARY_TEXT_CHARS).text, e.kind),
     })),
-    openFollowUps: followUps.slice(0, SUMMARY_ITEMS).map((f) => ({ id: f.id, dueAt: f.dueAt, channel: f.channel, purpose: f.purpose, overdue: f.overdue })),
-    openTickets: tickets.slice(0, SUMMARY_ITEMS).map((k) => ({ id: k.id, ticketNumber: k.ticketNumber, subject: k.subject, status: k.status, priority: k.priority })),
+    openFollowUps: followUps
+      .slice(0, SUMMARY_ITEMS)
+      .map((f) => ({ id: f.id, dueAt: f.dueAt, channel: f.channel, purpose: f.purpose, overdue: f.overdue })),
+    openTickets: tickets
+      .slice(0, SUMMARY_ITEMS)
+      .map((k) => ({ id: k.id, ticketNumber: k.ticketNumber, subject: k.subject, status: k.status, priority: k.priority })),
     otherOpenLeads: others.slice(0, SUMMARY_ITEMS).map((o) => ({ leadId: o.leadId, status: o.status, line: o.line, xDate: o.xDate })),
   };
 }
