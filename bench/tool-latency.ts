@@ -12,6 +12,8 @@
  *   mcp-stdio   SDK Client to a child `node dist/src/cli.js mcp` that opens and seeds its own
  *               embedded database in a temp folder (so its database is in-process, like ours)
  * Calls run one at a time, interleaved across surfaces. Prints p50/p95/mean in ms and each figure's ratio to the baseline.
+ * Then the context sizes: tools/list bytes (total and per tool) and read-tool answers (typical and
+ * worst text copy) on the seeded demo book (bench/context-sizes.ts).
  * Numbers depend on the machine; nothing here asserts a time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +37,7 @@ import { addNoteInput, addNoteTool } from '../tools/add-note.js';
 import type { AnyTool, ToolContext } from '../tools/define.js';
 import { getLeadInput, getLeadTool } from '../tools/get-lead.js';
 import { runTool } from '../tools/run-tool.js';
+import { answerSizes, toolListSizes } from './context-sizes.js';
 
 const CALLS = Number(process.argv[2] ?? 200);
 const WARMUP = Number(process.argv[3] ?? 20);
@@ -176,6 +179,16 @@ async function main(): Promise<void> {
       console.log(
         `${r.tool.padEnd(10)} ${r.surface.padEnd(11)} ${fmt(r.s.p50)} ${fmt(r.s.p95)} ${fmt(r.s.mean)}  ${ratio(r.s.p50, base.p50)} ${ratio(r.s.p95, base.p95)} ${ratio(r.s.mean, base.mean)}`,
       );
+    }
+
+    const list = toolListSizes();
+    console.log(`\ntools/list: ${list.total} bytes (budget 25000)`);
+    console.log(`${'tool'.padEnd(20)} ${'bytes'.padStart(6)} ${'input'.padStart(6)} ${'output'.padStart(6)}`);
+    for (const t of list.perTool) console.log(`${t.name.padEnd(20)} ${String(t.bytes).padStart(6)} ${String(t.input).padStart(6)} ${String(t.output).padStart(6)}`);
+    console.log(`\nAnswer sizes (text copy, bytes) on the seeded demo book`);
+    console.log(`${'tool'.padEnd(18)} ${'args'.padEnd(22)} ${'calls'.padStart(5)} ${'typical'.padStart(8)} ${'worst'.padStart(8)}`);
+    for (const a of await answerSizes(rt, actor)) {
+      console.log(`${a.tool.padEnd(18)} ${a.args.padEnd(22)} ${String(a.calls).padStart(5)} ${String(a.typical).padStart(8)} ${String(a.worst).padStart(8)}`);
     }
   } finally {
     for (const close of closers) await close().catch(() => undefined);

@@ -24,7 +24,7 @@ export const addNoteTool = defineTool({
   name: 'add_note',
   title: 'Add a note to a lead',
   description:
-    'Saves a note on a lead: what was learned, a call summary, underwriting details. The note becomes searchable. Returns the new note id.',
+    'Saves a searchable note on a lead. Returns its id.',
   input: addNoteInput,
   output: addNoteOutput,
   annotations: WRITE,

@@ -21,9 +21,7 @@ export const completeFollowUpTool = defineTool({
   name: 'complete_follow_up',
   title: 'Complete or cancel a follow-up',
   description:
-    "Marks a follow-up completed (or cancelled with cancel: true), with an optional outcome, and updates the lead's next follow-up time. " +
-    'Safe to repeat: doing the same again returns changed: false. A cancelled follow-up cannot be completed, nor a completed one cancelled (INVALID_TRANSITION). ' +
-    'This does not log a communication; use log_communication for the call or email itself.',
+    'Completes a follow-up (or cancels it), with an optional outcome; updates the lead\'s next follow-up. Repeating returns changed false. Does not log a communication (use log_communication).',
   input: completeFollowUpInput,
   output: completeFollowUpOutput,
   annotations: IDEMPOTENT_WRITE,

@@ -93,9 +93,7 @@ export const createLeadTool = defineTool({
   name: 'create_lead',
   title: 'Create a lead',
   description:
-    'Creates a lead for an existing client (clientId) or together with a new client (newClient: an individual or a business, with email, phone, address). ' +
-    'Set the line of business, status (default new), source, current carrier and premium, x-date, umbrella, tags, assignee (default you) and the line details (lineData). ' +
-    'Invalid details are refused with the field named and nothing is saved. A new client whose email already exists is a CONFLICT naming that client. Returns the lead and client ids.',
+    'Creates a lead for clientId, or with a newClient. Invalid lineData is refused naming the field; nothing is saved. A new client whose email exists is a CONFLICT naming it. Returns the ids.',
   input: createLeadInput,
   output: createLeadOutput,
   annotations: WRITE,

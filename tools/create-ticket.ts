@@ -44,7 +44,7 @@ export const createTicketTool = defineTool({
   name: 'create_ticket',
   title: 'Open a service ticket',
   description:
-    'Opens a service ticket (billing, claim, endorsement, certificate of insurance, cancellation, coverage question, complaint) for a client or lead, with an SLA due time from its priority in agency business hours. By default also triages it: proposes category and priority (filling them unless a person set them), sentiment, language, urgency signals, a suggested assignee and resolution, and returns similar resolved tickets. Customer text comes back fenced.',
+    'Opens a service ticket for a client or lead, with an SLA due time from its priority. By default triages it (category, priority, sentiment, urgency, assignee, similar resolved tickets). Customer text comes back fenced.',
   input: createTicketInput,
   output: createTicketOutput,
   annotations: WRITE,

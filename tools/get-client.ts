@@ -32,8 +32,7 @@ export const getClientTool = defineTool({
   name: 'get_client',
   title: 'Get a client (360 view)',
   description:
-    'Everything about one client (person or business) in one call: details and addresses, contacts, open leads with their consent, open opportunities, ' +
-    'the 10 latest communications and notes across its leads, open follow-ups and open tickets. Long texts are cut to ~500 characters (truncated: true). ' +
+    'One client (person or business): details, addresses, contacts, open leads with consent, opportunities, 10 latest communications and notes, open follow-ups and tickets. Texts cut to ~500 chars. ' +
     FENCE_NOTICE,
   input: getClientInput,
   output: getClientOutput,

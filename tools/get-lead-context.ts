@@ -52,8 +52,7 @@ export const getLeadContextTool = defineTool({
   name: 'get_lead_context',
   title: 'Brief me on a lead',
   description:
-    'A compact briefing on one lead for answering questions or planning the next step: one-line summary, open follow-ups and tickets, latest activity, and the records most relevant to your question ' +
-    '(found by words and meaning; default: what matters for its line of business at its status), also rendered as one text. Smaller than get_lead; use get_lead for every field. ' +
+    'A briefing on one lead: one-line summary, open follow-ups and tickets, latest events and the records most relevant to your question (default: what matters for its line at its status), with a plain-text rendering. ' +
     FENCE_NOTICE,
   input: getLeadContextInput,
   output: getLeadContextOutput,

@@ -1,13 +1,20 @@
 import { z } from 'zod';
+import { hasScope } from '../src/crm/actor.js';
 import { FENCE_NOTICE } from '../src/crm/fence.js';
+import { getLeadSummary } from '../src/crm/lead-summary.js';
 import { getLeadView } from '../src/crm/lead-view.js';
-import { defineTool, READ_ONLY } from './define.js';
+import { AppError } from '../src/errors.js';
+import { defineTool, READ_ONLY, type ToolContext } from './define.js';
 import {
+  activityView,
   clientView,
   communicationView,
   consentView,
   contactView,
+  countsView,
+  detailInput,
   followUpView,
+  includePiiInput,
   leadCardView,
   noteView,
   opportunityView,
@@ -15,14 +22,12 @@ import {
 } from './lead-views.js';
 
 export const getLeadInput = z.strictObject({
-  leadId: z.uuid().describe('Id of the lead (from search_leads).'),
+  leadId: z.uuid().describe('Lead id (from search_leads).'),
+  detail: detailInput,
+  includePii: includePiiInput,
 });
 
-const payload = (what: string) =>
-  z
-    .record(z.string(), z.unknown())
-    .nullable()
-    .describe(`${what} details at the current schema version (older stored versions are upgraded on read), or null.`);
+const payload = (what: string) => z.record(z.string(), z.unknown()).nullable().describe(`${what} details (current schema version), or null.`);
 const at = (what: string) => z.string().nullable().describe(`${what} (ISO 8601), or null.`);
 
 const leadDetail = z.object({
@@ -36,9 +41,10 @@ const leadDetail = z.object({
   lineName: z.string().describe('Line of business label.'),
   lineCategory: z.string().describe('personal, commercial or specialty.'),
   dataField: z.enum(['autoData', 'homeData', 'specialtyData', 'commercialData']).describe("Which payload carries this line's details."),
-  campaign: z.string().nullable().describe('Campaign code the lead came from.'),
-  source: z.string().nullable().describe('Lead source, e.g. referral, website.'),
-  currentCarrier: z.string().nullable().describe('Current carrier.'),
+  dataSummary: z.string().nullable().describe('Summary only: what the payload holds, e.g. "drivers: 2, vehicles: 1".'),
+  campaign: z.string().nullable().describe('Campaign code.'),
+  source: z.string().nullable().describe('Lead source, customer-written.'),
+  currentCarrier: z.string().nullable().describe('Current carrier, customer-written.'),
   currentPremium: z.number().nullable().describe('Current annual premium, USD.'),
   quotedPremium: z.number().nullable().describe('Our quoted annual premium, USD.'),
   targetPremium: z.number().nullable().describe('Premium the prospect hopes for, USD.'),
@@ -73,30 +79,52 @@ const leadDetail = z.object({
   dataIssues: z.array(z.string()).describe('Payloads that could not be upgraded and are shown as stored; usually empty.'),
 });
 
+// One shape for both details (no anyOf): summary fills the core fields, full fills them all.
 export const getLeadOutput = z.object({
-  lead: leadDetail.describe('The lead.'),
-  client: clientView.describe("The lead's client."),
-  contacts: z.array(contactView).describe("The client's contact people, primary first."),
-  consent: consentView.describe('Marketing consent recorded on this lead: check it before calling, texting or emailing.'),
-  otherOpenLeads: z.array(leadCardView).describe("The client's other open leads (cross-sell context)."),
-  openOpportunities: z.array(opportunityView).describe('Open opportunities on this lead.'),
-  recentCommunications: z.array(communicationView).describe('Latest communications on this lead (up to 10), newest first.'),
-  recentNotes: z.array(noteView).describe('Pinned, then latest notes on this lead (up to 10).'),
-  openFollowUps: z.array(followUpView).describe('Open follow-ups on this lead, soonest due first.'),
-  openTickets: z.array(ticketCardView).describe("The client's open service tickets."),
+  detail: z.enum(['summary', 'full']).describe('The detail level of this answer.'),
+  lead: leadDetail.partial().required({ id: true, clientId: true, status: true, line: true, allowedNext: true }).describe('The lead; full adds dates, payloads (PII masked) and more.'),
+  client: clientView
+    .extend({ city: z.string().nullable().describe('City (summary).'), state: z.string().nullable().describe('State (summary).') })
+    .partial()
+    .required({ id: true, clientType: true, displayName: true })
+    .describe('Its client (names and contact data customer-written); full adds addresses.'),
+  contacts: z.array(contactView.partial().required({ id: true, firstName: true, lastName: true })).describe('Contact people, primary first (summary: 3).'),
+  consent: consentView.describe('Consent on this lead per channel (granted/denied/revoked/unknown), doNotCall, unsubscribed, quiet hours: check before contacting.'),
+  counts: countsView.optional().describe('Summary: how many of each there are in all.'),
+  recentActivity: z.array(activityView).optional().describe('Summary: the 3 latest events, text cut and fenced.'),
+  otherOpenLeads: z.array(leadCardView.partial().required({ leadId: true, status: true, line: true })).describe("The client's other open leads (summary: 3)."),
+  openOpportunities: z.array(opportunityView).optional().describe('Full: open opportunities on this lead.'),
+  recentCommunications: z.array(communicationView).optional().describe('Full: the 10 latest communications, bodies cut and fenced.'),
+  recentNotes: z.array(noteView).optional().describe('Full: pinned, then latest notes (10), bodies cut and fenced.'),
+  openFollowUps: z.array(followUpView.partial().required({ id: true, dueAt: true, channel: true, purpose: true, overdue: true })).describe('Open follow-ups, soonest first (summary: 3).'),
+  openTickets: z.array(ticketCardView.partial().required({ id: true, ticketNumber: true, subject: true, status: true, priority: true })).describe("The client's open tickets (summary: 3)."),
 });
+
+/** includePii needs the crm:pii scope: refused, not silently ignored. */
+export function assertPiiAllowed(includePii: boolean, ctx: Pick<ToolContext, 'actor'>): void {
+  if (includePii && !hasScope(ctx.actor, 'crm:pii')) {
+    throw new AppError('FORBIDDEN', 'includePii needs the crm:pii scope, which this caller does not hold.', {
+      hint: 'Call again without includePii (licence numbers, dates of birth and VINs come masked), or use a token created with --scopes crm:pii.',
+    });
+  }
+}
 
 export const getLeadTool = defineTool({
   name: 'get_lead',
-  title: 'Get a lead (360 view)',
+  title: 'Get a lead',
   description:
-    'Everything about one lead in one call: the lead with its line-of-business details (drivers, vehicles, dwelling, ...), its client with addresses and contacts, marketing consent, ' +
-    "the client's other open leads, open opportunities, the 10 latest communications and notes, open follow-ups and the client's open tickets. Long texts are cut to ~500 characters (truncated: true). " +
+    'One lead. Default (detail summary, ~2 KB): key facts, client, contacts, consent, counts, 3 latest events, open follow-ups and tickets. ' +
+    'detail full: every field, line details (drivers, vehicles, dwelling...), 10 latest communications and notes, opportunities. ' +
     FENCE_NOTICE,
   input: getLeadInput,
   output: getLeadOutput,
   annotations: READ_ONLY,
   scope: 'crm:read',
-  handler: (input, ctx) => getLeadView(ctx.db, input.leadId, { fence: ctx.fence, now: ctx.now }),
-  summarize: (o) => `lead ${o.lead.id} (${o.lead.status}, ${o.lead.line}) of ${o.client.id}`,
+  async handler(input, ctx) {
+    assertPiiAllowed(input.includePii, ctx);
+    const opts = { fence: ctx.fence, now: ctx.now, includePii: input.includePii };
+    if (input.detail === 'summary') return getLeadSummary(ctx.db, input.leadId, opts);
+    return { detail: 'full' as const, ...(await getLeadView(ctx.db, input.leadId, opts)) };
+  },
+  summarize: (o) => `lead ${o.lead.id} (${o.lead.status}, ${o.lead.line}) of ${o.client.id}, ${o.detail}`,
 });

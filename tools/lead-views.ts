@@ -4,6 +4,32 @@
  */
 import { z } from 'zod';
 
+/** The `detail` input of the read tools: summary by default, everything on request. */
+export const detailInput = z
+  .enum(['summary', 'full'])
+  .default('summary')
+  .describe('summary (default, compact) or full (every field and section).');
+
+/** The `includePii` input: unmasked licence numbers, dates of birth and VINs (needs crm:pii). */
+export const includePiiInput = z.boolean().default(false).describe('Unmask licence numbers, dates of birth and VINs (detail full; needs the crm:pii scope).');
+
+export const countsView = z.object({
+  communications: z.number().int().describe('Communications on the lead.'),
+  notes: z.number().int().describe('Notes on the lead.'),
+  openFollowUps: z.number().int().describe('Open follow-ups.'),
+  openTickets: z.number().int().describe("The client's open tickets."),
+  otherOpenLeads: z.number().int().describe("The client's other open leads."),
+  openOpportunities: z.number().int().describe('Open opportunities.'),
+});
+
+export const activityView = z.object({
+  kind: z.string().describe('communication, note, follow_up or ticket.'),
+  id: z.uuid().describe('Id of the record.'),
+  at: z.string().describe('When (ISO 8601).'),
+  title: z.string().describe('One line about the event (our text).'),
+  text: z.string().nullable().describe('Customer-written text, cut and fenced, or null.'),
+});
+
 const isoNullable = (what: string) => z.string().nullable().describe(`${what} (ISO 8601), or null.`);
 
 export const addressView = z.object({

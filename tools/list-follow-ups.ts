@@ -58,8 +58,7 @@ export const listFollowUpsTool = defineTool({
   name: 'list_follow_ups',
   title: 'List follow-ups',
   description:
-    "Lists follow-ups sorted by due time: by default the caller's own open ones. Filters: status, due (due now or earlier today), overdue, dueFrom/dueTo, assignee or allUsers, lead, channel. " +
-    "Each row has the client's name, the due time in UTC and in the lead's local time, purpose, channel, priority and an overdue flag. Paginate with limit and nextCursor.",
+    'Follow-ups by due time, by default your open ones. Rows: client, due time in UTC and local, purpose (customer-written), channel, priority, overdue. Page with nextCursor.',
   input: listFollowUpsInput,
   output: listFollowUpsOutput,
   annotations: READ_ONLY,
@@ -103,7 +102,7 @@ export const listFollowUpsTool = defineTool({
         dueAt: i.row.dueAt.toISOString(),
         dueLocal: i.dueLocal,
         timezone: i.zone,
-        purpose: i.row.purpose,
+        purpose: i.purpose,
         channel: i.row.channel,
         priority: i.row.priority,
         status: i.row.status,

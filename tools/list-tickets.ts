@@ -56,7 +56,7 @@ export const listTicketsTool = defineTool({
   name: 'list_tickets',
   title: 'List service tickets',
   description:
-    "Lists service tickets as a work queue: by default the caller's open tickets, soonest SLA due first then by priority. Filter by status, priority, category, assignee, client or lead, or only those breaching their SLA. Returns compact rows with SLA state, a total and a cursor for more. Subjects come back fenced.",
+    'Service tickets as a work queue: by default your open ones, soonest SLA due first, then priority. Compact rows with SLA state, a total and nextCursor. Subjects fenced.',
   input: listTicketsInput,
   output: listTicketsOutput,
   annotations: READ_ONLY,

@@ -51,9 +51,7 @@ export const searchKnowledgeTool = defineTool({
   name: 'search_knowledge',
   title: 'Search notes, communications and tickets',
   description:
-    'Answers "what do we know about ...?" from the book: searches notes, calls/emails/texts, service tickets and past AI summaries by words and by meaning (a question about "cancelling" finds a note about a "cancellation"). ' +
-    'Optionally scoped to one lead or client, kinds of record and a time window. Returns cited snippets (record type and id, lead, client, time). ' +
-    'Use search_leads to find leads, get_lead_context for a briefing on one lead. ' +
+    'Searches notes, communications, tickets and past AI summaries by words and meaning, optionally for one lead or client, kinds of record and a time window. Cited snippets. ' +
     FENCE_NOTICE,
   input: searchKnowledgeInput,
   output: searchKnowledgeOutput,

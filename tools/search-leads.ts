@@ -57,9 +57,7 @@ export const searchLeadsTool = defineTool({
   name: 'search_leads',
   title: 'Search leads',
   description:
-    'Finds leads by status, line of business, assignee ("me" for yourself), client type, state/city, tags, x-date window, follow-up due or overdue, open/closed, created/updated ranges and AI score, ' +
-    "and by free text (client name or email, and words in the lead's notes and communications, ranked by relevance). " +
-    'Returns compact rows (ids, client name, status, line, x-date, premiums, next follow-up, assignee) with the total count; page with limit and nextCursor. Use get_lead for the full picture of one lead.',
+    'Finds leads by filters and free text (client name/email, words in notes and communications; ranked by relevance). Compact rows with a total; page with nextCursor. Client names are customer-written. get_lead reads one lead.',
   input: searchLeadsInput,
   output: searchLeadsOutput,
   annotations: READ_ONLY,

@@ -33,7 +33,7 @@ export const triageTicketTool = defineTool({
   name: 'triage_ticket',
   title: 'Triage a service ticket',
   description:
-    'Classifies a ticket: category (billing, claim, policy_change = endorsement, certificate = certificate of insurance, cancellation, coverage_question, complaint, other), priority with SLA due time, sentiment (-1..1), language, urgency signals (loss event, lapse risk, legal, safety), a suggested assignee (from roles and current workload), similar resolved tickets and a suggested resolution, with a rationale and confidence. Stores the results on the ticket; with apply (default) fills category/priority that no person has set. Safe to repeat. Customer text comes back fenced.',
+    'Classifies a ticket: category, priority and SLA, sentiment, language, urgency signals, suggested assignee and resolution, similar resolved tickets, rationale, confidence. With apply, fills category/priority no person set. Safe to repeat. Customer text fenced.',
   input: triageTicketInput,
   output: triageTicketOutput,
   annotations: IDEMPOTENT_WRITE,

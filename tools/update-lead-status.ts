@@ -36,8 +36,7 @@ export const updateLeadStatusTool = defineTool({
   name: 'update_lead_status',
   title: 'Move a lead to another status',
   description:
-    "Moves a lead along the pipeline, stamping when it happened (first contact, qualified, quoted, proposal sent, won, lost, archived). Only transitions in the current status's allowedNext are allowed; " +
-    'others fail with INVALID_TRANSITION listing the allowed ones. Moving to lost needs lostReason; moving to quoted may set quotedPremium. Repeating the current status is a harmless no-op (changed: false).',
+    'Moves a lead to a status in its allowedNext (else INVALID_TRANSITION listing them), stamping the date. lost needs lostReason; quoted may set quotedPremium. Repeating the current status: changed false.',
   input: updateLeadStatusInput,
   output: updateLeadStatusOutput,
   annotations: IDEMPOTENT_WRITE,

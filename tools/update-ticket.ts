@@ -38,7 +38,7 @@ export const updateTicketTool = defineTool({
   name: 'update_ticket',
   title: 'Update a service ticket',
   description:
-    'Changes a ticket: status (first leaving new stamps the first response; resolving needs a resolution and stamps resolved_at; closing stamps closed_at), reopen a resolved/closed ticket with reopen: true, assignee, priority (recomputes the SLA due time), category, resolution text. Illegal status moves fail with INVALID_TRANSITION naming the allowed ones.',
+    'Changes a ticket: status (resolving needs a resolution), reopen, assignee, priority (recomputes SLA), category, resolution. Illegal moves fail with INVALID_TRANSITION naming the allowed ones.',
   input: updateTicketInput,
   output: updateTicketOutput,
   annotations: WRITE,

@@ -3,6 +3,7 @@ import { and, asc, count, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { clients, contacts, followUps, users } from '../db/schema/index.js';
 import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
+import { cleanField } from './fence.js';
 import type { FollowUpChannel } from './follow-ups.js';
 import { addDays, formatLocal, fromZoned, isValidTimeZone, toZoned } from './time/zoned-time.js';
 
@@ -23,6 +24,8 @@ export interface FollowUpFilters {
 
 export interface FollowUpListItem {
   row: typeof followUps.$inferSelect;
+  /** The purpose, cleaned like every short customer-written field (fence.ts). */
+  purpose: string;
   clientName: string | null;
   contactName: string | null;
   assigneeHandle: string | null;
@@ -100,8 +103,9 @@ export async function listFollowUps(
     const zone = isValidTimeZone(r.row.timezone) ? r.row.timezone : page.agencyZone;
     return {
       row: r.row,
-      clientName: r.clientName,
-      contactName: r.contactFirst ? `${r.contactFirst} ${r.contactLast ?? ''}`.trim() : null,
+      purpose: cleanField(r.row.purpose),
+      clientName: cleanField(r.clientName),
+      contactName: r.contactFirst ? cleanField(`${r.contactFirst} ${r.contactLast ?? ''}`) : null,
       assigneeHandle: r.assigneeHandle,
       zone,
       dueLocal: formatLocal(r.row.dueAt, zone),

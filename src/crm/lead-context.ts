@@ -2,13 +2,14 @@
  * A compact RAG context for one lead, for the agent and the MCP prompts: the lead in one line,
  * open follow-ups and tickets, the latest activity, and the notes/communications/tickets most
  * relevant to a question (by default to the lead's line and status: what matters at this stage).
- * Customer text is fenced; the rendered `text` is ready to paste into a prompt.
+ * Customer text is fenced, short customer fields cleaned. The rendered `text` is an outline that
+ * points at the records by id; the customer text itself appears once, in the structured fields.
  */
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { clients, insuranceTypes, leads, leadStatuses, users } from '../db/schema/index.js';
 import { NotFoundError } from '../errors.js';
-import type { Fence } from './fence.js';
+import { cleanField, type Fence } from './fence.js';
 import { searchKnowledge } from './hybrid-search.js';
 import type { SourceType } from './knowledge-sources.js';
 import { leadTimeline, type TimelineEvent } from './timeline.js';
@@ -51,7 +52,7 @@ export interface LeadContext {
   relevant: RelevantItem[];
   openFollowUps: FollowUpCard[];
   openTickets: TicketCard[];
-  /** Everything above rendered as compact text for a prompt. */
+  /** An outline of the above (ids, dates, titles), without repeating the fenced texts. */
   text: string;
 }
 
@@ -80,7 +81,8 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '-');
 
 /** Assembles the context; NOT_FOUND for an unknown lead. Embeds the query with `embedder` unless `opts.vector` is given. */
 export async function getLeadContext(db: DbOrTx, embedder: Embedder | undefined, leadId: string, opts: LeadContextOptions): Promise<LeadContext> {
-  const { l, clientName, status, line, handle } = await loadLead(db, leadId);
+  const { l, status, line, handle, ...row } = await loadLead(db, leadId);
+  const clientName = cleanField(row.clientName);
   const query = await leadContextQuery(db, leadId, opts.question);
   const vector = opts.vector !== undefined ? opts.vector : (await embedQuestion(embedder, query)).vector;
   const highlights = await leadTimeline(db, leadId, { limit: opts.highlights ?? 6, fence: opts.fence });
@@ -102,23 +104,24 @@ export async function getLeadContext(db: DbOrTx, embedder: Embedder | undefined,
   const money = (v: string | null) => (v === null ? null : `$${Number(v).toLocaleString('en-US')}`);
   const facts = [
     `x-date ${l.xDate ?? 'unknown'}`,
-    l.currentCarrier && `current carrier ${l.currentCarrier}`,
+    l.currentCarrier && `current carrier ${cleanField(l.currentCarrier)}`,
     money(l.currentPremium) && `current premium ${money(l.currentPremium)}`,
     money(l.quotedPremium) && `quoted ${money(l.quotedPremium)}`,
     `assigned to ${handle ? `@${handle}` : 'nobody'}`,
     l.nextFollowUpAt && `next follow-up ${l.nextFollowUpAt.toISOString()}`,
   ].filter(Boolean);
-  const summary = `${line.name} lead for ${clientName}, status ${status.name}; ${facts.join(', ')}.`;
+  // Customer-written names are quoted (JSON-escaped) so they read as a value, not as prose.
+  const summary = `${line.name} lead for ${JSON.stringify(clientName)}, status ${status.name}; ${facts.join(', ')}.`;
   const text = [
     `Lead ${l.id} (client ${l.clientId}): ${summary}`,
     `Open follow-ups:${followUps.length ? '' : ' none'}`,
-    ...followUps.map((f) => `- due ${f.dueAt}${f.overdue ? ' (OVERDUE)' : ''}, ${f.channel}, ${f.priority}: ${f.purpose}`),
+    ...followUps.map((f) => `- due ${f.dueAt}${f.overdue ? ' (OVERDUE)' : ''}, ${f.channel}, ${f.priority}: ${JSON.stringify(f.purpose)}`),
     `Open tickets of the client:${tickets.length ? '' : ' none'}`,
-    ...tickets.map((t) => `- T-${t.ticketNumber} [${t.status}, ${t.priority}] opened ${day(t.openedAt)}:\n${t.subject}`),
-    `Latest activity:${highlights.length ? '' : ' none'}`,
-    ...highlights.map((h) => `- ${day(h.at)} ${h.title}${h.text ? `:\n${h.text}` : ''}`),
-    `Most relevant to "${truncate(query, 120).text}":${relevant.length ? '' : ' nothing found'}`,
-    ...relevant.map((r) => `- ${r.sourceType} ${r.sourceId}, ${day(r.occurredAt)}:\n${r.snippet}`),
+    ...tickets.map((t) => `- T-${t.ticketNumber} ${t.id} [${t.status}, ${t.priority}] opened ${day(t.openedAt)}`),
+    `Latest activity (texts in highlights):${highlights.length ? '' : ' none'}`,
+    ...highlights.map((h) => `- ${day(h.at)} ${h.title} (${h.kind} ${h.id})`),
+    `Most relevant to ${JSON.stringify(truncate(cleanField(query), 120).text)} (snippets in relevant):${relevant.length ? '' : ' nothing found'}`,
+    ...relevant.map((r) => `- ${r.sourceType} ${r.sourceId}, ${day(r.occurredAt)}`),
   ].join('\n');
   return {
     leadId: l.id,

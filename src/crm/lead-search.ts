@@ -14,6 +14,7 @@ import type { DbOrTx } from '../db/client.js';
 import { addresses, clients, insuranceTypes, leadCommunications, leadNotes, leads, leadStatuses, users } from '../db/schema/index.js';
 import { ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
+import { cleanField } from './fence.js';
 import { assertFiltersValid, LEAD_FROM, leadFilterConditions, type LeadSearchFilters } from './lead-search-filters.js';
 
 export { leadSearchFilterFields, leadSearchFiltersSchema, matchingLeadIdsSql, type LeadSearchFilters } from './lead-search-filters.js';
@@ -212,7 +213,8 @@ export async function searchLeads(db: DbOrTx, filters: LeadSearchFilters, opts: 
     rows: rows.map((r) => ({
       leadId: r.lead_id,
       clientId: r.client_id,
-      clientName: r.client_name,
+      // Customer-written: cleaned of fence markers and line breaks (fence.ts).
+      clientName: cleanField(r.client_name),
       clientType: r.client_type,
       status: r.status,
       line: r.line,
@@ -223,9 +225,9 @@ export async function searchLeads(db: DbOrTx, filters: LeadSearchFilters, opts: 
       nextFollowUpAt: r.next_follow_up_at,
       aiScore: r.ai_score,
       assignedUserHandle: r.handle,
-      city: r.city,
-      state: r.state,
-      tags: r.tags,
+      city: cleanField(r.city),
+      state: cleanField(r.state),
+      tags: r.tags.map((t) => cleanField(t)),
       relevance: num(r.relevance),
     })),
     total: counted?.n ?? 0,

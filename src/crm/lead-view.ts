@@ -2,13 +2,15 @@
  * The 360 view of one lead, trimmed for a model's context: the lead (JSONB payloads upgraded to
  * their current schema version), its client with addresses and contacts, the client's other open
  * leads, open opportunities, the latest communications and notes, open follow-ups and tickets,
- * and the lead's consent. Customer-written text is truncated and fenced.
+ * and the lead's consent. Customer-written text is truncated and fenced (bodies) or cleaned (short
+ * fields); licence numbers, dates of birth and VINs in the payloads are masked unless asked for.
  */
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { campaigns, insuranceTypes, leads, leadStatuses, users } from '../db/schema/index.js';
 import { NotFoundError } from '../errors.js';
-import type { Fence } from './fence.js';
+import { cleanDeep, cleanField, type Fence } from './fence.js';
+import { maskPii } from './pii.js';
 import { fieldForDataColumn, LEAD_DATA_FIELDS, readLeadData, type LeadDataField } from './lead-data/index.js';
 import {
   iso,
@@ -101,8 +103,19 @@ export interface LeadView {
 
 type LeadRow = typeof leads.$inferSelect;
 
-/** Upgrades each stored payload; a payload that cannot be read is returned as stored and reported. */
-function payloads(l: LeadRow): Pick<LeadDetail, LeadDataField | 'dataIssues'> {
+/** Options of the lead views. */
+export interface LeadViewOptions {
+  fence: Fence;
+  now: Date;
+  /** Return licence numbers, dates of birth and VINs unmasked; the caller checked the crm:pii scope. */
+  includePii?: boolean;
+}
+
+/**
+ * Upgrades each stored payload; a payload that cannot be read is returned as stored and reported.
+ * Payloads come from forms and imports: their strings are cleaned like any customer-written field.
+ */
+export function payloads(l: LeadRow, includePii = false): Pick<LeadDetail, LeadDataField | 'dataIssues'> {
   const out = { autoData: null, homeData: null, specialtyData: null, commercialData: null, dataIssues: [] as string[] } as Pick<
     LeadDetail,
     LeadDataField | 'dataIssues'
@@ -116,12 +129,14 @@ function payloads(l: LeadRow): Pick<LeadDetail, LeadDataField | 'dataIssues'> {
       out[field] = stored ?? null;
       out.dataIssues.push(`${field} (stored version ${String(version)}) returned as stored: ${(err as Error).message}`);
     }
+    const value = out[field];
+    if (value) out[field] = cleanDeep(includePii ? value : maskPii(value));
   }
   return out;
 }
 
-/** Assembles the lead's 360 view; NOT_FOUND when there is no such lead. */
-export async function getLeadView(db: DbOrTx, leadId: string, ctx: { fence: Fence; now: Date }): Promise<LeadView> {
+/** The lead row with its status, line, campaign and assignee; NOT_FOUND when there is no such lead. */
+export async function loadLeadRow(db: DbOrTx, leadId: string) {
   const [row] = await db
     .select({ l: leads, s: leadStatuses, t: insuranceTypes, campaign: campaigns.code, handle: users.handle })
     .from(leads)
@@ -132,6 +147,12 @@ export async function getLeadView(db: DbOrTx, leadId: string, ctx: { fence: Fenc
     .where(eq(leads.id, leadId))
     .limit(1);
   if (!row) throw new NotFoundError('lead', leadId, 'Use search_leads to find the lead id.');
+  return row;
+}
+
+/** Assembles the lead's full 360 view; NOT_FOUND when there is no such lead. */
+export async function getLeadView(db: DbOrTx, leadId: string, ctx: LeadViewOptions): Promise<LeadView> {
+  const row = await loadLeadRow(db, leadId);
   const { l, s, t } = row;
   const lead: LeadDetail = {
     id: l.id,
@@ -145,8 +166,8 @@ export async function getLeadView(db: DbOrTx, leadId: string, ctx: { fence: Fenc
     lineCategory: t.category,
     dataField: fieldForDataColumn(t.dataField),
     campaign: row.campaign,
-    source: l.source,
-    currentCarrier: l.currentCarrier,
+    source: cleanField(l.source),
+    currentCarrier: cleanField(l.currentCarrier),
     currentPremium: num(l.currentPremium),
     quotedPremium: num(l.quotedPremium),
     targetPremium: num(l.targetPremium),
@@ -155,8 +176,8 @@ export async function getLeadView(db: DbOrTx, leadId: string, ctx: { fence: Fenc
     xDate: l.xDate,
     policyEffectiveDate: l.policyEffectiveDate,
     assignedUserHandle: row.handle,
-    tags: l.tags,
-    customFields: l.customFields,
+    tags: l.tags.map((x) => cleanField(x)),
+    customFields: cleanDeep(l.customFields),
     // AI text is derived from customer text, so it is fenced like it.
     aiSummary: ctx.fence(l.aiSummary, `lead-ai-summary:${l.id}`),
     aiNextAction: ctx.fence(l.aiNextAction, `lead-ai-next-action:${l.id}`),
@@ -173,9 +194,9 @@ export async function getLeadView(db: DbOrTx, leadId: string, ctx: { fence: Fenc
     proposalSentAt: iso(l.proposalSentAt),
     wonAt: iso(l.wonAt),
     lostAt: iso(l.lostAt),
-    lostReason: l.lostReason,
+    lostReason: cleanField(l.lostReason),
     archivedAt: iso(l.archivedAt),
-    ...payloads(l),
+    ...payloads(l, ctx.includePii),
   };
   return {
     lead,

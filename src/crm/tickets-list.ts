@@ -6,6 +6,7 @@ import { and, asc, count, eq, inArray, isNull, lt, notInArray, sql, type SQL } f
 import type { DbOrTx } from '../db/client.js';
 import { clients, supportTickets, users } from '../db/schema/index.js';
 import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
+import { cleanField } from './fence.js';
 import type { Priority } from './sla.js';
 import type { TicketCategory, TicketStatus } from './tickets.js';
 
@@ -91,5 +92,6 @@ export async function listTickets(db: DbOrTx, q: TicketListQuery) {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(scope, { key: last.sortKey, id: last.id }) : null;
-  return { rows: page, total: Number(total), nextCursor };
+  // Client names are customer-written: cleaned (fence.ts); subjects are fenced by the tool's view.
+  return { rows: page.map((r) => ({ ...r, clientName: cleanField(r.clientName) })), total: Number(total), nextCursor };
 }

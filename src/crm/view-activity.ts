@@ -1,12 +1,13 @@
 /**
  * Activity pieces of the 360 views (recent communications and notes, open follow-ups and tickets)
- * for one lead or for all of a client's leads. Customer-written text is truncated and fenced.
+ * for one lead or for all of a client's leads. Customer-written text is truncated and fenced;
+ * short fields (follow-up purposes) are cleaned.
  */
 import { and, asc, desc, eq, inArray, notInArray, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
 import { communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets, users } from '../db/schema/index.js';
-import type { Fence } from './fence.js';
+import { cleanField, type Fence } from './fence.js';
 
 /** Longest body returned in a view; the rest is cut and flagged `truncated`. */
 export const VIEW_BODY_CHARS = 500;
@@ -155,7 +156,7 @@ export async function openFollowUps(db: DbOrTx, scope: ViewScope, now: Date, lim
     dueAt: f.dueAt.toISOString(),
     timezone: f.timezone,
     channel: f.channel,
-    purpose: f.purpose,
+    purpose: cleanField(f.purpose),
     priority: f.priority,
     assignedUserHandle: handle,
     createdByAi: f.createdByAi,

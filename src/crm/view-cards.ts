@@ -1,10 +1,13 @@
-/** Record pieces of the 360 views: the client with its addresses, contacts, leads, opportunities, consent. */
+/**
+ * Record pieces of the 360 views: the client with its addresses, contacts, leads, opportunities,
+ * consent. Names, addresses, titles and other short customer-written fields are cleaned (fence.ts).
+ */
 import { and, asc, desc, eq, ne, notInArray, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { addresses, clients, contacts, insuranceTypes, leads, leadStatuses, opportunities, users } from '../db/schema/index.js';
 import { NotFoundError } from '../errors.js';
 import { consentFor } from './consent.js';
-import type { Fence } from './fence.js';
+import { cleanField as c, type Fence } from './fence.js';
 import { iso, num } from './view-activity.js';
 
 export interface AddressCard {
@@ -106,8 +109,7 @@ export async function clientCard(db: DbOrTx, clientId: string, fence: Fence): Pr
     .where(eq(clients.id, clientId))
     .limit(1);
   if (!row) throw new NotFoundError('client', clientId, 'Use search_leads to find the client id.');
-  const { c } = row;
-  const ids = [c.addressId, c.mailingAddressId].filter((x): x is string => Boolean(x));
+  const ids = [row.c.addressId, row.c.mailingAddressId].filter((x): x is string => Boolean(x));
   const addrRows = ids.length
     ? await db
         .select()
@@ -120,40 +122,41 @@ export async function clientCard(db: DbOrTx, clientId: string, fence: Fence): Pr
     return [
       {
         kind,
-        line1: a.line1,
-        line2: a.line2,
-        city: a.city,
-        state: a.state,
-        postalCode: a.postalCode,
-        county: a.county,
-        country: a.country,
+        line1: c(a.line1),
+        line2: c(a.line2),
+        city: c(a.city),
+        state: c(a.state),
+        postalCode: c(a.postalCode),
+        county: c(a.county),
+        country: c(a.country),
         timezone: a.timezone,
         isVerified: a.isVerified,
       },
     ];
   };
+  const k = row.c;
   return {
-    id: c.id,
-    clientType: c.clientType,
-    displayName: c.displayName,
-    firstName: c.firstName,
-    lastName: c.lastName,
-    businessName: c.businessName,
-    dbaName: c.dbaName,
-    industry: c.industry,
-    email: c.email,
-    phone: c.phone,
-    website: c.website,
-    preferredContactMethod: c.preferredContactMethod,
-    timezone: c.timezone,
-    status: c.status,
+    id: k.id,
+    clientType: k.clientType,
+    displayName: c(k.displayName),
+    firstName: c(k.firstName),
+    lastName: c(k.lastName),
+    businessName: c(k.businessName),
+    dbaName: c(k.dbaName),
+    industry: c(k.industry),
+    email: c(k.email),
+    phone: c(k.phone),
+    website: c(k.website),
+    preferredContactMethod: k.preferredContactMethod,
+    timezone: k.timezone,
+    status: k.status,
     assignedUserHandle: row.handle,
-    tags: c.tags,
-    aiSummary: fence(c.aiSummary, `client-ai-summary:${c.id}`),
-    lastContactAt: iso(c.lastContactAt),
-    nextContactAt: iso(c.nextContactAt),
-    createdAt: c.createdAt.toISOString(),
-    addresses: [...card('physical', c.addressId), ...card('mailing', c.mailingAddressId)],
+    tags: k.tags.map((t) => c(t)),
+    aiSummary: fence(k.aiSummary, `client-ai-summary:${k.id}`),
+    lastContactAt: iso(k.lastContactAt),
+    nextContactAt: iso(k.nextContactAt),
+    createdAt: k.createdAt.toISOString(),
+    addresses: [...card('physical', k.addressId), ...card('mailing', k.mailingAddressId)],
   };
 }
 
@@ -167,14 +170,14 @@ export async function contactCards(db: DbOrTx, clientId: string, limit = 50): Pr
     .limit(limit);
   return rows.map((k) => ({
     id: k.id,
-    firstName: k.firstName,
-    lastName: k.lastName,
-    title: k.title,
+    firstName: c(k.firstName),
+    lastName: c(k.lastName),
+    title: c(k.title),
     roles: k.roles,
     isPrimary: k.isPrimaryContact,
-    email: k.email,
-    phone: k.phone,
-    mobilePhone: k.mobilePhone,
+    email: c(k.email),
+    phone: c(k.phone),
+    mobilePhone: c(k.mobilePhone),
     preferredContactMethod: k.preferredContactMethod,
   }));
 }
@@ -216,7 +219,7 @@ export async function openLeadCards(db: DbOrTx, clientId: string, opts: { except
       status,
       line,
       xDate: l.xDate,
-      currentCarrier: l.currentCarrier,
+      currentCarrier: c(l.currentCarrier),
       currentPremium: num(l.currentPremium),
       quotedPremium: num(l.quotedPremium),
       nextFollowUpAt: iso(l.nextFollowUpAt),
@@ -249,9 +252,9 @@ export async function openOpportunityCards(
   return rows.map((o) => ({
     id: o.id,
     leadId: o.leadId,
-    name: o.name,
+    name: c(o.name),
     stage: o.stage,
-    carrier: o.carrier,
+    carrier: c(o.carrier),
     estimatedPremium: num(o.estimatedPremium),
     probability: o.probability,
     expectedCloseDate: o.expectedCloseDate,

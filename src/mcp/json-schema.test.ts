@@ -22,6 +22,14 @@ describe('tool JSON schemas', () => {
     expect(s.additionalProperties).toBe(false);
   });
 
+  it('drops regexes a format already states, and keeps output schemas to the top level', () => {
+    const s = inputJsonSchema(z.strictObject({ id: z.uuid().describe('Id.'), on: z.iso.date().describe('Day.') }));
+    expect(JSON.stringify(s)).not.toContain('pattern');
+    expect(s).toMatchObject({ properties: { id: { format: 'uuid' }, on: { format: 'date' } } });
+    const o = outputJsonSchema(z.object({ n: z.number().describe('N.'), rows: z.array(z.object({ a: z.string().describe('A.') })).describe('Rows.') }));
+    expect(o).toEqual({ type: 'object', properties: { n: { type: 'number' }, rows: { type: 'array', description: 'Rows.' } } });
+  });
+
   it('detects a union that could not be folded', () => {
     expect(hasUnion(outputJsonSchema(z.object({ u: z.union([z.object({ a: z.string() }), z.object({ b: z.number() })]) })))).toBe(true);
   });

@@ -1,11 +1,22 @@
 /**
- * Turns a tool's zod schema into the JSON Schema MCP clients see. Nullable objects come out of
- * zod as `anyOf: [X, {type: null}]`; some clients break on `anyOf`, so those are folded into X
- * with a null-able `type` (the value stays valid under the original schema).
+ * Turns a tool's zod schema into the JSON Schema MCP clients see, compact: every byte of
+ * `tools/list` is read by a model on every call.
+ * - Nullable objects come out of zod as `anyOf: [X, {type: null}]`; some clients break on `anyOf`,
+ *   so those are folded into X with a null-able `type` (the value stays valid under the original).
+ * - A `format` (uuid, date, date-time, email) says what zod's long regex says; the regex goes.
+ * - Keys that only restate JSON Schema defaults go (`propertyNames: {type: string}`, `additionalProperties: {}`),
+ *   and so do `minLength: 1` / `minItems: 1` and short length caps (the server still enforces them).
+ * - Output schemas describe the top-level shape (field names, types, enums); nested objects and
+ *   lists keep their type and a description that says what is inside. The deep detail is in the
+ *   descriptions and in the answer itself; the server checks every answer against the full zod
+ *   schema before returning it.
  */
 import { z } from 'zod';
 
 type Json = Record<string, unknown>;
+
+/** Formats whose meaning makes zod's accompanying `pattern` redundant. */
+const FORMATS_WITHOUT_PATTERN = new Set(['uuid', 'date', 'date-time', 'time', 'email', 'uri', 'url']);
 
 function fold(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(fold);
@@ -25,16 +36,66 @@ function fold(node: unknown): unknown {
   return obj;
 }
 
-/** JSON Schema of a tool's input (as a caller may send it: defaults make fields optional). */
-export function inputJsonSchema(schema: z.ZodObject): Json {
-  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
-  return fold(rest) as Json;
+/** Length caps below this are not published (names, codes, short lists); long-text caps are. */
+const SHOWN_MAX = 500;
+
+const isEmptyObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v as Json).length === 0;
+
+/** Drops what restates a default or a format, everywhere in the schema. */
+function strip(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(strip);
+  if (!node || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node as Json)) {
+    if (k === 'pattern' && FORMATS_WITHOUT_PATTERN.has(String((node as Json).format))) continue;
+    if (k === 'propertyNames' && (v as Json)?.type === 'string' && Object.keys(v as Json).length === 1) continue;
+    if (k === 'additionalProperties' && isEmptyObject(v)) continue;
+    // Non-empty is obvious for a named value, and short caps on names and codes tell a model
+    // nothing it would run into; the server still enforces both, with an error naming the field.
+    if ((k === 'minLength' || k === 'minItems') && v === 1) continue;
+    if ((k === 'maxLength' || k === 'maxItems') && typeof v === 'number' && v < SHOWN_MAX) continue;
+    // `properties` maps names to schemas: its keys are field names, not keywords.
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as Json).map(([f, s]) => [f, strip(s)])) : strip(v);
+  }
+  return out;
 }
 
-/** JSON Schema of a tool's output (as the server returns it). */
+/**
+ * One top-level output field: its type and enum; objects and arrays (the nested detail) also keep
+ * their description, scalars are read by name and type (the tool description explains the few
+ * that need it). A union stays, so hasUnion still sees it.
+ */
+function shallow(schema: Json): Json {
+  const out: Json = {};
+  for (const k of ['type', 'enum', 'anyOf', 'oneOf'] as const) if (k in schema) out[k] = schema[k];
+  const types = ([] as unknown[]).concat(schema.type);
+  const nested = types.includes('object') || types.includes('array') || !('type' in schema);
+  if (nested && typeof schema.description === 'string') out.description = schema.description;
+  const items = schema.items as Json | undefined;
+  if (items && typeof items === 'object' && items.type !== 'object') {
+    const inner: Json = {};
+    for (const k of ['type', 'enum'] as const) if (k in items) inner[k] = items[k];
+    out.items = inner;
+  }
+  return out;
+}
+
+function toJson(schema: z.ZodObject, io: 'input' | 'output'): Json {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json;
+  return strip(fold(rest)) as Json;
+}
+
+/** JSON Schema of a tool's input (as a caller may send it: defaults make fields optional), complete. */
+export function inputJsonSchema(schema: z.ZodObject): Json {
+  return toJson(schema, 'input');
+}
+
+/** JSON Schema of a tool's output (as the server returns it): the top-level fields, nested shapes by description. */
 export function outputJsonSchema(schema: z.ZodObject): Json {
-  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Json;
-  return fold(rest) as Json;
+  const full = toJson(schema, 'output');
+  const props = (full.properties ?? {}) as Record<string, Json>;
+  // No `required`: the answer always carries every field (null when empty), and the list would repeat every name.
+  return { type: 'object', properties: Object.fromEntries(Object.entries(props).map(([k, s]) => [k, shallow(s)])) };
 }
 
 /** True when the schema (anywhere inside) still uses anyOf/oneOf. */

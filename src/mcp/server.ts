@@ -18,6 +18,7 @@ import {
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { Actor } from '../crm/actor.js';
 import { prompt } from '../prompts.js';
+import type { ToolAnnotations } from '../../tools/define.js';
 import { findTool, tools } from '../../tools/index.js';
 import { runTool, type CallInfo, type ToolDeps, type ToolResult } from '../../tools/run-tool.js';
 import { inputJsonSchema, outputJsonSchema } from './json-schema.js';
@@ -33,14 +34,17 @@ export interface McpServerOptions {
   actorFor(authInfo: AuthInfo | undefined): Actor;
 }
 
-/** Tool result -> MCP result: structured content plus a text copy; errors as `isError` with code and hint. */
+/**
+ * Tool result -> MCP result: structured content plus a compact (unindented) JSON text copy for
+ * clients that only show text; errors as `isError` with code and hint.
+ */
 export function toCallToolResult(result: ToolResult): CallToolResult {
   if (result.ok) {
-    return { content: [{ type: 'text', text: JSON.stringify(result.output, null, 2) }], structuredContent: result.output };
+    return { content: [{ type: 'text', text: JSON.stringify(result.output) }], structuredContent: result.output };
   }
   const { code, message, hint, details } = result.error;
   const error = { code, message, ...(hint ? { hint } : {}), ...(details.length ? { details } : {}), interactionId: result.interactionId };
-  return { isError: true, content: [{ type: 'text', text: JSON.stringify({ error }, null, 2) }] };
+  return { isError: true, content: [{ type: 'text', text: JSON.stringify({ error }) }] };
 }
 
 /** Actor carried in AuthInfo.extra by the HTTP auth middleware. */
@@ -50,28 +54,49 @@ export function actorFromAuthInfo(authInfo: AuthInfo | undefined): Actor {
   return actor;
 }
 
-const toolList = () =>
-  tools.map((t) => ({
-    name: t.name,
-    title: t.title,
-    description: t.description,
-    inputSchema: inputJsonSchema(t.input) as { type: 'object' },
-    outputSchema: outputJsonSchema(t.output) as { type: 'object' },
-    annotations: { title: t.title, ...t.annotations },
-  }));
+type ListedTool = { name: string; title: string; description: string; inputSchema: { type: 'object' }; outputSchema: { type: 'object' }; annotations: object };
+let listed: readonly ListedTool[] | undefined;
+
+/** destructiveHint and idempotentHint mean something only for tools that write (MCP spec). */
+const compactAnnotations = (a: ToolAnnotations) => (a.readOnlyHint ? { readOnlyHint: true, openWorldHint: a.openWorldHint } : a);
+
+/**
+ * The `tools/list` entries, built once per process and shared (frozen) by every server and
+ * session: the registry does not change while the process runs.
+ */
+export function listedTools(): readonly ListedTool[] {
+  listed ??= Object.freeze(
+    tools.map((t) =>
+      Object.freeze({
+        name: t.name,
+        title: t.title,
+        description: t.description,
+        inputSchema: inputJsonSchema(t.input) as { type: 'object' },
+        outputSchema: outputJsonSchema(t.output) as { type: 'object' },
+        annotations: compactAnnotations(t.annotations),
+      }),
+    ),
+  );
+  return listed;
+}
+
+/** The `tools/list` result as JSON text: what a client downloads (and a model may read) per session. */
+export function toolListJson(): string {
+  return JSON.stringify({ tools: listedTools() });
+}
 
 export function createMcpServer(opts: McpServerOptions): Server {
   const server = new Server(SERVER_INFO, {
     capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false }, logging: {} },
     instructions: prompt('mcpInstructions'),
   });
-  const listed = toolList();
+  const list = { tools: listedTools() as ListedTool[] };
   const callInfo = (authInfo: AuthInfo | undefined, sessionId: string | undefined): CallInfo => {
     const client = server.getClientVersion();
     return { actor: opts.actorFor(authInfo), channel: opts.channel, sessionId, clientName: client?.name, clientVersion: client?.version };
   };
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
+  server.setRequestHandler(ListToolsRequestSchema, () => list);
   server.setRequestHandler(CallToolRequestSchema, async (req, extra) => {
     const tool = findTool(req.params.name);
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${req.params.name}". Call tools/list for the available tools.`);

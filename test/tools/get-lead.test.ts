@@ -154,7 +154,7 @@ beforeAll(async () => {
 
 describe('get_lead', () => {
   it('returns the 360 view with v1 auto data upgraded to the current version', async () => {
-    const r = await call(getLeadTool, { leadId: ids.lead });
+    const r = await call(getLeadTool, { leadId: ids.lead, detail: 'full' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const o = r.output as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -195,7 +195,7 @@ describe('get_lead', () => {
   });
 
   it('fences and truncates customer-written text', async () => {
-    const r = await call(getLeadTool, { leadId: ids.lead });
+    const r = await call(getLeadTool, { leadId: ids.lead, detail: 'full' });
     if (!r.ok) throw new Error(r.error.message);
     const o = r.output as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     const notes = o.recentNotes as Array<{ id: string; body: string; truncated: boolean }>;
@@ -220,11 +220,39 @@ describe('get_lead', () => {
   it('reports a payload it cannot upgrade instead of failing the view', async () => {
     const { db } = database();
     const lead = await makeLead(db, { line: 'home', homeData: { weird: true }, homeDataVersion: 9 });
-    const r = await call(getLeadTool, { leadId: lead.id });
+    const r = await call(getLeadTool, { leadId: lead.id, detail: 'full' });
     expect(r).toMatchObject({
       ok: true,
       output: { lead: { homeData: { weird: true }, dataIssues: [expect.stringContaining('homeData')] } },
     });
+  });
+
+  it('answers a compact summary by default: core facts, counts, 3 latest events, no payloads', async () => {
+    const r = await call(getLeadTool, { leadId: ids.lead });
+    if (!r.ok) throw new Error(r.error.message);
+    const o = r.output as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(o.detail).toBe('summary');
+    expect(o.lead).toMatchObject({
+      id: ids.lead,
+      status: 'quoting',
+      dataField: 'autoData',
+      dataSummary: expect.stringContaining('drivers: 1'),
+    });
+    expect(o.lead.autoData).toBeUndefined();
+    expect(o.recentNotes).toBeUndefined();
+    expect(o.counts).toMatchObject({
+      notes: 2,
+      communications: 1,
+      openFollowUps: 1,
+      openTickets: 1,
+      otherOpenLeads: 1,
+      openOpportunities: 1,
+    });
+    expect(o.recentActivity).toHaveLength(3);
+    expect(o.consent.doNotCall).toBe(true);
+    expect(JSON.stringify(o).length).toBeLessThan(
+      JSON.stringify(((await call(getLeadTool, { leadId: ids.lead, detail: 'full' })) as { output: object }).output).length / 2,
+    );
   });
 
   it('is NOT_FOUND for an unknown lead', async () => {
