@@ -6,7 +6,8 @@ import { createToken } from '../../src/crm/tokens.js';
 import { startHttp, type RunningHttp } from '../../src/http/server.js';
 import { useRuntime } from '../helpers/runtime.js';
 
-const runtime = useRuntime({ MCP_STATELESS: 'true' });
+// Parallel calls from one token on purpose; fair-share limits are tested in test/http.
+const runtime = useRuntime({ MCP_STATELESS: 'true', CRM_MAX_CONCURRENT_PER_TOKEN: '64', CRM_RATE_LIMIT_BURST: '1000' });
 let http: RunningHttp;
 let token: string;
 
