@@ -57,7 +57,16 @@ export function callColumns(call: AuditCaller): Omit<NewInteraction, 'type'> {
 /** The row of a call that returned `output` (a replay names the call it repeats). */
 export function successRow(
   call: AuditCaller,
-  o: { toolName: string; input: unknown; output: Record<string, unknown>; summary: string; latencyMs: number; payloads: AuditPayloads; idempotencyKey?: string; replayOf?: string | null },
+  o: {
+    toolName: string;
+    input: unknown;
+    output: Record<string, unknown>;
+    summary: string;
+    latencyMs: number;
+    payloads: AuditPayloads;
+    idempotencyKey?: string;
+    replayOf?: string | null;
+  },
 ): NewInteraction {
   const metadata: Record<string, unknown> = {};
   if (o.idempotencyKey !== undefined) metadata.idempotencyKey = o.idempotencyKey;
@@ -75,7 +84,10 @@ export function successRow(
 }
 
 /** The row of a failed call. */
-export function failureRow(call: AuditCaller, o: { toolName: string; args: unknown; code: string; message: string; latencyMs: number }): NewInteraction {
+export function failureRow(
+  call: AuditCaller,
+  o: { toolName: string; args: unknown; code: string; message: string; latencyMs: number },
+): NewInteraction {
   return {
     type: 'tool_call',
     ...callColumns(call),
@@ -116,7 +128,9 @@ function turnRow(t: ModelTurn, call: AuditCaller, parentId: string): NewInteract
 async function insertLinked(db: DbOrTx, row: NewInteraction, linked: Links, inTx: boolean): Promise<{ id: string; linked: Links }> {
   if (!Object.keys(linked).length) return { id: await recordInteraction(db, row), linked };
   try {
-    const id = inTx ? await (db as DbOrTx).transaction((sp) => recordInteraction(sp, { ...row, ...linked })) : await recordInteraction(db, { ...row, ...linked });
+    const id = inTx
+      ? await (db as DbOrTx).transaction((sp) => recordInteraction(sp, { ...row, ...linked }))
+      : await recordInteraction(db, { ...row, ...linked });
     return { id, linked };
   } catch (err) {
     if (pgErrorOf(err)?.code !== '23503') throw err;
@@ -128,7 +142,14 @@ async function insertLinked(db: DbOrTx, row: NewInteraction, linked: Links, inTx
  * Writes the call's row and its model turns as children; returns the call row's id. Throws when
  * a row cannot be written: the caller fails closed.
  */
-export async function writeCallRows(db: DbOrTx, row: NewInteraction, linked: Links, turns: readonly ModelTurn[], call: AuditCaller, inTx: boolean): Promise<string> {
+export async function writeCallRows(
+  db: DbOrTx,
+  row: NewInteraction,
+  linked: Links,
+  turns: readonly ModelTurn[],
+  call: AuditCaller,
+  inTx: boolean,
+): Promise<string> {
   const parent = await insertLinked(db, row, linked, inTx);
   for (const t of turns) await insertLinked(db, turnRow(t, call, parent.id), parent.linked, inTx);
   return parent.id;

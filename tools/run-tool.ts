@@ -70,13 +70,15 @@ const GENERIC: ToolError = {
 
 const AUDIT_FAILED: ToolError = {
   code: 'INTERNAL',
-  message: 'The call could not be recorded in the audit trail, so it was not carried out: nothing was changed. Try again; if it keeps failing, the database needs attention.',
+  message:
+    'The call could not be recorded in the audit trail, so it was not carried out: nothing was changed. Try again; if it keeps failing, the database needs attention.',
   details: [],
 };
 
 const AUDIT_FAILED_READ: ToolError = {
   code: 'INTERNAL',
-  message: 'The call could not be recorded in the audit trail, so its answer is withheld. Try again; if it keeps failing, the database needs attention.',
+  message:
+    'The call could not be recorded in the audit trail, so its answer is withheld. Try again; if it keeps failing, the database needs attention.',
   details: [],
 };
 
@@ -99,7 +101,10 @@ function scrubError(e: ToolError): ToolError {
 function toToolError(err: unknown, toolName: string): ToolError {
   const log = logger('run-tool');
   if (err instanceof AuditFailure) {
-    log.error({ tool: toolName, err: scrubDeep(loggableError(err.original)) }, 'could not write the ai_interactions row; the call was rolled back');
+    log.error(
+      { tool: toolName, err: scrubDeep(loggableError(err.original)) },
+      'could not write the ai_interactions row; the call was rolled back',
+    );
     return AUDIT_FAILED;
   }
   const mapped = fromPgError(err);
@@ -111,7 +116,10 @@ function toToolError(err: unknown, toolName: string): ToolError {
 
 function validationError(tool: AnyTool, details: ErrorDetail[]): AppError {
   const list = details.map((d) => `${d.field ?? '(input)'}: ${d.message}`).join('; ');
-  return new AppError('VALIDATION', `Invalid input for ${tool.name}: ${list}`, { details, hint: 'Fix the named fields and call again; see the tool input schema.' });
+  return new AppError('VALIDATION', `Invalid input for ${tool.name}: ${list}`, {
+    details,
+    hint: 'Fix the named fields and call again; see the tool input schema.',
+  });
 }
 
 function summaryOf(tool: AnyTool, output: Record<string, unknown>): string {
@@ -140,7 +148,16 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
   const userId = call.actor.userId;
   const ms = () => Math.round(performance.now() - started);
   const okRow = (input: unknown, output: Record<string, unknown>, replayOf?: string | null) =>
-    successRow(call, { toolName: tool.name, input, output, summary: summaryOf(tool, output), latencyMs: ms(), payloads: deps.auditPayloads ?? 'summary', idempotencyKey: key, replayOf });
+    successRow(call, {
+      toolName: tool.name,
+      input,
+      output,
+      summary: summaryOf(tool, output),
+      latencyMs: ms(),
+      payloads: deps.auditPayloads ?? 'summary',
+      idempotencyKey: key,
+      replayOf,
+    });
   let input: Record<string, unknown> | undefined;
   let output: Record<string, unknown> | undefined;
   let replayOf: string | null | undefined;
@@ -148,9 +165,13 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
   let error: ToolError | undefined;
   try {
     if (!hasScope(call.actor, tool.scope)) {
-      throw new AppError('FORBIDDEN', `The tool ${tool.name} needs the ${tool.scope} scope; this caller has ${call.actor.scopes.join(', ') || 'none'}.`, {
-        hint: `Use a token created with --scopes ${tool.scope}, or a read-only tool instead.`,
-      });
+      throw new AppError(
+        'FORBIDDEN',
+        `The tool ${tool.name} needs the ${tool.scope} scope; this caller has ${call.actor.scopes.join(', ') || 'none'}.`,
+        {
+          hint: `Use a token created with --scopes ${tool.scope}, or a read-only tool instead.`,
+        },
+      );
     }
     const unsafe = findUnsafeText(rawInput);
     if (unsafe.length) throw validationError(tool, unsafe);
@@ -187,7 +208,8 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
           const id = await writeCallRows(tx, okRow(parsedInput, out), links(parsedInput, out), turns, call, true).catch((err: unknown) => {
             throw new AuditFailure(err);
           });
-          if (key !== undefined) await saveIdempotencyRecord(tx, { userId, key, toolName: tool.name, hash, output: out, interactionId: id });
+          if (key !== undefined)
+            await saveIdempotencyRecord(tx, { userId, key, toolName: tool.name, hash, output: out, interactionId: id });
           return { output: out, id };
         });
         output = r.output;
@@ -208,7 +230,10 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
     return error ? { ok: false, error, interactionId: id } : { ok: true, output: output!, interactionId: id };
   } catch (auditErr) {
     const lostId = randomUUID();
-    logger('run-tool').error({ tool: tool.name, interactionId: lostId, err: scrubDeep(loggableError(auditErr)) }, 'could not write the ai_interactions row');
+    logger('run-tool').error(
+      { tool: tool.name, interactionId: lostId, err: scrubDeep(loggableError(auditErr)) },
+      'could not write the ai_interactions row',
+    );
     return { ok: false, error: error ?? (readOnly ? AUDIT_FAILED_READ : AUDIT_FAILED), interactionId: lostId };
   }
 }
@@ -217,7 +242,12 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
  * Audits a call of a tool that does not exist (arguments masked like any call's); returns the
  * row's id, or undefined when it could not be written (the call is refused either way).
  */
-export async function recordUnknownTool(deps: Pick<ToolDeps, 'db'>, name: string, rawInput: unknown, call: CallInfo): Promise<string | undefined> {
+export async function recordUnknownTool(
+  deps: Pick<ToolDeps, 'db'>,
+  name: string,
+  rawInput: unknown,
+  call: CallInfo,
+): Promise<string | undefined> {
   try {
     return await recordInteraction(deps.db, {
       type: 'tool_call',

@@ -90,7 +90,19 @@ export function auditResult(output: unknown, mode: AuditPayloads = 'summary'): u
   return mode === 'full' ? output : { ids: idsOf(output) };
 }
 
-const TEXT_COLUMNS = ['prompt', 'response', 'errorMessage', 'resultSummary', 'summary', 'toolName', 'sessionId', 'threadId', 'clientName', 'clientVersion', 'errorCode'] as const;
+const TEXT_COLUMNS = [
+  'prompt',
+  'response',
+  'errorMessage',
+  'resultSummary',
+  'summary',
+  'toolName',
+  'sessionId',
+  'threadId',
+  'clientName',
+  'clientVersion',
+  'errorCode',
+] as const;
 
 /** The row as it will be stored: every text storable and scrubbed, every JSON through `auditJson`. */
 export function safeInteraction(row: NewInteraction): NewInteraction {

@@ -11,7 +11,7 @@ export const REDACTED = '[redacted]';
 
 const PATTERNS: readonly { re: RegExp; to: string }[] = [
   // OpenAI and look-alikes (sk-proj-, sk-ant-, sk-live-…); `*` so a provider's half-masked echo goes too.
-  { re: /\bsk-[A-Za-z0-9_*.-]{16,}/g, to: REDACTED },
+  { re: /\bsk-[A-Za-z0-9_*-]{16,}/g, to: REDACTED },
   // Slack bot, user, app and config tokens.
   { re: /\b(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/g, to: REDACTED },
   // An Authorization header value; the lookahead wants a digit, so "Bearer instruments" is prose.

@@ -6,7 +6,10 @@
  */
 import type { ErrorDetail } from '../errors.js';
 
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Matching control characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
+const UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 
 function describe(s: string): string | undefined {
@@ -27,7 +30,11 @@ export function findUnsafeText(value: unknown, max = 5): ErrorDetail[] {
     if (found.length >= max || depth > 32) return;
     if (typeof v === 'string') {
       const why = describe(v);
-      if (why) found.push({ field: path.join('.') || undefined, message: `${why}; remove it (only tab, newline and carriage return are allowed)` });
+      if (why)
+        found.push({
+          field: path.join('.') || undefined,
+          message: `${why}; remove it (only tab, newline and carriage return are allowed)`,
+        });
       return;
     }
     if (!v || typeof v !== 'object') return;
