@@ -56,31 +56,36 @@ export function auditJson(value: unknown): unknown {
 const MAX_IDS = 50;
 const uuid = z.uuid();
 
+/** `contacts` -> `contact`, `activities` -> `activity`: names an `id` by the object holding it. */
+const singular = (k: string) => k.replace(/ies$/, 'y').replace(/s$/, '');
+
 /**
- * The ids an answer names (`id` and `…Id` keys holding UUIDs, up to three objects deep), grouped
- * by key: `{ followUpId: '…', leadId: '…' }`, a list where one key names several.
+ * The ids an answer names (`…Id` keys, and `id` keys named by their parent: `lead.id` is
+ * `leadId`), up to three objects deep, grouped by name: `{ followUpId: '…', leadId: '…' }`, a
+ * list where one name has several.
  */
 export function idsOf(value: unknown): Record<string, string | string[]> {
   const found = new Map<string, Set<string>>();
   let n = 0;
-  const visit = (v: unknown, depth: number) => {
+  const visit = (v: unknown, parent: string | undefined, depth: number) => {
     if (n >= MAX_IDS || depth > 3 || !v || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      for (const x of v) visit(x, depth + 1);
+      for (const x of v) visit(x, parent, depth + 1);
       return;
     }
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if ((k === 'id' || k.endsWith('Id')) && typeof x === 'string' && uuid.safeParse(x).success) {
-        const set = found.get(k) ?? new Set<string>();
+        const name = k === 'id' && parent ? `${singular(parent)}Id` : k;
+        const set = found.get(name) ?? new Set<string>();
         if (!set.has(x) && n < MAX_IDS) {
           set.add(x);
           n++;
         }
-        found.set(k, set);
-      } else if (x && typeof x === 'object') visit(x, depth + 1);
+        found.set(name, set);
+      } else if (x && typeof x === 'object') visit(x, k, depth + 1);
     }
   };
-  visit(value, 0);
+  visit(value, undefined, 0);
   return Object.fromEntries([...found].map(([k, s]) => [k, s.size === 1 ? [...s][0]! : [...s]]));
 }
 

@@ -201,14 +201,24 @@ describe('runTool: what the audit row keeps', () => {
     expect(row!.resultSummary).toBeTruthy();
   });
 
-  it('keeps the whole answer, masked, when configured to', async () => {
+  it('keeps the whole answer, masked, when configured to; by default not even that', async () => {
     const { db } = database();
     const user = await makeUser(db);
     const client = await makeClient(db);
-    const r = await runTool({ ...toolDeps(db), auditPayloads: 'full' }, createLeadTool, input(client.id), { actor: actorOf(user), channel: 'mcp_memory' });
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    const [row] = await db.select().from(aiInteractions).where(eq(aiInteractions.id, r.interactionId));
-    expect(row!.toolResult).toMatchObject({ leadId: r.output.leadId });
-    expect(JSON.stringify(row!.toolResult)).not.toContain('1985-02-03');
+    const created = await runTool(toolDeps(db), createLeadTool, input(client.id), { actor: actorOf(user), channel: 'mcp_memory' });
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const leadId = created.output.leadId as string;
+    // get_lead answers with the drivers and vehicles; the audit copy must not hold them in clear.
+    const full = await runTool({ ...toolDeps(db), auditPayloads: 'full' }, getLeadTool, { leadId }, { actor: actorOf(user), channel: 'mcp_memory' });
+    const brief = await runTool(toolDeps(db), getLeadTool, { leadId }, { actor: actorOf(user), channel: 'mcp_memory' });
+    expect(full.ok && brief.ok).toBe(true);
+    const [fullRow] = await db.select().from(aiInteractions).where(eq(aiInteractions.id, full.interactionId));
+    const [briefRow] = await db.select().from(aiInteractions).where(eq(aiInteractions.id, brief.interactionId));
+    const stored = JSON.stringify(fullRow!.toolResult);
+    expect(stored).toContain('Dana');
+    expect(stored).toContain('1985-**-**');
+    for (const secret of ['1985-02-03', 'R1234567', GOOD_VIN]) expect(stored).not.toContain(secret);
+    expect(briefRow!.toolResult).toEqual({ ids: expect.objectContaining({ leadId }) });
+    expect(JSON.stringify(briefRow!.toolResult)).not.toContain('Dana');
   });
 });
