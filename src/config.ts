@@ -54,6 +54,12 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   /** Agency business hours for calls and texts, in the agency's timezone. */
   CRM_AGENCY_TIMEZONE: z.string().min(1).default('America/Chicago'),
+  /**
+   * What the audit trail (ai_interactions) keeps of a tool's answer: `summary` (default: the
+   * one-line summary and the ids it names) or `full` (the whole answer, personal fields masked,
+   * secrets scrubbed).
+   */
+  CRM_AUDIT_PAYLOADS: z.enum(['summary', 'full']).default('summary'),
   CRM_BUSINESS_HOURS: z
     .string()
     .regex(/^\d{1,2}-\d{1,2}$/, 'format START-END in whole hours, e.g. 8-18')
@@ -66,8 +72,35 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-/** Names whose values must never be printed. */
+/**
+ * Names whose values must never be printed or stored: the log redacts them by key
+ * (src/log.ts) and the secret scrubber removes their values from stored and returned text.
+ * Every key that looks secret (…_KEY, …_TOKEN, …_SECRET, …PASSWORD, DATABASE_URL) belongs here;
+ * a test checks it.
+ */
 export const SECRET_KEYS = ['OPENAI_API_KEY', 'CRM_EMBEDDING_API_KEY', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'DATABASE_URL'] as const;
+
+/**
+ * The configured secret values, for the scrubber: each SECRET_KEYS value, and for URLs also the
+ * password they carry (it appears alone in driver messages).
+ */
+export function secretValues(config: Partial<Record<(typeof SECRET_KEYS)[number], string | undefined>>): string[] {
+  const out: string[] = [];
+  for (const k of SECRET_KEYS) {
+    const v = config[k];
+    if (!v) continue;
+    out.push(v);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
+      try {
+        const password = decodeURIComponent(new URL(v).password);
+        if (password) out.push(password);
+      } catch {
+        // Not a parseable URL: the whole value is scrubbed already.
+      }
+    }
+  }
+  return out;
+}
 
 /** Parses the configuration; throws a readable error naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -85,6 +85,8 @@ interface PgErrorLike {
   constraint?: string;
   detail?: string;
   column?: string;
+  table?: string;
+  routine?: string;
   message?: string;
 }
 
@@ -120,4 +122,30 @@ export function fromPgError(err: unknown): unknown {
     default:
       return err;
   }
+}
+
+/**
+ * What may be logged of an error. A Postgres error gives its code, constraint, table, column and
+ * routine only: its message and detail quote values ("Key (email)=(…)"), and drizzle's wrapper
+ * message carries the SQL and every parameter (customer data). An AppError gives its code. Other
+ * errors give name, message and stack; scrub them for secrets before logging.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  const pg = pgErrorOf(err);
+  if (pg) {
+    const out: Record<string, unknown> = { pgCode: pg.code };
+    for (const k of ['constraint', 'table', 'column', 'routine'] as const) if (typeof pg[k] === 'string') out[k] = pg[k];
+    return out;
+  }
+  if (err instanceof AppError) return { code: err.code };
+  if (err instanceof Error) {
+    if (isQueryWrapper(err)) return { name: err.name, cause: err.cause === undefined ? undefined : loggableError(err.cause) };
+    return { name: err.name, message: err.message, stack: err.stack };
+  }
+  return { type: typeof err };
+}
+
+/** drizzle's DrizzleQueryError (or any error that carries a query's parameters). */
+function isQueryWrapper(err: Error): boolean {
+  return err.name === 'DrizzleQueryError' || 'params' in err || err.message.startsWith('Failed query:');
 }

@@ -2,11 +2,13 @@
  * Structured logging to stderr (stdout belongs to the MCP stdio transport).
  * Secrets are redacted by key wherever they appear in a logged object.
  */
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { SECRET_KEYS } from './config.js';
 
 export type { Logger };
 
-const REDACT = [
+/** Paths pino redacts: generic credential fields, and every configured secret by its name (top level or one deep). */
+export const REDACT: readonly string[] = [
   '*.password',
   '*.token',
   '*.authorization',
@@ -14,17 +16,18 @@ const REDACT = [
   '*.api_key',
   'headers.authorization',
   'req.headers.authorization',
-  'OPENAI_API_KEY',
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'DATABASE_URL',
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((k) => `*.${k}`),
 ];
 
-let root: Logger = pino({ level: 'info', redact: REDACT }, pino.destination(2));
+let root: Logger = pino({ level: 'info', redact: [...REDACT] }, pino.destination(2));
 
-/** Replaces the root logger's level; called once by entrypoints after the config is read. */
-export function configureLogger(level: string): Logger {
-  root = pino({ level, redact: REDACT, base: { pid: process.pid } }, pino.destination({ fd: 2, sync: true }));
+/**
+ * Replaces the root logger; called once by entrypoints after the config is read. `destination`
+ * (default: stderr) lets a test read what is logged.
+ */
+export function configureLogger(level: string, destination?: DestinationStream): Logger {
+  root = pino({ level, redact: [...REDACT], base: { pid: process.pid } }, destination ?? pino.destination({ fd: 2, sync: true }));
   return root;
 }
 

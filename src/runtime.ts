@@ -2,7 +2,8 @@
  * What every entrypoint opens: the configured database (migrated), and the dependencies tools
  * run with. One place, so `serve`, `mcp`, `chat` and `eval` run the same product.
  */
-import type { Config } from './config.js';
+import { secretValues, type Config } from './config.js';
+import { configureSecrets } from './crm/scrub-secrets.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemoData } from './db/seed/index.js';
@@ -37,6 +38,8 @@ export interface OpenOptions {
 
 export async function openRuntime(config: Config, opts: OpenOptions = {}): Promise<Runtime> {
   const log = logger('runtime');
+  // Configured keys are scrubbed from everything stored or returned, whatever their format.
+  configureSecrets(secretValues(config));
   const database = await openDatabase(config);
   try {
     if (opts.migrate ?? true) await migrate(database.pool);
@@ -58,6 +61,11 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
     await database.close();
     throw err;
   }
-  const deps: ToolDeps = { db: database.db, settings: toolSettings(config), services: opts.services ?? toolServicesFromConfig(config, { embedder }) };
+  const deps: ToolDeps = {
+    db: database.db,
+    settings: toolSettings(config),
+    services: opts.services ?? toolServicesFromConfig(config, { embedder }),
+    auditPayloads: config.CRM_AUDIT_PAYLOADS,
+  };
   return { config, database, deps, embedder, close: () => database.close() };
 }

@@ -1,17 +1,28 @@
 /**
- * The one path every tool call takes, on every surface: validate input, check scope, run
- * (writes in one transaction), validate output, map errors, and write one `ai_interactions` row,
- * failed calls included.
+ * The one path every tool call takes, on every surface: check scope and input (including
+ * unstorable control characters), run (writes in one transaction), validate output, map errors,
+ * and write one `ai_interactions` row, failed calls included. A write's audit row commits in the
+ * write's transaction; a call whose audit row cannot be written fails closed.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Db } from '../src/db/client.js';
 import { hasScope, type Actor } from '../src/crm/actor.js';
 import { makeFence } from '../src/crm/fence.js';
-import { recordInteraction, type ModelTurn } from '../src/crm/interactions.js';
-import { AppError, fromPgError, pgErrorOf, zodDetails, type ErrorCode, type ErrorDetail } from '../src/errors.js';
+import {
+  checkIdempotencyKey,
+  findIdempotencyRecord,
+  inputHash,
+  lockIdempotencyKey,
+  replayAnswer,
+  saveIdempotencyRecord,
+} from '../src/crm/idempotency.js';
+import { recordInteraction, type AuditPayloads, type ModelTurn } from '../src/crm/interactions.js';
+import { scrubDeep, scrubSecrets } from '../src/crm/scrub-secrets.js';
+import { findUnsafeText } from '../src/crm/text-hygiene.js';
+import { AppError, fromPgError, loggableError, zodDetails, type ErrorCode, type ErrorDetail } from '../src/errors.js';
 import { logger } from '../src/log.js';
 import type { aiInteractions } from '../src/db/schema/index.js';
+import { callColumns, failureRow, links, successRow, writeCallRows } from './audit-rows.js';
 import type { AnyTool, ToolContext, ToolServices, ToolSettings } from './define.js';
 
 export interface ToolDeps {
@@ -20,6 +31,8 @@ export interface ToolDeps {
   services: ToolServices;
   /** Clock, injectable for tests. */
   now?: () => Date;
+  /** What audit rows keep of answers (config CRM_AUDIT_PAYLOADS); default `summary`. */
+  auditPayloads?: AuditPayloads;
 }
 
 export interface CallInfo {
@@ -32,8 +45,9 @@ export interface CallInfo {
   parentInteractionId?: string;
   /**
    * Makes a write safe to repeat: a second call of the same tool by the same user with the same
-   * key returns the first call's answer and writes nothing. The agent derives it from the thread
-   * and tool-call ids, so a node re-run on resume writes nothing twice.
+   * key and input returns the first call's answer and writes nothing (other input: CONFLICT).
+   * The agent derives it from the thread and tool-call ids, so a node re-run on resume writes
+   * nothing twice. Ignored for read-only tools.
    */
   idempotencyKey?: string;
 }
@@ -54,32 +68,66 @@ const GENERIC: ToolError = {
   details: [],
 };
 
+const AUDIT_FAILED: ToolError = {
+  code: 'INTERNAL',
+  message:
+    'The call could not be recorded in the audit trail, so it was not carried out: nothing was changed. Try again; if it keeps failing, the database needs attention.',
+  details: [],
+};
+
+const AUDIT_FAILED_READ: ToolError = {
+  code: 'INTERNAL',
+  message:
+    'The call could not be recorded in the audit trail, so its answer is withheld. Try again; if it keeps failing, the database needs attention.',
+  details: [],
+};
+
+/** An audit row failed inside the write's transaction: the write is rolled back with it. */
+class AuditFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('audit row not written');
+  }
+}
+
+function scrubError(e: ToolError): ToolError {
+  return {
+    code: e.code,
+    message: scrubSecrets(e.message),
+    details: e.details.map((d) => ({ ...d, message: scrubSecrets(d.message) })),
+    ...(e.hint ? { hint: scrubSecrets(e.hint) } : {}),
+  };
+}
+
 function toToolError(err: unknown, toolName: string): ToolError {
+  const log = logger('run-tool');
+  if (err instanceof AuditFailure) {
+    log.error(
+      { tool: toolName, err: scrubDeep(loggableError(err.original)) },
+      'could not write the ai_interactions row; the call was rolled back',
+    );
+    return AUDIT_FAILED;
+  }
   const mapped = fromPgError(err);
-  if (mapped instanceof AppError) return mapped.toJSON();
-  const pgErr = pgErrorOf(mapped);
-  // Log the driver's error, not drizzle's wrapper: the wrapper's message carries the query parameters (customer data).
-  const detail = pgErr ? { pgCode: pgErr.code, message: pgErr.message } : mapped instanceof Error ? { message: mapped.message, stack: mapped.stack } : { message: String(mapped) };
-  logger('run-tool').error({ tool: toolName, err: detail }, 'tool failed');
+  if (mapped instanceof AppError) return scrubError(mapped.toJSON());
+  // Postgres errors log code and constraint only: their messages and drizzle's wrapper quote customer data.
+  log.error({ tool: toolName, err: scrubDeep(loggableError(mapped)) }, 'tool failed');
   return GENERIC;
 }
 
-const LINK_KEYS = { leadId: 'leadId', clientId: 'crmClientId', ticketId: 'ticketId' } as const;
+function validationError(tool: AnyTool, details: ErrorDetail[]): AppError {
+  const list = details.map((d) => `${d.field ?? '(input)'}: ${d.message}`).join('; ');
+  return new AppError('VALIDATION', `Invalid input for ${tool.name}: ${list}`, {
+    details,
+    hint: 'Fix the named fields and call again; see the tool input schema.',
+  });
+}
 
-/** Finds lead/client/ticket ids in the input or output (top level or one object deep) to link the audit row. */
-function links(...sources: unknown[]): Partial<Record<'leadId' | 'crmClientId' | 'ticketId', string>> {
-  const out: Partial<Record<'leadId' | 'crmClientId' | 'ticketId', string>> = {};
-  const uuid = z.uuid();
-  const visit = (o: unknown, depth: number) => {
-    if (!o || typeof o !== 'object' || Array.isArray(o)) return;
-    for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
-      const target = LINK_KEYS[k as keyof typeof LINK_KEYS];
-      if (target && !out[target] && uuid.safeParse(v).success) out[target] = v as string;
-      else if (depth < 1 && v && typeof v === 'object') visit(v, depth + 1);
-    }
-  };
-  for (const s of sources) visit(s, 0);
-  return out;
+function summaryOf(tool: AnyTool, output: Record<string, unknown>): string {
+  try {
+    return tool.summarize?.(output as never) ?? 'ok';
+  } catch {
+    return 'ok';
+  }
 }
 
 /** Runs one tool call. Never throws for a tool's own failure: returns `{ ok: false, error }`. */
@@ -95,8 +143,25 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
     services: deps.services,
     recordModelTurn: (turn) => turns.push(turn),
   };
+  const readOnly = tool.annotations.readOnlyHint;
+  const key = readOnly ? undefined : call.idempotencyKey;
+  const userId = call.actor.userId;
+  const ms = () => Math.round(performance.now() - started);
+  const okRow = (input: unknown, output: Record<string, unknown>, replayOf?: string | null) =>
+    successRow(call, {
+      toolName: tool.name,
+      input,
+      output,
+      summary: summaryOf(tool, output),
+      latencyMs: ms(),
+      payloads: deps.auditPayloads ?? 'summary',
+      idempotencyKey: key,
+      replayOf,
+    });
   let input: Record<string, unknown> | undefined;
   let output: Record<string, unknown> | undefined;
+  let replayOf: string | null | undefined;
+  let committedId: string | undefined;
   let error: ToolError | undefined;
   try {
     if (!hasScope(call.actor, tool.scope)) {
@@ -108,95 +173,93 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
         },
       );
     }
+    const unsafe = findUnsafeText(rawInput);
+    if (unsafe.length) throw validationError(tool, unsafe);
+    if (key !== undefined) checkIdempotencyKey(key);
     const parsed = tool.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      throw new AppError(
-        'VALIDATION',
-        `Invalid input for ${tool.name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')}`,
-        {
-          details: zodDetails(parsed.error.issues),
-          hint: 'Fix the named fields and call again; see the tool input schema.',
-        },
-      );
-    }
-    input = parsed.data as Record<string, unknown>;
-    const prepared = tool.prepare ? await tool.prepare(input, { ...base, db: deps.db }) : undefined;
-    const run = async (db: ToolContext['db']) => {
-      const result = await tool.handler(input!, { ...base, db }, prepared);
-      const checked = tool.output.safeParse(result);
-      if (!checked.success) {
-        throw new Error(`output of ${tool.name} does not match its schema: ${JSON.stringify(checked.error.issues.slice(0, 5))}`);
+    if (!parsed.success) throw validationError(tool, zodDetails(parsed.error.issues));
+    const parsedInput = parsed.data as Record<string, unknown>;
+    input = parsedInput;
+    const hash = key === undefined ? '' : inputHash(tool.name, parsedInput);
+    // A repeat is answered before prepare, so it costs no model call.
+    const prior = key === undefined ? undefined : await findIdempotencyRecord(deps.db, userId, key);
+    if (prior) {
+      output = replayAnswer(prior, tool.name, hash);
+      replayOf = prior.interactionId;
+    } else {
+      const prepared = tool.prepare ? await tool.prepare(parsedInput, { ...base, db: deps.db }) : undefined;
+      const run = async (db: ToolContext['db']) => {
+        const result = await tool.handler(parsedInput, { ...base, db }, prepared);
+        const checked = tool.output.safeParse(result);
+        if (!checked.success) {
+          throw new Error(`output of ${tool.name} does not match its schema: ${JSON.stringify(checked.error.issues.slice(0, 5))}`);
+        }
+        return scrubDeep(checked.data as Record<string, unknown>);
+      };
+      if (readOnly) output = await run(deps.db);
+      else {
+        const r = await deps.db.transaction(async (tx) => {
+          if (key !== undefined) {
+            await lockIdempotencyKey(tx, userId, key);
+            const raced = await findIdempotencyRecord(tx, userId, key);
+            if (raced) return { output: replayAnswer(raced, tool.name, hash), replayOf: raced.interactionId };
+          }
+          const out = await run(tx);
+          const id = await writeCallRows(tx, okRow(parsedInput, out), links(parsedInput, out), turns, call, true).catch((err: unknown) => {
+            throw new AuditFailure(err);
+          });
+          if (key !== undefined)
+            await saveIdempotencyRecord(tx, { userId, key, toolName: tool.name, hash, output: out, interactionId: id });
+          return { output: out, id };
+        });
+        output = r.output;
+        if ('id' in r) committedId = r.id;
+        else replayOf = r.replayOf;
       }
-      return checked.data as Record<string, unknown>;
-    };
-    output = tool.annotations.readOnlyHint ? await run(deps.db) : await deps.db.transaction((tx) => run(tx));
+    }
   } catch (err) {
     error = toToolError(err, tool.name);
   }
-  const latencyMs = Math.round(performance.now() - started);
-  let interactionId: string;
-  const linked = links(input ?? rawInput, output);
-  const row = (withLinks: boolean): Parameters<typeof recordInteraction>[1] => ({
-    type: 'tool_call',
-    channel: call.channel,
-    sessionId: call.sessionId,
-    threadId: call.threadId,
-    userId: call.actor.userId,
-    clientName: call.clientName,
-    clientVersion: call.clientVersion,
-    parentInteractionId: call.parentInteractionId,
-    toolName: tool.name,
-    toolArguments: input ?? rawInput ?? null,
-    toolResult: error ? null : output,
-    resultSummary: error ? null : (tool.summarize?.(output as never) ?? 'ok'),
-    errorCode: error?.code,
-    errorMessage: error?.message,
-    latencyMs,
-    ...(withLinks ? linked : {}),
-  });
+  if (committedId) return { ok: true, output: output!, interactionId: committedId };
+  // Failures, reads and replays are recorded now; with no row there is no answer.
   try {
-    interactionId = await recordInteraction(deps.db, row(true)).catch((err: unknown) => {
-      // A call that named an unknown lead still gets its audit row, just unlinked.
-      if (pgErrorOf(err)?.code === '23503') return recordInteraction(deps.db, row(false));
-      throw err;
-    });
+    const row = error
+      ? failureRow(call, { toolName: tool.name, args: input ?? rawInput, code: error.code, message: error.message, latencyMs: ms() })
+      : okRow(input, output!, replayOf);
+    const id = await writeCallRows(deps.db, row, links(input ?? rawInput, output), turns, call, false);
+    return error ? { ok: false, error, interactionId: id } : { ok: true, output: output!, interactionId: id };
   } catch (auditErr) {
-    // The call itself happened; do not hide its result, but make the lost audit row loud.
-    logger('run-tool').error({ tool: tool.name, err: (auditErr as Error).message }, 'could not write the ai_interactions row');
-    interactionId = randomUUID();
+    const lostId = randomUUID();
+    logger('run-tool').error(
+      { tool: tool.name, interactionId: lostId, err: scrubDeep(loggableError(auditErr)) },
+      'could not write the ai_interactions row',
+    );
+    return { ok: false, error: error ?? (readOnly ? AUDIT_FAILED_READ : AUDIT_FAILED), interactionId: lostId };
   }
-  await recordModelTurns(deps, turns, call, interactionId, linked);
-  return error ? { ok: false, error, interactionId } : { ok: true, output: output!, interactionId };
 }
 
-/** Model calls made while serving the tool call: child rows of its audit row. */
-async function recordModelTurns(deps: ToolDeps, turns: ModelTurn[], call: CallInfo, parentId: string, linked: ReturnType<typeof links>): Promise<void> {
-  for (const t of turns) {
-    try {
-      await recordInteraction(deps.db, {
-        type: t.type,
-        channel: call.channel,
-        sessionId: call.sessionId,
-        threadId: call.threadId,
-        userId: call.actor.userId,
-        clientName: call.clientName,
-        clientVersion: call.clientVersion,
-        parentInteractionId: parentId,
-        prompt: t.prompt,
-        response: t.response,
-        model: t.model,
-        provider: t.provider,
-        temperature: t.temperature === undefined ? null : String(t.temperature),
-        promptTokens: t.promptTokens,
-        completionTokens: t.completionTokens,
-        totalTokens: t.totalTokens,
-        latencyMs: t.latencyMs,
-        errorCode: t.error ? 'MODEL_ERROR' : null,
-        errorMessage: t.error ?? null,
-        ...linked,
-      });
-    } catch (err) {
-      logger('run-tool').error({ err: (err as Error).message, parentId }, 'could not record a model turn');
-    }
+/**
+ * Audits a call of a tool that does not exist (arguments masked like any call's); returns the
+ * row's id, or undefined when it could not be written (the call is refused either way).
+ */
+export async function recordUnknownTool(
+  deps: Pick<ToolDeps, 'db'>,
+  name: string,
+  rawInput: unknown,
+  call: CallInfo,
+): Promise<string | undefined> {
+  try {
+    return await recordInteraction(deps.db, {
+      type: 'tool_call',
+      ...callColumns(call),
+      toolName: name,
+      toolArguments: rawInput ?? null,
+      errorCode: 'NOT_FOUND',
+      errorMessage: 'Unknown tool; call tools/list for the available tools.',
+      latencyMs: 0,
+    });
+  } catch (err) {
+    logger('run-tool').error({ err: scrubDeep(loggableError(err)) }, 'could not write the ai_interactions row of an unknown tool call');
+    return undefined;
   }
 }

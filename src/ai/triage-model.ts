@@ -5,6 +5,7 @@
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { ModelTurn } from '../crm/interactions.js';
+import { scrubSecrets } from '../crm/scrub-secrets.js';
 import { TRIAGE_PROMPT_FILE, triagePromptVars } from '../crm/triage/model.js';
 import { loadPrompt, renderPrompt } from '../prompts.js';
 
@@ -40,7 +41,7 @@ export function createTriageModel(model: BaseChatModel, modelName: string, opts:
         });
         return text;
       } catch (err) {
-        observe?.({ ...turn, response: null, latencyMs: Math.round(performance.now() - started), error: (err as Error).message.slice(0, 500) });
+        observe?.({ ...turn, response: null, latencyMs: Math.round(performance.now() - started), error: scrubSecrets((err as Error).message).slice(0, 500) });
         throw err;
       }
     },

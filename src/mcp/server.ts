@@ -20,7 +20,7 @@ import type { Actor } from '../crm/actor.js';
 import { prompt } from '../prompts.js';
 import type { ToolAnnotations } from '../../tools/define.js';
 import { findTool, tools } from '../../tools/index.js';
-import { runTool, type CallInfo, type ToolDeps, type ToolResult } from '../../tools/run-tool.js';
+import { recordUnknownTool, runTool, type CallInfo, type ToolDeps, type ToolResult } from '../../tools/run-tool.js';
 import { inputJsonSchema, outputJsonSchema } from './json-schema.js';
 import { MCP_PROMPTS, renderMcpPrompt } from './prompts.js';
 import { listResources, listResourceTemplates, readResource } from './resources.js';
@@ -99,7 +99,10 @@ export function createMcpServer(opts: McpServerOptions): Server {
   server.setRequestHandler(ListToolsRequestSchema, () => list);
   server.setRequestHandler(CallToolRequestSchema, async (req, extra) => {
     const tool = findTool(req.params.name);
-    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${req.params.name}". Call tools/list for the available tools.`);
+    if (!tool) {
+      await recordUnknownTool(opts.deps, req.params.name, req.params.arguments ?? {}, callInfo(extra.authInfo, extra.sessionId));
+      throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${req.params.name}". Call tools/list for the available tools.`);
+    }
     const result = await runTool(opts.deps, tool, req.params.arguments ?? {}, callInfo(extra.authInfo, extra.sessionId));
     return toCallToolResult(result);
   });

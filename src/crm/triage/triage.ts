@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { supportTickets } from '../../db/schema/index.js';
+import { scrubSecrets } from '../scrub-secrets.js';
 import { slaDueAt, type BusinessCalendar } from '../sla.js';
 import { requireTicket, slaAnchor, triageMayApply, withFieldSources, type Ticket } from '../tickets.js';
 import { suggestAssignee, type AssigneeSuggestion } from './assignee.js';
@@ -94,7 +95,9 @@ function classificationFrom(
 /** Triages the ticket `id` (locked for the transaction). NOT_FOUND for an unknown id. */
 export async function triageTicket(db: DbOrTx, id: string, opts: TriageOptions): Promise<TriageResult> {
   const t = await requireTicket(db, id, { forUpdate: true });
-  const { c, modelUsed, fallbackReason } = classificationFrom(t, opts.model);
+  const { c, modelUsed, fallbackReason: reason } = classificationFrom(t, opts.model);
+  // A provider's error text can echo the API key; the rationale is stored and shown to callers.
+  const fallbackReason = reason === null ? null : scrubSecrets(reason);
   const similar = await findSimilarResolved(db, { terms: keyTerms(t.subject, t.description), excludeId: t.id });
   const assignee = await suggestAssignee(db, { category: c.category, clientId: t.clientId, leadId: t.leadId });
   const best = similar[0];
@@ -124,7 +127,7 @@ export async function triageTicket(db: DbOrTx, id: string, opts: TriageOptions):
   const similarNote = similar.length
     ? `similar resolved: ${similar.map((s) => `T-${s.ticketNumber}`).join(', ')}`
     : 'no similar resolved ticket';
-  const rationale = `${c.rationale}; assignee: ${assignee.reason}; ${similarNote}`.slice(0, 2000);
+  const rationale = scrubSecrets(`${c.rationale}; assignee: ${assignee.reason}; ${similarNote}`).slice(0, 2000);
   const [row] = await db
     .update(supportTickets)
     .set({

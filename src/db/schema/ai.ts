@@ -9,6 +9,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   uniqueIndex,
@@ -71,6 +72,33 @@ export const aiInteractions = pgTable(
     index('ai_interactions_parent_idx').on(t.parentInteractionId),
     index('ai_interactions_errors_idx').on(t.errorCode).where(sql`${t.errorCode} is not null`),
     check('ai_interactions_tokens_non_negative', sql`coalesce(${t.promptTokens}, 0) >= 0 and coalesce(${t.completionTokens}, 0) >= 0 and coalesce(${t.latencyMs}, 0) >= 0`),
+  ],
+);
+
+/**
+ * Idempotency keys of write-tool calls, per user: the first call's answer, kept so a repeat (a
+ * retry, or an agent node re-run on resume) returns it and writes nothing again. A key row
+ * commits in the same transaction as the write it records.
+ */
+export const toolIdempotencyKeys = pgTable(
+  'tool_idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    toolName: text('tool_name').notNull(),
+    /** SHA-256 of the tool name and the canonical JSON of the parsed input. */
+    inputHash: text('input_hash').notNull(),
+    /** The answer the first call returned. */
+    output: jsonb('output').$type<Record<string, unknown>>().notNull(),
+    interactionId: uuid('interaction_id').references(() => aiInteractions.id, { onDelete: 'set null' }),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'tool_idempotency_keys_pkey', columns: [t.userId, t.idempotencyKey] }),
+    index('tool_idempotency_keys_created_idx').on(t.createdAt),
+    check('tool_idempotency_keys_key_length', sql`length(${t.idempotencyKey}) between 1 and 200`),
   ],
 );
 

@@ -1,0 +1,156 @@
+/**
+ * The `ai_interactions` rows of one tool call: the call's own row and the child rows of the model
+ * turns made while serving it. runTool writes them inside the write's transaction (they commit
+ * together or not at all) or, for reads and failed calls, right after; src/crm/interactions.ts
+ * masks, scrubs and caps what is stored.
+ */
+import { z } from 'zod';
+import type { DbOrTx } from '../src/db/client.js';
+import type { Actor } from '../src/crm/actor.js';
+import { auditResult, recordInteraction, type AuditPayloads, type ModelTurn, type NewInteraction } from '../src/crm/interactions.js';
+import { pgErrorOf } from '../src/errors.js';
+
+/** Who called, on which surface: the part of CallInfo every audit row carries. */
+export interface AuditCaller {
+  actor: Actor;
+  channel: NewInteraction['channel'];
+  sessionId?: string;
+  threadId?: string;
+  clientName?: string;
+  clientVersion?: string;
+  parentInteractionId?: string;
+}
+
+type Links = Partial<Record<'leadId' | 'crmClientId' | 'ticketId', string>>;
+
+const LINK_KEYS = { leadId: 'leadId', clientId: 'crmClientId', ticketId: 'ticketId' } as const;
+
+/** Finds lead/client/ticket ids in the input or output (top level or one object deep) to link the audit row. */
+export function links(...sources: unknown[]): Links {
+  const out: Links = {};
+  const uuid = z.uuid();
+  const visit = (o: unknown, depth: number) => {
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return;
+    for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+      const target = LINK_KEYS[k as keyof typeof LINK_KEYS];
+      if (target && !out[target] && uuid.safeParse(v).success) out[target] = v as string;
+      else if (depth < 1 && v && typeof v === 'object') visit(v, depth + 1);
+    }
+  };
+  for (const s of sources) visit(s, 0);
+  return out;
+}
+
+/** The columns every row of a call shares. */
+export function callColumns(call: AuditCaller): Omit<NewInteraction, 'type'> {
+  return {
+    channel: call.channel,
+    sessionId: call.sessionId,
+    threadId: call.threadId,
+    userId: call.actor.userId,
+    clientName: call.clientName,
+    clientVersion: call.clientVersion,
+    parentInteractionId: call.parentInteractionId,
+  };
+}
+
+/** The row of a call that returned `output` (a replay names the call it repeats). */
+export function successRow(
+  call: AuditCaller,
+  o: {
+    toolName: string;
+    input: unknown;
+    output: Record<string, unknown>;
+    summary: string;
+    latencyMs: number;
+    payloads: AuditPayloads;
+    idempotencyKey?: string;
+    replayOf?: string | null;
+  },
+): NewInteraction {
+  const metadata: Record<string, unknown> = {};
+  if (o.idempotencyKey !== undefined) metadata.idempotencyKey = o.idempotencyKey;
+  if (o.replayOf !== undefined) metadata.replayOf = o.replayOf;
+  return {
+    type: 'tool_call',
+    ...callColumns(call),
+    toolName: o.toolName,
+    toolArguments: o.input,
+    toolResult: auditResult(o.output, o.payloads),
+    resultSummary: o.replayOf !== undefined ? `replayed (idempotency key): ${o.summary}` : o.summary,
+    latencyMs: o.latencyMs,
+    metadata,
+  };
+}
+
+/** The row of a failed call. */
+export function failureRow(
+  call: AuditCaller,
+  o: { toolName: string; args: unknown; code: string; message: string; latencyMs: number },
+): NewInteraction {
+  return {
+    type: 'tool_call',
+    ...callColumns(call),
+    toolName: o.toolName,
+    toolArguments: o.args ?? null,
+    toolResult: null,
+    resultSummary: null,
+    errorCode: o.code,
+    errorMessage: o.message,
+    latencyMs: o.latencyMs,
+  };
+}
+
+function turnRow(t: ModelTurn, call: AuditCaller, parentId: string): NewInteraction {
+  return {
+    type: t.type,
+    ...callColumns(call),
+    parentInteractionId: parentId,
+    prompt: t.prompt,
+    response: t.response,
+    model: t.model,
+    provider: t.provider,
+    temperature: t.temperature === undefined ? null : String(t.temperature),
+    promptTokens: t.promptTokens,
+    completionTokens: t.completionTokens,
+    totalTokens: t.totalTokens,
+    latencyMs: t.latencyMs,
+    errorCode: t.error ? 'MODEL_ERROR' : null,
+    errorMessage: t.error ?? null,
+  };
+}
+
+/**
+ * Inserts a row linked to the records it names; a link to a record that does not exist (a call
+ * that named an unknown lead) is dropped rather than losing the row. Inside a transaction the
+ * linked attempt runs in a savepoint, so its failure does not abort the call's transaction.
+ */
+async function insertLinked(db: DbOrTx, row: NewInteraction, linked: Links, inTx: boolean): Promise<{ id: string; linked: Links }> {
+  if (!Object.keys(linked).length) return { id: await recordInteraction(db, row), linked };
+  try {
+    const id = inTx
+      ? await (db as DbOrTx).transaction((sp) => recordInteraction(sp, { ...row, ...linked }))
+      : await recordInteraction(db, { ...row, ...linked });
+    return { id, linked };
+  } catch (err) {
+    if (pgErrorOf(err)?.code !== '23503') throw err;
+    return { id: await recordInteraction(db, row), linked: {} };
+  }
+}
+
+/**
+ * Writes the call's row and its model turns as children; returns the call row's id. Throws when
+ * a row cannot be written: the caller fails closed.
+ */
+export async function writeCallRows(
+  db: DbOrTx,
+  row: NewInteraction,
+  linked: Links,
+  turns: readonly ModelTurn[],
+  call: AuditCaller,
+  inTx: boolean,
+): Promise<string> {
+  const parent = await insertLinked(db, row, linked, inTx);
+  for (const t of turns) await insertLinked(db, turnRow(t, call, parent.id), parent.linked, inTx);
+  return parent.id;
+}
