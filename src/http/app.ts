@@ -1,6 +1,7 @@
 /**
  * The HTTP application (hono): health and readiness probes, and MCP over Streamable HTTP at
- * /mcp behind Host/Origin guards and bearer auth. Slack arrives with its issue.
+ * /mcp behind Host/Origin guards and bearer auth, and Slack at /slack/events and
+ * /slack/interactions when a Slack surface is given (Slack configured; 404 otherwise).
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,6 +10,7 @@ import { logger } from '../log.js';
 import { listMigrations } from '../db/migrate.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../mcp/http-transport.js';
 import type { Runtime } from '../runtime.js';
+import type { SlackSurface } from '../slack/index.js';
 import { allowedHostnames, bearerAuth, hostGuard, localUserAuth, originGuard, type AuthEnv } from './security.js';
 
 const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503> = {
@@ -28,7 +30,12 @@ export interface HttpApp {
   mcp: McpHttpHandler;
 }
 
-export function createHttpApp(rt: Runtime): HttpApp {
+export interface HttpAppOptions {
+  /** The Slack surface (src/slack), when Slack is configured. */
+  slack?: SlackSurface | null;
+}
+
+export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   const log = logger('http');
   const app = new Hono<AuthEnv>();
   const hosts = allowedHostnames(rt.config.HOST, rt.config.CRM_ALLOWED_HOSTS);
@@ -57,5 +64,7 @@ export function createHttpApp(rt: Runtime): HttpApp {
   const auth = rt.config.MCP_HTTP_AUTH === 'none' ? localUserAuth(rt.database.db, rt.config) : bearerAuth(rt.database.db);
   app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024 }), auth);
   app.all('/mcp', (c) => mcp.handle(c.req.raw, c.get('actor')));
+  // Slack signs its requests; the surface verifies them itself (no bearer token, no Origin).
+  if (opts.slack) app.route('/slack', opts.slack.routes);
   return { app, mcp };
 }
