@@ -38,8 +38,18 @@ export async function recordSlackEvent(db: DbOrTx, item: InboxItem): Promise<boo
   return (r.rowCount ?? 0) > 0;
 }
 
-type Row = { id: number; event_id: string; kind: SlackEventKind; team_id: string | null; payload: Record<string, unknown>; attempts: number; reply_ts: string | null; result: unknown };
-const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : ((v ?? null) as Record<string, unknown> | null));
+type Row = {
+  id: number;
+  event_id: string;
+  kind: SlackEventKind;
+  team_id: string | null;
+  payload: Record<string, unknown>;
+  attempts: number;
+  reply_ts: string | null;
+  result: unknown;
+};
+const json = (v: unknown) =>
+  typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : ((v ?? null) as Record<string, unknown> | null);
 const toItem = (r: Row): ClaimedSlackEvent => ({
   id: Number(r.id),
   eventId: r.event_id,
@@ -63,7 +73,10 @@ export async function claimSlackEvents(db: DbOrTx, token: string, limit: number,
       returning e.id, e.event_id, e.kind, e.team_id, e.payload, e.attempts, e.reply_ts, e.result`);
   const pending = (await claim(sql`status = 'pending' and run_after <= now()`, limit)).rows.map(toItem);
   if (pending.length >= limit) return pending.sort((a, b) => a.id - b.id);
-  const stale = await claim(sql`status = 'running' and locked_at < now() - make_interval(secs => ${staleAfterMs / 1000})`, limit - pending.length);
+  const stale = await claim(
+    sql`status = 'running' and locked_at < now() - make_interval(secs => ${staleAfterMs / 1000})`,
+    limit - pending.length,
+  );
   return [...pending, ...stale.rows.map(toItem)].sort((a, b) => a.id - b.id);
 }
 
@@ -74,7 +87,9 @@ export async function setSlackReplyTs(db: DbOrTx, id: number, token: string, ts:
 
 /** Keeps the agent's answer on a row still claimed by `token`, before delivering it. */
 export async function setSlackResult(db: DbOrTx, id: number, token: string, result: Record<string, unknown>): Promise<void> {
-  await db.execute(sql`update slack_events set result = ${JSON.stringify(result)}::jsonb, locked_at = now() where id = ${id} and locked_by = ${token}`);
+  await db.execute(
+    sql`update slack_events set result = ${JSON.stringify(result)}::jsonb, locked_at = now() where id = ${id} and locked_by = ${token}`,
+  );
 }
 
 /** Heartbeat: a row whose worker is still busy with it is not taken over as stale. */
@@ -93,7 +108,13 @@ export async function finishSlackEvent(db: DbOrTx, id: number, token: string): P
  * Records a failed attempt of a row still held by `token`: `failed` (kept with its error) after
  * `maxAttempts`, else pending again after an exponential backoff. Returns the new status.
  */
-export async function failSlackEvent(db: DbOrTx, id: number, token: string, error: string, policy: RetryPolicy): Promise<'pending' | 'failed' | null> {
+export async function failSlackEvent(
+  db: DbOrTx,
+  id: number,
+  token: string,
+  error: string,
+  policy: RetryPolicy,
+): Promise<'pending' | 'failed' | null> {
   const r = await db.execute<{ status: 'pending' | 'failed' }>(sql`update slack_events set
       status = case when attempts >= ${policy.maxAttempts} then 'failed' else 'pending' end,
       last_error = ${error.slice(0, 2000)},
@@ -109,6 +130,8 @@ export async function failSlackEvent(db: DbOrTx, id: number, token: string, erro
  * (its last retry comes minutes after the first delivery): a pruned id would be processed again.
  */
 export async function pruneSlackEvents(db: DbOrTx, olderThanMs: number): Promise<number> {
-  const r = await db.execute(sql`delete from slack_events where status = 'done' and updated_at < now() - make_interval(secs => ${olderThanMs / 1000})`);
+  const r = await db.execute(
+    sql`delete from slack_events where status = 'done' and updated_at < now() - make_interval(secs => ${olderThanMs / 1000})`,
+  );
   return r.rowCount ?? 0;
 }

@@ -74,7 +74,12 @@ export async function setThreadPending(db: DbOrTx, id: string, pending: PendingO
  * pending write (a double click or a second instance gets null), and again for the same click,
  * so a retried click whose first attempt crashed after deciding still resumes the thread.
  */
-export async function takeThreadDecision(db: DbOrTx, agentThreadId: string, toolCallId: string, eventRowId: number): Promise<SlackThread | null> {
+export async function takeThreadDecision(
+  db: DbOrTx,
+  agentThreadId: string,
+  toolCallId: string,
+  eventRowId: number,
+): Promise<SlackThread | null> {
   const [row] = await db
     .update(slackThreads)
     .set({ decisionEventId: eventRowId })

@@ -68,7 +68,14 @@ export function createSlackClient(opts: SlackClientOptions): SlackApi {
       return botId;
     },
     async post(m) {
-      const r = await web.chat.postMessage({ channel: m.channel, thread_ts: m.threadTs, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}), unfurl_links: false, unfurl_media: false });
+      const r = await web.chat.postMessage({
+        channel: m.channel,
+        thread_ts: m.threadTs,
+        text: m.text,
+        ...(m.blocks ? { blocks: m.blocks } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
       return String(r.ts);
     },
     async update(m) {

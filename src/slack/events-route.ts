@@ -34,9 +34,18 @@ export function slackEventsHandler(deps: RouteDeps) {
     // Anything else (other event types, bots, edits) is acknowledged and dropped: not for the agent.
     if (!env.success || !isForAgent(env.data.event)) return c.body(null, 200);
     const { event_id, team_id, event } = env.data;
-    const fresh = await recordSlackEvent(deps.db, { eventId: event_id, kind: 'event', teamId: team_id ?? null, payload: { type: 'event_callback', event_id, team_id, event } });
+    const fresh = await recordSlackEvent(deps.db, {
+      eventId: event_id,
+      kind: 'event',
+      teamId: team_id ?? null,
+      payload: { type: 'event_callback', event_id, team_id, event },
+    });
     if (fresh) deps.onRecorded();
-    else log.info({ eventId: event_id, retry: c.req.header('x-slack-retry-num'), reason: c.req.header('x-slack-retry-reason') }, 'dropped a redelivered Slack event');
+    else
+      log.info(
+        { eventId: event_id, retry: c.req.header('x-slack-retry-num'), reason: c.req.header('x-slack-retry-reason') },
+        'dropped a redelivered Slack event',
+      );
     return c.body(null, 200);
   };
 }

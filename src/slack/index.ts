@@ -21,9 +21,13 @@ export type SlackConfig = Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET
 /** True when both Slack keys are set, false when neither; one without the other is a start-up error. */
 export function slackEnabled(config: SlackConfig): boolean {
   if (Boolean(config.SLACK_BOT_TOKEN) !== Boolean(config.SLACK_SIGNING_SECRET)) {
-    throw new AppError('VALIDATION', `Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; only ${config.SLACK_BOT_TOKEN ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET'} is set.`, {
-      hint: 'Set both (Slack app settings: "OAuth & Permissions" has the bot token, "Basic Information" the signing secret), or neither to turn Slack off.',
-    });
+    throw new AppError(
+      'VALIDATION',
+      `Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; only ${config.SLACK_BOT_TOKEN ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET'} is set.`,
+      {
+        hint: 'Set both (Slack app settings: "OAuth & Permissions" has the bot token, "Basic Information" the signing secret), or neither to turn Slack off.',
+      },
+    );
   }
   return Boolean(config.SLACK_BOT_TOKEN);
 }

@@ -25,7 +25,8 @@ export const FAILED_TEXT = (ref: number) =>
 export const waitingText = (summary: string) =>
   `I’m waiting for a decision on a change first: ${escapeMrkdwn(summary)}. Approve or reject it above, then ask again.`;
 
-export const notYoursText = (askerName: string) => `Only ${escapeMrkdwn(askerName)} (who asked) or a manager or admin can decide this change.`;
+export const notYoursText = (askerName: string) =>
+  `Only ${escapeMrkdwn(askerName)} (who asked) or a manager or admin can decide this change.`;
 
 export const ALREADY_DECIDED_TEXT = 'This change was already decided (or is no longer waiting).';
 

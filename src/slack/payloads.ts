@@ -34,9 +34,13 @@ export const actionPayload = z.object({
   team: z.object({ id }).partial().optional(),
   user: z.object({ id }),
   channel: z.object({ id }).optional(),
-  container: z.object({ channel_id: id.optional(), message_ts: z.string().max(32).optional(), thread_ts: z.string().max(32).optional() }).optional(),
+  container: z
+    .object({ channel_id: id.optional(), message_ts: z.string().max(32).optional(), thread_ts: z.string().max(32).optional() })
+    .optional(),
   message: z.object({ ts: z.string().max(32).optional(), thread_ts: z.string().max(32).optional() }).optional(),
-  actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional(), action_ts: z.string().max(32).optional() })).min(1),
+  actions: z
+    .array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional(), action_ts: z.string().max(32).optional() }))
+    .min(1),
 });
 export type ActionPayload = z.infer<typeof actionPayload>;
 

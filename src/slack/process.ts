@@ -94,15 +94,29 @@ async function agentCall(ctx: SlackContext, job: SlackJob, call: () => Promise<T
   }
 }
 
-async function deliver(ctx: SlackContext, at: { channel: string; threadTs: string; replyTs: string; thread: SlackThread; askerId: string }, result: TurnResult): Promise<void> {
-  const fallback = result.status === 'failed' ? (result.error?.message ?? 'The agent failed on this message.') : result.status === 'awaiting_approval' ? 'I need a decision on a change:' : 'Done.';
+async function deliver(
+  ctx: SlackContext,
+  at: { channel: string; threadTs: string; replyTs: string; thread: SlackThread; askerId: string },
+  result: TurnResult,
+): Promise<void> {
+  const fallback =
+    result.status === 'failed'
+      ? (result.error?.message ?? 'The agent failed on this message.')
+      : result.status === 'awaiting_approval'
+        ? 'I need a decision on a change:'
+        : 'Done.';
   const parts = splitMessage(toMrkdwn(result.reply.trim() || fallback));
   await ctx.api.update({ channel: at.channel, ts: at.replyTs, text: parts[0]! });
   for (const part of parts.slice(1)) await ctx.api.post({ channel: at.channel, threadTs: at.threadTs, text: part });
   if (result.status === 'awaiting_approval' && result.pending) {
     const msg = approvalBlocks(result.pending, at.thread.agentThreadId);
     const ts = await ctx.api.post({ channel: at.channel, threadTs: at.threadTs, ...msg });
-    await setThreadPending(ctx.db, at.thread.id, { toolCallId: result.pending.toolCallId, summary: result.pending.summary, userId: at.askerId, messageTs: ts });
+    await setThreadPending(ctx.db, at.thread.id, {
+      toolCallId: result.pending.toolCallId,
+      summary: result.pending.summary,
+      userId: at.askerId,
+      messageTs: ts,
+    });
   } else if (at.thread.pendingToolCallId || at.thread.decisionEventId) {
     await setThreadPending(ctx.db, at.thread.id, null);
   }
@@ -131,7 +145,9 @@ export async function handleSlackEvent(ctx: SlackContext, job: SlackJob): Promis
 }
 
 function decisionFor(approve: boolean, toolCallId: string, actor: Actor): ApprovalDecision {
-  return approve ? { toolCallId, decision: 'approve' } : { toolCallId, decision: 'reject', reason: `Rejected in Slack by ${actor.fullName}.` };
+  return approve
+    ? { toolCallId, decision: 'approve' }
+    : { toolCallId, decision: 'reject', reason: `Rejected in Slack by ${actor.fullName}.` };
 }
 
 /** A button click on an approval: decide (once, by someone allowed) and resume the thread. */
@@ -154,7 +170,11 @@ export async function handleSlackAction(ctx: SlackContext, job: SlackJob): Promi
     const t = await findSlackThread(ctx.db, ref.t);
     if (t && t.decisionEventId === job.item.id) {
       const replyTs = await working(ctx, job, channel, t.threadTs);
-      await deliver(ctx, { channel, threadTs: t.threadTs, replyTs, thread: t, askerId: t.pendingUserId ?? actor.userId }, job.item.result as unknown as TurnResult);
+      await deliver(
+        ctx,
+        { channel, threadTs: t.threadTs, replyTs, thread: t, askerId: t.pendingUserId ?? actor.userId },
+        job.item.result as unknown as TurnResult,
+      );
     }
     return;
   }
@@ -166,9 +186,12 @@ export async function handleSlackAction(ctx: SlackContext, job: SlackJob): Promi
   }
   const thread = await takeThreadDecision(ctx.db, ref.t, ref.c, job.item.id);
   if (!thread) return void (await tell(ALREADY_DECIDED_TEXT));
-  if (thread.pendingMessageTs) await ctx.api.update({ channel, ts: thread.pendingMessageTs, ...decidedBlocks(thread.pendingSummary ?? '', approve, p.user.id) });
+  if (thread.pendingMessageTs)
+    await ctx.api.update({ channel, ts: thread.pendingMessageTs, ...decidedBlocks(thread.pendingSummary ?? '', approve, p.user.id) });
   const at = thread.threadTs;
   const replyTs = await working(ctx, job, channel, at);
-  const result = await agentCall(ctx, job, () => agent.resume({ threadId: ref.t, actor, channel: 'slack', decision: decisionFor(approve, ref.c, actor) }));
+  const result = await agentCall(ctx, job, () =>
+    agent.resume({ threadId: ref.t, actor, channel: 'slack', decision: decisionFor(approve, ref.c, actor) }),
+  );
   await deliver(ctx, { channel, threadTs: at, replyTs, thread, askerId: thread.pendingUserId ?? actor.userId }, result);
 }

@@ -30,7 +30,14 @@ export interface SlackBatchResult {
   failed: number;
 }
 
-const DEFAULTS = { batchSize: 8, staleAfterMs: 5 * 60_000, maxAttempts: 4, backoffBaseMs: 5_000, backoffMaxMs: 5 * 60_000, intervalMs: 2_000 };
+const DEFAULTS = {
+  batchSize: 8,
+  staleAfterMs: 5 * 60_000,
+  maxAttempts: 4,
+  backoffBaseMs: 5_000,
+  backoffMaxMs: 5 * 60_000,
+  intervalMs: 2_000,
+};
 const log = logger('slack-worker');
 let claims = 0;
 
@@ -39,7 +46,8 @@ const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.m
 
 async function runJob(ctx: SlackContext, job: SlackJob, policy: RetryPolicy): Promise<'done' | 'pending' | 'failed' | null> {
   try {
-    if (job.item.attempts > policy.maxAttempts) throw new Error(`abandoned: claimed ${policy.maxAttempts} times without finishing (worker crash or timeout)`);
+    if (job.item.attempts > policy.maxAttempts)
+      throw new Error(`abandoned: claimed ${policy.maxAttempts} times without finishing (worker crash or timeout)`);
     await (job.item.kind === 'event' ? handleSlackEvent(ctx, job) : handleSlackAction(ctx, job));
     return (await finishSlackEvent(ctx.db, job.item.id, job.token)) ? 'done' : null;
   } catch (err) {

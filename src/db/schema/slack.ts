@@ -31,8 +31,12 @@ export const slackEvents = pgTable(
   },
   (t) => [
     uniqueIndex('slack_events_event_id_key').on(t.eventId),
-    index('slack_events_ready_idx').on(t.runAfter).where(sql`${t.status} = 'pending'`),
-    index('slack_events_running_idx').on(t.lockedAt).where(sql`${t.status} = 'running'`),
+    index('slack_events_ready_idx')
+      .on(t.runAfter)
+      .where(sql`${t.status} = 'pending'`),
+    index('slack_events_running_idx')
+      .on(t.lockedAt)
+      .where(sql`${t.status} = 'running'`),
     check('slack_events_kind_check', sql`${t.kind} in ('event','action')`),
     check('slack_events_status_check', sql`${t.status} in ('pending','running','done','failed')`),
   ],
