@@ -1,4 +1,5 @@
-/** What a surface says when the model fails: a code for the audit row and a reply a person can act on. */
+/**
+ * What a surface says when the model fails: a code for the audit row and a reply a person can act on. */
 export interface ModelFailure {
   code: string;
   message: string;

@@ -46,10 +46,18 @@ export function createAgentRunner(o: AgentRunnerOptions): AgentRunnerWithGraph {
     return next;
   };
 
-  async function snapshot(threadId: string): Promise<{ values: Partial<AgentStateType>; pending: PendingApproval | null }> {
+  async function snapshot(
+    threadId: string,
+  ): Promise<{ values: Partial<AgentStateType>; pending: PendingApproval | null; unfinished: boolean }> {
     const snap = await graph.getState(configOf(threadId));
     const first = snap.tasks.flatMap((t) => t.interrupts ?? [])[0];
-    return { values: (snap.values ?? {}) as Partial<AgentStateType>, pending: first ? (first.value as PendingApproval) : null };
+    return {
+      values: (snap.values ?? {}) as Partial<AgentStateType>,
+      pending: first ? (first.value as PendingApproval) : null,
+      // A pending model call is simply redone by the next message; a pending tools step holds
+      // tool calls that must be answered before the model is called again.
+      unfinished: !first && snap.next.some((n) => n !== 'model'),
+    };
   }
 
   function awaitingReply(values: Partial<AgentStateType>, pending: PendingApproval): string {
@@ -115,7 +123,14 @@ export function createAgentRunner(o: AgentRunnerOptions): AgentRunnerWithGraph {
 
   const send: AgentRunner['send'] = (req) =>
     serial(req.threadId, async () => {
-      const { values, pending } = await snapshot(req.threadId);
+      let { values, pending, unfinished } = await snapshot(req.threadId);
+      if (unfinished && values.turn && values.messages?.length) {
+        // The last run stopped before its tool calls were answered (the process died mid-step):
+        // finish it first. Its writes carry the same idempotency keys, so none is made twice.
+        const done = await run(null, req, values.turn.interactionId);
+        if (done.status === 'awaiting_approval') return done;
+        ({ values, pending } = await snapshot(req.threadId));
+      }
       if (pending) {
         return {
           threadId: req.threadId,
