@@ -1,5 +1,7 @@
 /**
- * What a surface says when the model fails: a code for the audit row and a reply a person can act on. */
+ * What a surface says when a turn fails: a code for the audit row and a reply a person can act on.
+ * Codes: RATE_LIMITED, MODEL_TIMEOUT, MODEL_UNAVAILABLE, MODEL_ERROR (an HTTP error), AGENT_ERROR.
+ */
 export interface ModelFailure {
   code: string;
   message: string;
