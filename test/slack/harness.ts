@@ -6,6 +6,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
+import type { AgentRunner } from '../../src/agent/types.js';
+import type { Config } from '../../src/config.js';
 import { startHttp, type RunningHttp } from '../../src/http/server.js';
 import { createSlackClient } from '../../src/slack/client.js';
 import { createSlackSurface, type SlackSurface, type SlackSurfaceOptions } from '../../src/slack/index.js';
@@ -26,16 +28,31 @@ export interface Harness {
   skew: { seconds: number };
 }
 
-export function useSlackHarness(opts: { start?: boolean; surface?: Partial<SlackSurfaceOptions> } = {}): () => Harness {
+export interface HarnessOptions {
+  start?: boolean;
+  surface?: Partial<SlackSurfaceOptions>;
+  /** Extra configuration (e.g. a model's base URL). */
+  config?: () => Partial<Record<keyof Config, string>>;
+  /** The agent to answer with (default: the note runner). */
+  agent?: (rt: Runtime) => AgentRunner | undefined;
+}
+
+export function useSlackHarness(opts: HarnessOptions = {}): () => Harness {
   let h: Harness | undefined;
   beforeAll(async () => {
     const fake = await startFakeSlack({ token: BOT_TOKEN });
-    const config = testConfig({ PORT: '0', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url });
+    const config = testConfig({
+      PORT: '0',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.url,
+      ...opts.config?.(),
+    });
     const rt = await openRuntime(config, { seedIfEmpty: false });
     const runner = noteRunner(rt.deps);
     const skew = { seconds: 0 };
     const slack = createSlackSurface(config, rt.database.db, {
-      agent: runner,
+      agent: opts.agent ? opts.agent(rt) : runner,
       api: createSlackClient({ token: BOT_TOKEN, apiUrl: config.SLACK_API_URL, retries: 0 }),
       worker: { intervalMs: 50, backoffBaseMs: 100, backoffMaxMs: 400, maxAttempts: 3 },
       now: () => Date.now() + skew.seconds * 1000,
