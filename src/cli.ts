@@ -21,6 +21,7 @@ import { progressBar } from './cli-progress.js';
 import { runEmbedCommand, startEmbeddingWorker } from './embed-command.js';
 import { createSlackSurface } from './slack/index.js';
 import { slackAgentRunner } from './slack/agent.js';
+import { linkSlackUser } from './crm/slack-threads.js';
 
 dotenv.config({ quiet: true });
 
@@ -168,6 +169,22 @@ program
       say(`${s.model} (${s.dimensions}d): ${s.enqueued} queued, ${s.deleted} old vectors deleted, ${s.processed} embedded, ${s.failed} failed, ${s.pendingLeft} waiting for retry, in ${(s.ms / 1000).toFixed(1)} s`);
     } finally {
       bar.stop();
+      await database.close();
+    }
+  });
+
+program
+  .command('slack-link')
+  .description('Link a CRM user to their Slack member ID, so the Slack bot answers them with their role')
+  .argument('<handle>', 'CRM user handle, e.g. demo')
+  .argument('<memberId>', 'Slack member ID, e.g. U012AB3CD4E (Slack profile: ⋮ -> Copy member ID)')
+  .action(async (handle: string, memberId: string) => {
+    const database = await openDatabase(config);
+    try {
+      await migrate(database.pool);
+      const u = await linkSlackUser(database.db, handle, memberId);
+      say(`linked ${u.handle} (${u.fullName}, ${u.role}) to Slack member ${memberId}`);
+    } finally {
       await database.close();
     }
   });

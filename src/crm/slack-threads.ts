@@ -3,9 +3,10 @@
  * is (with that user's role), and each Slack thread is one agent thread, with the write it is
  * waiting on and who may decide it. No Slack SDK here: plain functions over the database.
  */
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { slackThreads, users } from '../db/schema/index.js';
+import { AppError } from '../errors.js';
 import { scopesForRole, type Actor } from './actor.js';
 
 export type SlackThread = typeof slackThreads.$inferSelect;
@@ -103,4 +104,32 @@ export function mayDecide(actor: Pick<Actor, 'userId' | 'role'>, thread: Pick<Sl
 export async function userFullName(db: DbOrTx, userId: string): Promise<string | null> {
   const [u] = await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, userId));
   return u?.fullName ?? null;
+}
+
+/**
+ * Links a CRM user to their Slack member ID (Slack: profile, "⋮", "Copy member ID"), so their
+ * Slack messages act as them with their role. One Slack member per CRM user.
+ */
+export async function linkSlackUser(
+  db: DbOrTx,
+  handle: string,
+  slackUserId: string,
+): Promise<{ handle: string; fullName: string; role: Actor['role'] }> {
+  if (!/^[UW][A-Z0-9]{2,20}$/.test(slackUserId)) {
+    throw new AppError('VALIDATION', `"${slackUserId}" is not a Slack member ID.`, {
+      hint: 'A member ID looks like U012AB3CD4E: in Slack, open the profile, click "⋮" and "Copy member ID".',
+    });
+  }
+  const [other] = await db
+    .select({ handle: users.handle })
+    .from(users)
+    .where(and(eq(users.slackUserId, slackUserId), ne(users.handle, handle)));
+  if (other)
+    throw new AppError('CONFLICT', `Slack member ${slackUserId} is already linked to "${other.handle}".`, {
+      hint: `Link it to one CRM user only; unlink "${other.handle}" first.`,
+    });
+  const [u] = await db.update(users).set({ slackUserId }).where(eq(users.handle, handle)).returning();
+  if (!u)
+    throw new AppError('NOT_FOUND', `No user with handle "${handle}".`, { hint: 'Use a CRM user handle (the demo data has "demo").' });
+  return { handle: u.handle, fullName: u.fullName, role: u.role };
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { claimSlackEvents, finishSlackEvent } from '../../src/crm/slack-inbox.js';
+import { actorForSlackUser, linkSlackUser } from '../../src/crm/slack-threads.js';
 import { WORKING_TEXT } from '../../src/slack/messages.js';
 import { processSlackBatch, type SlackWorkerOptions } from '../../src/slack/worker.js';
 import { makeUser } from '../helpers/fixtures.js';
@@ -119,5 +120,23 @@ describe('Slack inbox', () => {
     await drain(h);
     const texts = h.runner.sends.filter((s) => s.actor.userId === user.id).map((s) => s.text);
     expect(texts.sort()).toEqual(envs.map((_, i) => `parallel ${i}`).sort());
+  });
+
+  it('slack-link maps a Slack member to a CRM user, once, with clear errors', async () => {
+    const h = harness();
+    const db = h.rt.database.db;
+    const a = await makeUser(db, { role: 'manager' });
+    const b = await makeUser(db);
+    expect(await actorForSlackUser(db, 'ULINK0001')).toBeNull();
+    expect(await linkSlackUser(db, a.handle, 'ULINK0001')).toMatchObject({ handle: a.handle, role: 'manager' });
+    expect(await actorForSlackUser(db, 'ULINK0001')).toMatchObject({
+      userId: a.id,
+      role: 'manager',
+      scopes: ['crm:read', 'crm:write', 'crm:pii'],
+    });
+    await expect(linkSlackUser(db, b.handle, 'ULINK0001')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(linkSlackUser(db, b.handle, 'not-an-id')).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(linkSlackUser(db, 'nobody-here', 'ULINK0002')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await linkSlackUser(db, a.handle, 'ULINK0001')).toMatchObject({ handle: a.handle });
   });
 });
