@@ -19,6 +19,9 @@ import { openRuntime } from './runtime.js';
 import { createToken, listTokens, parseScopes, revokeToken } from './crm/tokens.js';
 import { progressBar } from './cli-progress.js';
 import { runEmbedCommand, startEmbeddingWorker } from './embed-command.js';
+import { createSlackSurface } from './slack/index.js';
+import { slackAgentRunner } from './slack/agent.js';
+import { linkSlackUser } from './crm/slack-threads.js';
 
 dotenv.config({ quiet: true });
 
@@ -53,14 +56,22 @@ function onSignals(stop: () => Promise<void>): void {
 async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   const started = Date.now();
   const rt = await openRuntime(config, { seedIfEmpty });
-  const http = await startHttp(rt).catch(async (err: unknown) => {
+  // Slack only when both SLACK_* keys are set (one alone stops start-up with a hint).
+  const startSlack = async () => createSlackSurface(config, rt.database.db, { agent: slackAgentRunner(rt) });
+  const slack = await startSlack().catch(async (err: unknown) => {
     await rt.close();
     throw err;
   });
+  const http = await startHttp(rt, { slack }).catch(async (err: unknown) => {
+    await rt.close();
+    throw err;
+  });
+  slack?.start();
   // Embeds what writes queue (notes, communications, tickets, AI answers) in the background.
   const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 2000 });
   onSignals(async () => {
     await http.stop();
+    await slack?.stop();
     await stopWorker();
     await rt.close();
   });
@@ -72,6 +83,7 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
       `  MCP:      ${http.url}/mcp   (needs a bearer token)`,
       '  token:    node dist/src/cli.js token create --user demo --scopes crm:read,crm:write',
       '  stdio:    node dist/src/cli.js mcp   (for Claude Desktop / Claude Code; see README)',
+      slack ? `  Slack:    ${http.url}/slack/events and /slack/interactions (signed by Slack; see README "Slack")` : '  Slack:    off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README "Slack")',
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
@@ -157,6 +169,22 @@ program
       say(`${s.model} (${s.dimensions}d): ${s.enqueued} queued, ${s.deleted} old vectors deleted, ${s.processed} embedded, ${s.failed} failed, ${s.pendingLeft} waiting for retry, in ${(s.ms / 1000).toFixed(1)} s`);
     } finally {
       bar.stop();
+      await database.close();
+    }
+  });
+
+program
+  .command('slack-link')
+  .description('Link a CRM user to their Slack member ID, so the Slack bot answers them with their role')
+  .argument('<handle>', 'CRM user handle, e.g. demo')
+  .argument('<memberId>', 'Slack member ID, e.g. U012AB3CD4E (Slack profile: ⋮ -> Copy member ID)')
+  .action(async (handle: string, memberId: string) => {
+    const database = await openDatabase(config);
+    try {
+      await migrate(database.pool);
+      const u = await linkSlackUser(database.db, handle, memberId);
+      say(`linked ${u.handle} (${u.fullName}, ${u.role}) to Slack member ${memberId}`);
+    } finally {
       await database.close();
     }
   });

@@ -50,8 +50,11 @@ export const configSchema = z.object({
   CRM_EMBEDDING_BASE_URL: z.url().optional(),
   CRM_EMBEDDING_API_KEY: z.string().min(1).optional(),
   CRM_RRF_K: z.coerce.number().int().min(1).max(1000).default(60),
+  /** Slack: the bot token (xoxb-…) and the app's signing secret; both, or neither (Slack off, /slack/* answers 404). */
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  /** The Slack Web API base URL (default https://slack.com/api/); tests point it at a local fake. */
+  SLACK_API_URL: z.url().optional(),
   /** Agency business hours for calls and texts, in the agency's timezone. */
   CRM_AGENCY_TIMEZONE: z.string().min(1).default('America/Chicago'),
   /**

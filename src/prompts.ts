@@ -11,6 +11,7 @@ export const PROMPT_FILES = {
   summarizeLead: 'summarize-lead.md',
   draftFollowUpEmail: 'draft-follow-up-email.md',
   triageTicketMcp: 'mcp-triage-ticket.md',
+  agentSystem: 'agent-system.md',
 } as const;
 export type PromptName = keyof typeof PROMPT_FILES;
 

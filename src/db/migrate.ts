@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { AppError } from '../errors.js';
 import { logger } from '../log.js';
 import { MIGRATIONS_DIR } from '../paths.js';
+import { setupCheckpointTables } from './checkpoints.js';
 
 const LOCK_KEY = 724_193_001;
 
@@ -61,7 +62,8 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<Migr
         await client.query('begin');
         try {
           await client.query('lock table crm_migrations in share row exclusive mode');
-          const prior = (await client.query<{ checksum: string }>('select checksum from crm_migrations where name = $1', [m.name])).rows[0]?.checksum;
+          const prior = (await client.query<{ checksum: string }>('select checksum from crm_migrations where name = $1', [m.name])).rows[0]
+            ?.checksum;
           if (prior) {
             await client.query('commit');
             if (prior !== m.checksum) {
@@ -82,6 +84,16 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<Migr
         }
         result.applied.push(m.name);
         log.info({ migration: m.name }, 'applied');
+      }
+      // The agent's checkpoint tables, under the same lock (their own setup takes none).
+      await client.query('begin');
+      try {
+        await client.query('lock table crm_migrations in share row exclusive mode');
+        await setupCheckpointTables(client);
+        await client.query('commit');
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined);
+        throw new AppError('INTERNAL', `Setting up the agent's checkpoint tables failed: ${(err as Error).message}`, { cause: err });
       }
     } finally {
       await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]);

@@ -1,6 +1,7 @@
 /**
  * The HTTP application (hono): health and readiness probes, and MCP over Streamable HTTP at
- * /mcp behind Host/Origin guards and bearer auth. Slack arrives with its issue.
+ * /mcp behind Host/Origin guards and bearer auth, and Slack at /slack/events and
+ * /slack/interactions when a Slack surface is given (Slack configured; 404 otherwise).
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -11,6 +12,7 @@ import { listMigrations } from '../db/migrate.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../mcp/http-transport.js';
 import type { Runtime } from '../runtime.js';
 import { rateLimit } from './rate-limit.js';
+import type { SlackSurface } from '../slack/index.js';
 import { allowedHostnames, bearerAuth, hostGuard, localUserAuth, originGuard, type AuthEnv } from './security.js';
 
 const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503> = {
@@ -30,7 +32,12 @@ export interface HttpApp {
   mcp: McpHttpHandler;
 }
 
-export function createHttpApp(rt: Runtime): HttpApp {
+export interface HttpAppOptions {
+  /** The Slack surface (src/slack), when Slack is configured. */
+  slack?: SlackSurface | null;
+}
+
+export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   const log = logger('http');
   const app = new Hono<AuthEnv>();
   const hosts = allowedHostnames(rt.config.HOST, rt.config.CRM_ALLOWED_HOSTS);
@@ -69,5 +76,7 @@ export function createHttpApp(rt: Runtime): HttpApp {
     c.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Request body over 4 MB.', data: { code: 'VALIDATION', hint: 'Send less per call.' } }, id: null }, 413);
   app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge }), auth, limit);
   app.all('/mcp', (c) => mcp.handle(c.req.raw, c.get('actor')));
+  // Slack signs its requests; the surface verifies them itself (no bearer token, no Origin).
+  if (opts.slack) app.route('/slack', opts.slack.routes);
   return { app, mcp };
 }

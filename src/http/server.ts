@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { AppError } from '../errors.js';
 import { logger } from '../log.js';
 import type { Runtime } from '../runtime.js';
-import { createHttpApp } from './app.js';
+import { createHttpApp, type HttpAppOptions } from './app.js';
 
 export interface RunningHttp {
   url: string;
@@ -12,8 +12,8 @@ export interface RunningHttp {
   stop(): Promise<void>;
 }
 
-export async function startHttp(rt: Runtime): Promise<RunningHttp> {
-  const { app, mcp } = createHttpApp(rt);
+export async function startHttp(rt: Runtime, opts: HttpAppOptions = {}): Promise<RunningHttp> {
+  const { app, mcp } = createHttpApp(rt, opts);
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: rt.config.HOST, port: rt.config.PORT }, () => resolve(s));
     s.once('error', (err: NodeJS.ErrnoException) => {
