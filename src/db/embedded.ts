@@ -131,7 +131,9 @@ export async function hostEmbedded(dataDir: string, opts: HostOptions = {}): Pro
     return { url: running.url, owner: false, stop: async () => {} };
   }
   if (process.platform === 'win32') {
-    throw new Error('The embedded database is served on an owner-only Unix socket, which Windows cannot provide. Run under WSL, or set DATABASE_URL to a Postgres server.');
+    throw new Error(
+      'The embedded database is served on an owner-only Unix socket, which Windows cannot provide. Run under WSL, or set DATABASE_URL to a Postgres server.',
+    );
   }
   const inMemory = dataDir === MEMORY_DIR;
   const dir = inMemory ? null : path.resolve(dataDir);
