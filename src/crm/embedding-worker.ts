@@ -261,10 +261,17 @@ export function startEmbeddingWorker(
   opts.signal?.addEventListener('abort', () => stop.abort(), { once: true });
   const workerId = opts.workerId ?? newWorkerId();
   const interval = opts.intervalMs ?? 2000;
+  // Each sleep removes its abort listener when it ends: leaving them (one per cycle) tripped
+  // MaxListenersExceededWarning ~20 s after every start.
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, ms);
-      stop.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+      const wake = () => {
+        clearTimeout(t);
+        stop.signal.removeEventListener('abort', wake);
+        resolve();
+      };
+      const t = setTimeout(wake, ms);
+      stop.signal.addEventListener('abort', wake, { once: true });
     });
   const loop = (async () => {
     let lastPrune = 0;
