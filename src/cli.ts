@@ -17,7 +17,9 @@ import { startHttp } from './http/server.js';
 import { serveStdio } from './mcp/stdio.js';
 import { openRuntime } from './runtime.js';
 import { createToken, listTokens, parseScopes, revokeToken } from './crm/tokens.js';
-import { progressBar } from './cli-progress.js';
+import { backfillProgress, progressBar, startupSteps } from './cli-progress.js';
+import { formatUserList, listUsers } from './crm/users-list.js';
+import { runInspector } from './inspect-command.js';
 import { runEmbedCommand, startEmbeddingWorker } from './embed-command.js';
 
 dotenv.config({ quiet: true });
@@ -52,13 +54,14 @@ function onSignals(stop: () => Promise<void>): void {
 
 async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   const started = Date.now();
-  const rt = await openRuntime(config, { seedIfEmpty });
+  const steps = startupSteps();
+  const rt = await openRuntime(config, { seedIfEmpty, progress: steps });
   const http = await startHttp(rt).catch(async (err: unknown) => {
     await rt.close();
     throw err;
   });
   // Embeds what writes queue (notes, communications, tickets, AI answers) in the background.
-  const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 2000 });
+  const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 2000, onProgress: backfillProgress(steps, rt.pendingEmbeddings) });
   onSignals(async () => {
     await http.stop();
     await stopWorker();
@@ -126,8 +129,9 @@ program
   .command('mcp')
   .description('Serve MCP over stdio as CRM_USER (default "demo"), for Claude Desktop / Claude Code')
   .action(async () => {
-    const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START });
-    const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 5000 });
+    const steps = startupSteps();
+    const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START, progress: steps });
+    const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 5000, onProgress: backfillProgress(steps, rt.pendingEmbeddings) });
     await serveStdio(rt);
     await stopWorker();
     await rt.close();
@@ -179,8 +183,38 @@ db.command('url')
       process.exitCode = 1;
       return;
     }
-    say(`Embedded database served by process ${running.pid} on loopback:`);
+    say(`Embedded database served by process ${running.pid} on a Unix socket in an owner-only folder (no password). While it runs: psql "<url>"`);
     console.log(running.url);
+  });
+
+const usersCmd = program.command('users').description('Agency staff: the handles that tokens, CRM_USER and assignments take');
+usersCmd
+  .command('list')
+  .description('List users: handle, name, role, Slack id, active')
+  .action(async () => {
+    const database = await openDatabase(config);
+    try {
+      await migrate(database.pool);
+      const rows = await listUsers(database.db);
+      if (!rows.length) {
+        say('No users yet. `node dist/src/cli.js seed` loads the demo book (npm start does on a first run).');
+        process.exitCode = 1;
+        return;
+      }
+      for (const line of formatUserList(rows)) console.log(line);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('inspect')
+  .description('Run the installed MCP Inspector CLI against this stdio server (or an http(s) URL given first), e.g. inspect --method tools/list')
+  .allowUnknownOption()
+  .helpOption(false)
+  .argument('[args...]', 'inspector arguments: --method, --tool-name, --tool-arg, --header ...')
+  .action(async (args: string[]) => {
+    process.exitCode = await runInspector(args, { env: process.env, dataDir: config.CRM_DATA_DIR });
   });
 
 const token = program.command('token').description('API tokens for the HTTP MCP endpoint');

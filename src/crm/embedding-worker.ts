@@ -249,12 +249,13 @@ export async function drainEmbeddingQueue(
 /**
  * Runs the worker in the background (for `serve`): drains the queue, sleeps `intervalMs`, again.
  * Database or embedder outages are logged and retried; returns a function that stops it and
- * resolves when the current batch has finished.
+ * resolves when the current batch has finished. `onProgress` is called after each batch, with
+ * counts cumulative within one drain of the queue.
  */
 export function startEmbeddingWorker(
   database: Pick<Database, 'db'>,
   embedder: Embedder,
-  opts: WorkerOptions & { intervalMs?: number; signal?: AbortSignal } = {},
+  opts: WorkerOptions & { intervalMs?: number; signal?: AbortSignal; onProgress?: (p: DrainProgress) => void } = {},
 ): () => Promise<void> {
   const log = logger('embedding-worker');
   const stop = new AbortController();
