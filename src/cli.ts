@@ -74,6 +74,7 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
       `  health:   ${http.url}/healthz`,
       `  MCP:      ${http.url}/mcp   (needs a bearer token)`,
       '  token:    node dist/src/cli.js token create --user demo --scopes crm:read,crm:write',
+      '  users:    node dist/src/cli.js users list   (handles and roles for --user and CRM_USER)',
       '  stdio:    node dist/src/cli.js mcp   (for Claude Desktop / Claude Code; see README)',
       'Press Ctrl+C to stop.',
     ].join('\n'),
