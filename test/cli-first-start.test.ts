@@ -58,7 +58,8 @@ describe('CLI on a fresh data folder', () => {
     const again = await cli(['mcp']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).not.toMatch(/creating the embedded database|seeding the demo book|migration/);
-  });
+    // Two cold starts of a WASM Postgres; generous for a busy CI machine (not a timing assertion).
+  }, 300_000);
 
   it('users list prints every demo user with role and Slack id', async () => {
     const r = await cli(['users', 'list']);
