@@ -17,7 +17,9 @@ import { startHttp } from './http/server.js';
 import { serveStdio } from './mcp/stdio.js';
 import { openRuntime } from './runtime.js';
 import { createToken, listTokens, parseScopes, revokeToken } from './crm/tokens.js';
-import { progressBar } from './cli-progress.js';
+import { backfillProgress, progressBar, startupSteps } from './cli-progress.js';
+import { formatUserList, listUsers } from './crm/users-list.js';
+import { runInspector } from './inspect-command.js';
 import { runEmbedCommand, startEmbeddingWorker } from './embed-command.js';
 import { createSlackSurface } from './slack/index.js';
 import { slackAgentRunner } from './slack/agent.js';
@@ -55,7 +57,8 @@ function onSignals(stop: () => Promise<void>): void {
 
 async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   const started = Date.now();
-  const rt = await openRuntime(config, { seedIfEmpty });
+  const steps = startupSteps();
+  const rt = await openRuntime(config, { seedIfEmpty, progress: steps });
   // Slack only when both SLACK_* keys are set (one alone stops start-up with a hint).
   const startSlack = async () => createSlackSurface(config, rt.database.db, { agent: slackAgentRunner(rt) });
   const slack = await startSlack().catch(async (err: unknown) => {
@@ -68,7 +71,7 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   });
   slack?.start();
   // Embeds what writes queue (notes, communications, tickets, AI answers) in the background.
-  const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 2000 });
+  const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 2000, onProgress: backfillProgress(steps, rt.pendingEmbeddings) });
   onSignals(async () => {
     await http.stop();
     await slack?.stop();
@@ -82,6 +85,7 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
       `  health:   ${http.url}/healthz`,
       `  MCP:      ${http.url}/mcp   (needs a bearer token)`,
       '  token:    node dist/src/cli.js token create --user demo --scopes crm:read,crm:write',
+      '  users:    node dist/src/cli.js users list   (handles and roles for --user and CRM_USER)',
       '  stdio:    node dist/src/cli.js mcp   (for Claude Desktop / Claude Code; see README)',
       slack ? `  Slack:    ${http.url}/slack/events and /slack/interactions (signed by Slack; see README "Slack")` : '  Slack:    off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README "Slack")',
       'Press Ctrl+C to stop.',
@@ -138,8 +142,9 @@ program
   .command('mcp')
   .description('Serve MCP over stdio as CRM_USER (default "demo"), for Claude Desktop / Claude Code')
   .action(async () => {
-    const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START });
-    const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 5000 });
+    const steps = startupSteps();
+    const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START, progress: steps });
+    const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 5000, onProgress: backfillProgress(steps, rt.pendingEmbeddings) });
     await serveStdio(rt);
     await stopWorker();
     await rt.close();
@@ -207,8 +212,38 @@ db.command('url')
       process.exitCode = 1;
       return;
     }
-    say(`Embedded database served by process ${running.pid} on loopback:`);
+    say(`Embedded database served by process ${running.pid} on a Unix socket in an owner-only folder (no password). While it runs: psql "<url>"`);
     console.log(running.url);
+  });
+
+const usersCmd = program.command('users').description('Agency staff: the handles that tokens, CRM_USER and assignments take');
+usersCmd
+  .command('list')
+  .description('List users: handle, name, role, Slack id, active')
+  .action(async () => {
+    const database = await openDatabase(config);
+    try {
+      await migrate(database.pool);
+      const rows = await listUsers(database.db);
+      if (!rows.length) {
+        say('No users yet. `node dist/src/cli.js seed` loads the demo book (npm start does on a first run).');
+        process.exitCode = 1;
+        return;
+      }
+      for (const line of formatUserList(rows)) console.log(line);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('inspect')
+  .description('Run the installed MCP Inspector CLI against this stdio server (or an http(s) URL given first), e.g. inspect --method tools/list')
+  .allowUnknownOption()
+  .helpOption(false)
+  .argument('[args...]', 'inspector arguments: --method, --tool-name, --tool-arg, --header ...')
+  .action(async (args: string[]) => {
+    process.exitCode = await runInspector(args, { env: process.env, dataDir: config.CRM_DATA_DIR });
   });
 
 const token = program.command('token').description('API tokens for the HTTP MCP endpoint');

@@ -249,22 +249,30 @@ export async function drainEmbeddingQueue(
 /**
  * Runs the worker in the background (for `serve`): drains the queue, sleeps `intervalMs`, again.
  * Database or embedder outages are logged and retried; returns a function that stops it and
- * resolves when the current batch has finished.
+ * resolves when the current batch has finished. `onProgress` is called after each batch, with
+ * counts cumulative within one drain of the queue.
  */
 export function startEmbeddingWorker(
   database: Pick<Database, 'db'>,
   embedder: Embedder,
-  opts: WorkerOptions & { intervalMs?: number; signal?: AbortSignal } = {},
+  opts: WorkerOptions & { intervalMs?: number; signal?: AbortSignal; onProgress?: (p: DrainProgress) => void } = {},
 ): () => Promise<void> {
   const log = logger('embedding-worker');
   const stop = new AbortController();
   opts.signal?.addEventListener('abort', () => stop.abort(), { once: true });
   const workerId = opts.workerId ?? newWorkerId();
   const interval = opts.intervalMs ?? 2000;
+  // Each sleep removes its abort listener when it ends: leaving them (one per cycle) tripped
+  // MaxListenersExceededWarning ~20 s after every start.
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, ms);
-      stop.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+      const wake = () => {
+        clearTimeout(t);
+        stop.signal.removeEventListener('abort', wake);
+        resolve();
+      };
+      const t = setTimeout(wake, ms);
+      stop.signal.addEventListener('abort', wake, { once: true });
     });
   const loop = (async () => {
     let lastPrune = 0;

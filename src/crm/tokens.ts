@@ -37,7 +37,7 @@ export interface CreatedToken {
 
 export async function createToken(db: DbOrTx, opts: { userHandle: string; scopes: Scope[]; name?: string; expiresInDays?: number }): Promise<CreatedToken> {
   const [user] = await db.select().from(users).where(eq(users.handle, opts.userHandle)).limit(1);
-  if (!user || !user.isActive) throw new AppError('NOT_FOUND', `No active user with handle "${opts.userHandle}".`, { hint: 'List users with `crm-agent users` or seed demo data.' });
+  if (!user || !user.isActive) throw new AppError('NOT_FOUND', `No active user with handle "${opts.userHandle}".`, { hint: 'List users with `crm-agent users list` (node dist/src/cli.js users list), or seed demo data.' });
   const allowed = scopesForRole(user.role);
   const excess = opts.scopes.filter((s) => !allowed.includes(s));
   if (excess.length) throw new AppError('FORBIDDEN', `User ${user.handle} (${user.role}) cannot hold ${excess.join(', ')}.`, { hint: `Allowed: ${allowed.join(', ')}.` });

@@ -1,29 +1,30 @@
 /**
  * The embedded database: PGlite (Postgres in WASM) with pgvector, served over the Postgres wire
- * protocol on loopback so the rest of the product talks `pg` exactly as to a server.
+ * protocol on a Unix socket so the rest of the product talks `pg` exactly as to a server.
  *
  * PGlite is single-session and its data folder must be opened by one process only. The process
  * that opens the folder hosts it and writes `server.json` (socket, pid) in the folder; other
  * processes (an MCP stdio server started by Claude Desktop while `serve` runs, `db url`) find it
  * there and connect over the socket instead of opening the folder a second time.
  *
- * The wire protocol server has no authentication, so for a data folder it listens on a Unix
- * socket inside the folder, which is made owner-only (0700): other users of the machine cannot
- * connect. (`memory://` databases, used by tests, listen on a random loopback TCP port; so does
- * Windows, which has no such permissions on sockets.)
+ * The wire protocol server has no authentication, so it is never put on TCP: the socket lives in
+ * an owner-only (0700) folder (see embedded-socket.ts), the data folder itself or, when that path
+ * is too long for a socket, a short private one. `memory://` databases (tests) get a private
+ * temp folder for theirs. Windows has no such folder permissions for sockets: refused there.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { logger } from '../log.js';
+import { memorySocket, placeSocket, removeSocket, type SocketPlacement } from './embedded-socket.js';
 
 export const MEMORY_DIR = 'memory://';
 
 export interface EmbeddedHost {
-  /** postgres://... on 127.0.0.1 */
+  /** postgres://postgres@localhost/postgres?host=<socket folder>: a Unix-socket URL, no password. */
   url: string;
   /** True when this process opened the data folder; false when it joined another process's server. */
   owner: boolean;
@@ -31,21 +32,21 @@ export interface EmbeddedHost {
 }
 
 interface ServerInfo {
-  /** Unix socket path, or a loopback host and port. */
-  socket?: string;
-  host?: string;
-  port?: number;
+  /** Unix socket path (in the data folder, or in a short private folder when that path is too long). */
+  socket: string;
   pid: number;
   startedAt: string;
 }
 
+export interface HostOptions {
+  /** Roots tried for a short socket folder when the data folder's path is too long (tests). */
+  socketRoots?: string[];
+}
+
 const INFO_FILE = 'server.json';
 
-const SOCKET_NAME = '.s.PGSQL.5432';
-
-function urlOf(info: Pick<ServerInfo, 'socket' | 'host' | 'port'>): string {
-  if (info.socket) return `postgres://postgres@localhost/postgres?host=${encodeURIComponent(path.dirname(info.socket))}`;
-  return `postgres://postgres@${info.host}:${info.port}/postgres?sslmode=disable`;
+function urlOf(socket: string): string {
+  return `postgres://postgres@localhost/postgres?host=${encodeURIComponent(path.dirname(socket))}`;
 }
 
 function pidAlive(pid: number): boolean {
@@ -57,9 +58,9 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-function canConnect(info: Pick<ServerInfo, 'socket' | 'host' | 'port'>, timeoutMs = 1000): Promise<boolean> {
+function canConnect(socket: string, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = info.socket ? net.connect({ path: info.socket }) : net.connect({ host: info.host!, port: info.port! });
+    const s = net.connect({ path: socket });
     const done = (ok: boolean) => {
       s.destroy();
       resolve(ok);
@@ -81,64 +82,96 @@ export async function findRunningServer(dataDir: string): Promise<{ url: string;
   } catch {
     return null;
   }
-  if (!pidAlive(info.pid) || !(await canConnect(info))) return null;
-  return { url: urlOf(info), pid: info.pid };
+  // An older server.json may name a TCP port: never connect to one (anyone could be listening).
+  if (typeof info.socket !== 'string' || !pidAlive(info.pid) || !(await canConnect(info.socket))) return null;
+  return { url: urlOf(info.socket), pid: info.pid };
+}
+
+/** Writes `file` owner-only whatever the umask or an earlier file's mode, atomically for readers. */
+function writePrivateFile(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, file);
+}
+
+/** Creates `dir` (and parents) and makes it owner-only: customer data lives here. */
+function privateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
 }
 
 /**
- * Opens (or joins) the embedded database of `dataDir` and returns a loopback URL for `pg`.
- * `memory://` opens a fresh in-memory database, private to this process.
+ * Makes every file under `dir` 0600 and every folder 0700. PGlite's file system layer creates
+ * files 0666 and folders 0755 whatever the umask; the owner-only data folder already keeps other
+ * users out, and this keeps the files private if the folder is ever copied or loosened.
  */
-export async function hostEmbedded(dataDir: string): Promise<EmbeddedHost> {
+function tightenTree(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    const st = lstatSync(p);
+    if (st.isSymbolicLink()) continue;
+    if (st.isDirectory()) {
+      if (st.mode & 0o077) chmodSync(p, 0o700);
+      tightenTree(p);
+    } else if (st.mode & 0o077) chmodSync(p, 0o600);
+  }
+}
+
+/**
+ * Opens (or joins) the embedded database of `dataDir` and returns a Unix-socket URL for `pg`.
+ * `memory://` opens a fresh in-memory database, private to this process. Throws, saying what to
+ * do, when the socket cannot be placed in an owner-only folder; never falls back to TCP.
+ */
+export async function hostEmbedded(dataDir: string, opts: HostOptions = {}): Promise<EmbeddedHost> {
   const log = logger('embedded-db');
   const running = await findRunningServer(dataDir);
   if (running) {
     log.info({ pid: running.pid }, 'joining the embedded database hosted by another process');
     return { url: running.url, owner: false, stop: async () => {} };
   }
-  const inMemory = dataDir === MEMORY_DIR;
-  // Unix socket paths are limited to ~104 bytes; a deeper folder falls back to loopback TCP.
-  const candidate = path.join(path.resolve(dataDir), SOCKET_NAME);
-  const useUnixSocket = !inMemory && process.platform !== 'win32' && Buffer.byteLength(candidate) < 100;
-  if (!inMemory && !useUnixSocket) log.warn({ dataDir }, 'serving the embedded database on loopback TCP (no Unix socket here); any local user can reach it');
-  if (!inMemory) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    // Customer data: the folder (and the socket in it) is the owner's only.
-    if (process.platform !== 'win32') chmodSync(dataDir, 0o700);
+  if (process.platform === 'win32') {
+    throw new Error(
+      'The embedded database is served on an owner-only Unix socket, which Windows cannot provide. Run under WSL, or set DATABASE_URL to a Postgres server.',
+    );
   }
-  const pgDir = inMemory ? undefined : path.join(dataDir, 'pgdata');
+  const inMemory = dataDir === MEMORY_DIR;
+  const dir = inMemory ? null : path.resolve(dataDir);
+  if (dir) privateFolder(dir);
+  const placement: SocketPlacement = dir ? placeSocket(dir, opts.socketRoots) : memorySocket();
+  const pgDir = dir ? path.join(dir, 'pgdata') : undefined;
+  if (pgDir) privateFolder(pgDir);
   const started = Date.now();
-  const db = await PGlite.create({ dataDir: pgDir, extensions: { vector }, });
-  const socketPath = useUnixSocket ? candidate : undefined;
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir: pgDir, extensions: { vector } });
+  } catch (err) {
+    removeSocket(placement);
+    throw err;
+  }
+  if (pgDir) tightenTree(pgDir);
   // No live process holds the folder (checked above): a socket file left by a crash is stale.
-  if (socketPath) rmSync(socketPath, { force: true });
+  rmSync(placement.socket, { force: true });
   // Several connections may attach (our pool, other local processes); the socket server runs one
   // query at a time and keeps a transaction's queries together.
-  const server = socketPath
-    ? new PGLiteSocketServer({ db, path: socketPath, maxConnections: 16 })
-    : new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 16 });
+  const server = new PGLiteSocketServer({ db, path: placement.socket, maxConnections: 16 });
   await server.start();
-  let info: ServerInfo;
-  if (socketPath) {
-    info = { socket: socketPath, pid: process.pid, startedAt: new Date().toISOString() };
-  } else {
-    const [host, portText] = server.getServerConn().split(':');
-    info = { host: host ?? '127.0.0.1', port: Number(portText), pid: process.pid, startedAt: new Date().toISOString() };
-  }
-  const infoFile = inMemory ? null : path.join(dataDir, INFO_FILE);
-  if (infoFile) writeFileSync(infoFile, JSON.stringify(info, null, 2), { mode: 0o600 });
-  log.debug({ ms: Date.now() - started, dataDir: inMemory ? 'memory' : dataDir }, 'embedded database open');
+  const info: ServerInfo = { socket: placement.socket, pid: process.pid, startedAt: new Date().toISOString() };
+  const infoFile = dir ? path.join(dir, INFO_FILE) : null;
+  if (infoFile) writePrivateFile(infoFile, JSON.stringify(info, null, 2));
+  log.debug({ ms: Date.now() - started, dataDir: dir ?? 'memory', socket: placement.socket }, 'embedded database open');
   let stopped = false;
   return {
-    url: urlOf(info),
+    url: urlOf(placement.socket),
     owner: true,
     async stop() {
       if (stopped) return;
       stopped = true;
       await server.stop();
       await db.close();
+      if (pgDir) tightenTree(pgDir);
       if (infoFile) rmSync(infoFile, { force: true });
-      if (socketPath) rmSync(socketPath, { force: true });
+      removeSocket(placement);
     },
   };
 }

@@ -130,6 +130,38 @@ describe('MCP Inspector CLI against the stdio server', () => {
   });
 });
 
+describe('npm run inspect (the installed Inspector CLI, as the README gives it)', () => {
+  /** Runs the npm script from the project root, as a user would; its parent folder has no package.json. */
+  function npmInspect(args: string[]): Promise<Run> {
+    return new Promise((resolve, reject) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, CRM_DATA_DIR: dataDir, CRM_USER: 'demo', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+      delete env.DATABASE_URL;
+      const child = spawn('npm', ['run', '--silent', 'inspect', '--', ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.once('error', reject);
+      child.once('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('lists the tools of the stdio server on the configured data folder', async () => {
+    const r = await npmInspect(['--method', 'tools/list']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = (JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { tools: { name: string }[] }).tools.map((t) => t.name);
+    expect(listed.sort()).toEqual(tools.map((t) => t.name).sort());
+  });
+
+  it('targets the HTTP endpoint when given its URL first', async () => {
+    const { token } = await createToken(rt.database.db, { userHandle: 'demo', scopes: ['crm:read'], name: 'npm inspect test' });
+    const r = await npmInspect([`${http.url}/mcp`, '--method', 'tools/call', '--tool-name', 'search_leads', '--tool-arg', 'limit=1', '--header', `Authorization: Bearer ${token}`]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as ToolCallResult;
+    expect(out.structuredContent!.leads).toHaveLength(1);
+  });
+});
+
 describe('MCP Inspector CLI against Streamable HTTP', () => {
   it('calls a tool with a bearer token, and is refused without one', async () => {
     const { token } = await createToken(rt.database.db, { userHandle: 'demo', scopes: ['crm:read'], name: 'inspector test' });
