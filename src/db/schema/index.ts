@@ -8,3 +8,4 @@ export * from './activity.js';
 export * from './marketing.js';
 export * from './work.js';
 export * from './ai.js';
+export * from './vocabulary.js';
