@@ -24,7 +24,16 @@ export interface Runtime {
 
 export function toolSettings(config: Config): ToolSettings {
   const [start, end] = config.CRM_BUSINESS_HOURS.split('-').map(Number) as [number, number];
-  return { agencyTimezone: config.CRM_AGENCY_TIMEZONE, businessHours: [start, end], rrfK: config.CRM_RRF_K };
+  return {
+    agencyTimezone: config.CRM_AGENCY_TIMEZONE,
+    businessHours: [start, end],
+    rrfK: config.CRM_RRF_K,
+    fusion: {
+      method: config.CRM_SEARCH_FUSION,
+      fulltextWeight: config.CRM_SEARCH_FULLTEXT_WEIGHT,
+      minSimilarity: config.CRM_SEARCH_MIN_SIMILARITY,
+    },
+  };
 }
 
 export interface OpenOptions {
@@ -58,6 +67,10 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
     await database.close();
     throw err;
   }
-  const deps: ToolDeps = { db: database.db, settings: toolSettings(config), services: opts.services ?? toolServicesFromConfig(config, { embedder }) };
+  const deps: ToolDeps = {
+    db: database.db,
+    settings: toolSettings(config),
+    services: opts.services ?? toolServicesFromConfig(config, { embedder }),
+  };
   return { config, database, deps, embedder, close: () => database.close() };
 }

@@ -76,6 +76,7 @@ export const searchKnowledgeTool = defineTool({
       until: input.until ? new Date(input.until) : undefined,
       limit: input.limit,
       rrfK: ctx.settings.rrfK,
+      fusion: ctx.settings.fusion,
       now: ctx.now,
     });
     return {

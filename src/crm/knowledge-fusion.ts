@@ -21,10 +21,15 @@ export interface FusionParams {
    * for a lead to match search_leads free text by meaning alone.
    */
   minSimilarity: number;
+  /**
+   * Convex: how cosines are put on the full-text scale: 'max' divides by the query's best cosine,
+   * 'minmax' maps the candidates' range to 0-1, 'raw' uses the cosine as is.
+   */
+  vectorNorm?: 'max' | 'minmax' | 'raw';
 }
 
 /** Tuned on bench/retrieval's dev split (docs/search.md), for the local embedder. */
-export const DEFAULT_FUSION: FusionParams = { method: 'convex', fulltextWeight: 0.3, rrfK: 60, minSimilarity: 0.4 };
+export const DEFAULT_FUSION: FusionParams = { method: 'convex', fulltextWeight: 0.6, rrfK: 60, minSimilarity: 0.4, vectorNorm: 'max' };
 
 /** Least coverage (share of the question's terms) that counts as a good full-text match. */
 export const MIN_COVERAGE = 0.99;
@@ -57,12 +62,15 @@ export function fuse<T extends ArmHit>(candidates: Candidate<T>[], params: Fusio
     const rrf = (rank: number | null, w: number) => (rank ? w / (params.rrfK + rank) : 0);
     return candidates.map((c) => ({ ...c, score: rrf(c.fulltextRank, weights[0]) + rrf(c.vectorRank, weights[1]) })).sort(tieBreak);
   }
-  const top = Math.max(0, ...candidates.map((c) => c.similarity ?? 0));
+  const sims = candidates.map((c) => Math.max(0, c.similarity ?? 0));
+  const top = Math.max(0, ...sims);
+  const low = params.vectorNorm === 'minmax' ? Math.min(top, ...sims) : 0;
   const w = Math.min(Math.max(params.fulltextWeight, 0), 1);
   const anyVector = candidates.some((c) => c.similarity !== null);
   return candidates
     .map((c) => {
-      const v = top > 0 ? Math.max(0, c.similarity ?? 0) / top : 0;
+      const s = Math.max(0, c.similarity ?? 0);
+      const v = params.vectorNorm === 'raw' ? s : top > low ? (s - low) / (top - low) : 0;
       return { ...c, score: anyVector ? w * (c.fulltext ?? 0) + (1 - w) * v : (c.fulltext ?? 0) };
     })
     .sort(tieBreak);

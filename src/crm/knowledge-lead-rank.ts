@@ -21,6 +21,8 @@ export interface LeadRankQuery {
   fusion?: Partial<FusionParams>;
   /** Candidates per arm (default 300). */
   depth?: number;
+  /** Run the full-text arm (default true; benchmarks turn it off to measure the vector arm alone). */
+  fulltext?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function rankLeadsByKnowledge(db: DbOrTx, q: LeadRankQuery): Promis
   const params: FusionParams = { ...DEFAULT_FUSION, ...(q.rrfK ? { rrfK: q.rrfK } : {}), ...q.fusion };
   const { query: _ignored, ...filters } = q.filters;
   const scope = { leadFilters: filters, now: q.now };
-  const terms = await questionTerms(db, q.question);
+  const terms = q.fulltext === false ? null : await questionTerms(db, q.question);
   const { candidates } = await knowledgeCandidates(db, terms, q.vector, scope, depth, depth, params.method === 'convex');
   const matching = candidates.filter((c) => (c.coverage ?? 0) >= MIN_COVERAGE || (c.similarity ?? -1) >= params.minSimilarity);
   const leads = new Map<string, { score: number; hits: number }>();
