@@ -137,7 +137,7 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
   const { candidates, chunks } = await knowledgeCandidates(db, terms, useVector ? query.vector! : null, query, depth, limit, complete);
   const fused = fuse(candidates, params, query.weights ?? DEFAULT_ARM_WEIGHTS);
   // Enough candidates to refill the list after collapsing copies.
-  const pool = fused.slice(0, query.collapse === false ? limit : limit * 4);
+  const pool = fused.slice(0, query.collapse === false ? limit : limit * 8);
   const details = await loadSnippets(
     db,
     pool.map((f) => f.hit),

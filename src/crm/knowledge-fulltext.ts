@@ -2,7 +2,7 @@
  * The full-text arm of knowledge search, coverage first. A question becomes a list of terms (each
  * already expanded to its insurance-vocabulary concept by `crm_tsquery`, migrations/0007). Texts
  * holding all terms are found first; only when they are too few does the arm fall back to texts
- * holding fewer (all but one, ..., any one), and every hit is scored by how much of the question
+ * holding about half of them, then any one, and every hit is scored by how much of the question
  * it covers. So one shared incidental word is weak evidence (coverage 1/n), never a top rank.
  *
  * Cost is bounded by k, not by how many rows match: each tier's candidates are cut at a LIMIT
@@ -96,12 +96,14 @@ function binomial(n: number, m: number): number {
   return r;
 }
 
-/** The tsquery texts of the coverage tiers, most terms first: "at least m of the n terms", m = n..1. */
+/** The tsquery texts of the coverage tiers, most terms first: "at least m of the n terms", m = n, ceil(n/2), 1. */
 export function coverageTiers(q: QuestionTerms): string[] {
   const n = q.terms.length;
   const tail = q.filters.map((f) => ` & ${f}`).join('');
   const tiers: string[] = [];
-  for (let m = n; m >= 1; m--) {
+  // All terms, about half of them, any one: each tier is a full GIN index scan, so few tiers.
+  const levels = [...new Set([n, Math.ceil(n / 2), 1])].filter((m) => m >= 1);
+  for (const m of levels) {
     if (binomial(n, m) > MAX_CLAUSES) continue;
     const clauses = combinations(n, m).map((c) => c.map((i) => `(${q.terms[i]})`).join(' & '));
     tiers.push(`(${clauses.map((c) => `(${c})`).join(' | ')})${tail}`);
