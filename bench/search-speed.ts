@@ -5,7 +5,9 @@
  *   DATABASE_URL=postgres://... node dist/bench/search-speed.js [leads=100000] --server
  * Seeds the demo book at that scale (about 9-10 notes and communications per lead), embeds it
  * with the configured model (default local-sif-100) with the HNSW index dropped, builds the
- * index, then times each search mode over the labelled questions (3 runs each, p50/p95).
+ * index, then times each search mode over the labelled questions (3 runs each, p50/p95). "hybrid"
+ * is the default (coverage-first full text, convex fusion, near-duplicate collapsing); the bare
+ * full-text baseline ranks every any-word match by ts_rank, as the arm did before issue 10.
  * Prints figures; asserts nothing.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -96,6 +98,7 @@ try {
     { name: 'full text', ours: (i) => ks({ arms: { fulltext: true, vector: false } }, i), bare: (i) => count(bareFts(questions[i]!)) },
     { name: 'vector', ours: (i) => ks({ vector: vq(i), arms: { fulltext: false, vector: true } }, i), bare: (i) => count(bareVec(vectors[i]!)) },
     { name: 'hybrid', ours: (i) => ks({ vector: vq(i) }, i), bare: async (i) => (await count(bareFts(questions[i]!))) + (await count(bareVec(vectors[i]!))) },
+    { name: 'hybrid (RRF)', ours: (i) => ks({ vector: vq(i), fusion: { method: 'rrf' } }, i), bare: async (i) => (await count(bareFts(questions[i]!))) + (await count(bareVec(vectors[i]!))) },
     { name: 'hybrid, lead filters', ours: (i) => ks({ vector: vq(i), leadFilters: filters, now }, i), bare: async (i) => (await count(bareFts(questions[i]!, leadIn))) + (await count(bareVec(vectors[i]!, sql`e.${leadIn}`))) },
     { name: 'vector, lead filters', ours: (i) => vectorArm(db, vq(i), { leadFilters: filters, now }, 10).then((h) => h.length), bare: (i) => count(bareVec(vectors[i]!, sql`e.${leadIn}`)) },
     { name: 'hybrid, one lead', ours: (i) => ks({ vector: vq(i), leadId: someLead }, i), bare: async (i) => (await count(bareFts(questions[i]!, sql`lead_id = ${someLead}`))) + (await count(bareVec(vectors[i]!, sql`e.lead_id = ${someLead}`))) },

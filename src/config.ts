@@ -50,6 +50,12 @@ export const configSchema = z.object({
   CRM_EMBEDDING_BASE_URL: z.url().optional(),
   CRM_EMBEDDING_API_KEY: z.string().min(1).optional(),
   CRM_RRF_K: z.coerce.number().int().min(1).max(1000).default(60),
+  /** Knowledge-search fusion: convex (scores, the default) or rrf (ranks); see docs/search.md. */
+  CRM_SEARCH_FUSION: z.enum(['convex', 'rrf']).default('convex'),
+  /** Convex fusion: weight of the full-text score, 0-1 (tuned on bench/retrieval's dev split). */
+  CRM_SEARCH_FULLTEXT_WEIGHT: z.coerce.number().min(0).max(1).default(0.6),
+  /** Least cosine that counts as a meaning match (lowConfidence, search_leads); model-dependent. */
+  CRM_SEARCH_MIN_SIMILARITY: z.coerce.number().min(-1).max(1).default(0.4),
   /** Slack: the bot token (xoxb-…) and the app's signing secret; both, or neither (Slack off, /slack/* answers 404). */
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),

@@ -44,7 +44,16 @@ export interface StartupProgress {
 
 export function toolSettings(config: Config): ToolSettings {
   const [start, end] = config.CRM_BUSINESS_HOURS.split('-').map(Number) as [number, number];
-  return { agencyTimezone: config.CRM_AGENCY_TIMEZONE, businessHours: [start, end], rrfK: config.CRM_RRF_K };
+  return {
+    agencyTimezone: config.CRM_AGENCY_TIMEZONE,
+    businessHours: [start, end],
+    rrfK: config.CRM_RRF_K,
+    fusion: {
+      method: config.CRM_SEARCH_FUSION,
+      fulltextWeight: config.CRM_SEARCH_FULLTEXT_WEIGHT,
+      minSimilarity: config.CRM_SEARCH_MIN_SIMILARITY,
+    },
+  };
 }
 
 export interface OpenOptions {

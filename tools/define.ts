@@ -8,6 +8,7 @@ import type { DbOrTx } from '../src/db/client.js';
 import type { Actor, Scope } from '../src/crm/actor.js';
 import type { Fence } from '../src/crm/fence.js';
 import type { ModelTurn } from '../src/crm/interactions.js';
+import type { FusionParams } from '../src/crm/knowledge-fusion.js';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -22,6 +23,8 @@ export interface ToolSettings {
   /** Calls and texts only between these local hours of the agency, e.g. [8, 20]. */
   businessHours: readonly [number, number];
   rrfK: number;
+  /** Knowledge-search fusion (CRM_SEARCH_*); absent: the tuned defaults. */
+  fusion?: Partial<FusionParams>;
 }
 
 /**

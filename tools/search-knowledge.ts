@@ -45,6 +45,8 @@ export const searchKnowledgeOutput = z.object({
   mode: z.enum(['hybrid', 'fulltext']).describe('hybrid: full text and meaning (vectors) fused; fulltext: words only (no embedding model available).'),
   notice: z.string().nullable().describe('Why the search ran in fulltext mode, or null.'),
   hits: z.array(hit).describe('Best first. Cite sourceType and sourceId for what you use.'),
+  lowConfidence: z.boolean().describe('True when nothing matched well (no record has all the words or the meaning): the hits are guesses; say so.'),
+  collapsed: z.number().int().describe('Near-identical copies (form letters) left out of hits.'),
 });
 
 export const searchKnowledgeTool = defineTool({
@@ -72,11 +74,14 @@ export const searchKnowledgeTool = defineTool({
       until: input.until ? new Date(input.until) : undefined,
       limit: input.limit,
       rrfK: ctx.settings.rrfK,
+      fusion: ctx.settings.fusion,
       now: ctx.now,
     });
     return {
       mode: result.mode === 'hybrid' ? ('hybrid' as const) : ('fulltext' as const),
       notice: prepared.notice,
+      lowConfidence: result.lowConfidence,
+      collapsed: result.collapsed,
       hits: result.hits.map((h) => ({
         sourceType: h.sourceType,
         sourceId: h.sourceId,

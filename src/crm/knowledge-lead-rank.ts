@@ -4,9 +4,11 @@
  * `searchLeads` as `textMatchLeadIds` (which adds client-name matches itself).
  */
 import type { DbOrTx } from '../db/client.js';
-import { DEFAULT_ARM_WEIGHTS, fullTextArm, fuseRrf, type ArmHit } from './hybrid-search.js';
+import { DEFAULT_ARM_WEIGHTS, knowledgeCandidates } from './hybrid-search.js';
+import { questionTerms } from './knowledge-fulltext.js';
+import { DEFAULT_FUSION, fuse, MIN_COVERAGE, type FusionParams } from './knowledge-fusion.js';
 import type { LeadSearchFilters } from './lead-search-filters.js';
-import { vectorArm, type VectorQuery } from './vector-arm.js';
+import type { VectorQuery } from './vector-arm.js';
 
 export interface LeadRankQuery {
   question: string;
@@ -14,28 +16,32 @@ export interface LeadRankQuery {
   /** The search_leads filters (`query` ignored). */
   filters: LeadSearchFilters;
   now: Date;
-  rrfK: number;
+  rrfK?: number;
+  /** Fusion parameters (default DEFAULT_FUSION); `minSimilarity` is the meaning-only floor. */
+  fusion?: Partial<FusionParams>;
   /** Candidates per arm (default 300). */
   depth?: number;
-  /**
-   * Least cosine similarity for a vector-only hit to make its lead match. Nearest neighbours
-   * always exist, so without a floor every query would "match" some leads. Default 0.4 (the
-   * local embedder; hosted models may want more, see docs/embeddings.md).
-   */
-  minSimilarity?: number;
+  /** Run the full-text arm (default true; benchmarks turn it off to measure the vector arm alone). */
+  fulltext?: boolean;
 }
 
-/** Lead ids whose knowledge matches the question, best first (a lead's best fused hit counts, ties by hit count). */
+/**
+ * Lead ids whose knowledge matches the question, best first (a lead's best fused text counts, ties
+ * by how many of its texts match). A lead search filters as well as ranks, so a lead matches only
+ * when one of its texts holds every term of the question (vocabulary synonyms count) or is close
+ * in meaning (cosine >= minSimilarity: nearest neighbours always exist, so without a floor every
+ * question would "match" some leads).
+ */
 export async function rankLeadsByKnowledge(db: DbOrTx, q: LeadRankQuery): Promise<string[]> {
   const depth = q.depth ?? 300;
+  const params: FusionParams = { ...DEFAULT_FUSION, ...(q.rrfK ? { rrfK: q.rrfK } : {}), ...q.fusion };
   const { query: _ignored, ...filters } = q.filters;
   const scope = { leadFilters: filters, now: q.now };
-  // Every word must appear, as in search_leads' own full text: a lead search filters as well as ranks.
-  const fts = await fullTextArm(db, q.question, scope, depth, 'all');
-  const minSimilarity = q.minSimilarity ?? 0.4;
-  const vec = q.vector ? (await vectorArm(db, q.vector, scope, depth)).filter((h) => 1 - h.distance >= minSimilarity) : [];
+  const terms = q.fulltext === false ? null : await questionTerms(db, q.question);
+  const { candidates } = await knowledgeCandidates(db, terms, q.vector, scope, depth, depth, params.method === 'convex');
+  const matching = candidates.filter((c) => (c.coverage ?? 0) >= MIN_COVERAGE || (c.similarity ?? -1) >= params.minSimilarity);
   const leads = new Map<string, { score: number; hits: number }>();
-  for (const f of fuseRrf<ArmHit & { leadId: string | null }>([fts, vec], q.rrfK, DEFAULT_ARM_WEIGHTS)) {
+  for (const f of fuse(matching, params, DEFAULT_ARM_WEIGHTS)) {
     const leadId = f.hit.leadId;
     if (!leadId) continue;
     const l = leads.get(leadId) ?? { score: 0, hits: 0 };

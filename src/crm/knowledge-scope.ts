@@ -32,7 +32,7 @@ export interface ArmHit {
  * `'all'` keeps websearch_to_tsquery's every-word matching (a filter, as in search_leads).
  */
 export function tsQuery(question: string, match: 'any' | 'all' = 'any'): SQL {
-  const q = sql`websearch_to_tsquery('english', ${question})`;
+  const q = sql`websearch_to_tsquery('crm', ${question})`;
   return match === 'all' || /"|(^|\s)-\S|\bor\b/i.test(question) ? q : sql`replace(${q}::text, ' & ', ' | ')::tsquery`;
 }
 

@@ -1,7 +1,7 @@
 /** Details of knowledge hits for citing them: lead, client, time, text and a full-text headline. */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { tsQuery, type ArmHit } from './knowledge-scope.js';
+import type { ArmHit } from './knowledge-scope.js';
 import { KNOWLEDGE_SOURCES, SOURCE_TYPES } from './knowledge-sources.js';
 
 export interface HitDetail {
@@ -15,15 +15,17 @@ export interface HitDetail {
   headline: string | null;
 }
 
-/** Details by `type:id` for the given hits (missing keys: the source was deleted). */
-export async function loadSnippets(db: DbOrTx, hits: ArmHit[], question: string | null): Promise<Map<string, HitDetail>> {
+/** Details by `type:id` for the given hits (missing keys: the source was deleted). `tsquery`: the question's tsquery text (QuestionTerms.whole), for headlines. */
+export async function loadSnippets(db: DbOrTx, hits: ArmHit[], tsquery: string | null): Promise<Map<string, HitDetail>> {
   const out = new Map<string, HitDetail>();
   const branches = SOURCE_TYPES.flatMap((type) => {
     const ids = hits.filter((h) => h.sourceType === type).map((h) => h.sourceId);
     if (!ids.length) return [];
     const s = KNOWLEDGE_SOURCES[type];
-    const headline = question
-      ? sql`case when ${s.tsv} @@ ${tsQuery(question)} then ts_headline('english', ${s.text}, ${tsQuery(question)}, 'MaxFragments=2, MaxWords=30, MinWords=12, StartSel=**, StopSel=**') end`
+    // Headlines mark any term of the question (its terms OR-ed), as coverage ranking does.
+    const anyTerm = tsquery ? sql`replace(${tsquery}, ' & ', ' | ')::tsquery` : null;
+    const headline = anyTerm
+      ? sql`case when ${s.tsv} @@ ${anyTerm} then ts_headline('crm', ${s.text}, ${anyTerm}, 'MaxFragments=2, MaxWords=30, MinWords=12, StartSel=**, StopSel=**') end`
       : sql`null::text`;
     return [
       sql`select ${type}::text as source_type, s.id as source_id, ${s.leadId} as lead_id, ${s.clientId} as client_id, ${s.occurredAt} as occurred_at,

@@ -58,8 +58,8 @@ export const KNOWLEDGE_SOURCES: Record<SourceType, KnowledgeSource> = {
     leadId: sql.raw('s.lead_id'),
     clientId: sql.raw('s.crm_client_id'),
     occurredAt: sql.raw('s.created_at'),
-    // migrations/0002_ai_interactions_fulltext.sql indexes this expression under `eligible`.
-    tsv: sql.raw(`to_tsvector('english', coalesce(s.response, ''))`),
+    // migrations/0007_insurance_vocabulary.sql indexes this expression under `eligible`.
+    tsv: sql.raw(`to_tsvector('crm', coalesce(s.response, ''))`),
     eligible: sql.raw(`(s.type in ('chat','insight','summary','triage','draft') and s.response is not null)`),
   },
 };

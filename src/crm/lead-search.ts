@@ -6,7 +6,7 @@
  * - the client's display name, business/DBA name or email containing the query (ILIKE): +2 for an
  *   exact name/email match, +1 for a partial one;
  * - a text score in [0, 1): by default the best `ts_rank` of the lead's notes and communications
- *   against websearch_to_tsquery('english', q); or, in hybrid mode, the caller's ranked lead ids
+ *   against crm_tsquery(q) (web-search syntax, insurance vocabulary); or, in hybrid mode, the caller's ranked lead ids
  *   (`opts.textMatchLeadIds`), scored by position.
  */
 import { and, type SQL, sql } from 'drizzle-orm';
@@ -103,7 +103,7 @@ function sortKey(sort: LeadSort, relevance: SQL): { expr: SQL; type: SQL } {
  * ts_rank normalisation 32 maps rank r to r/(r+1).
  */
 export function fullTextLeadScoresSql(q: string): SQL {
-  const tsq = sql`websearch_to_tsquery('english', ${q})`;
+  const tsq = sql`crm_tsquery(${q})`;
   return sql`select lead_id, max(score)::float8 as score from (
       select ${leadNotes.leadId} as lead_id, ts_rank(${leadNotes.searchVector}, ${tsq}, 32) as score
         from ${leadNotes} where ${leadNotes.searchVector} @@ ${tsq}

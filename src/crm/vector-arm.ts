@@ -88,6 +88,18 @@ export async function vectorArm(db: DbOrTx, q: VectorQuery, scope: KnowledgeScop
     .slice(0, depth);
 }
 
+/** Cosine similarity of the best chunk of each given text (those the other arm found), by `type:id`; texts without a vector are absent. */
+export async function similarityOf(db: DbOrTx, q: VectorQuery, hits: Array<{ sourceType: SourceType; sourceId: string }>): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!hits.length || q.values.every((x) => x === 0)) return out;
+  const r = await db.execute<{ source_type: string; source_id: string; distance: number }>(
+    sql`select e.source_type, e.source_id, min(${vectorDistance(q.space, q.values)})::float8 as distance from embeddings e
+      where ${modelIs(q.space.model)} and e.source_id = any(${sql.param(hits.map((h) => h.sourceId))}::uuid[]) group by 1, 2`,
+  );
+  for (const x of r.rows) out.set(`${x.source_type}:${x.source_id}`, 1 - Number(x.distance));
+  return out;
+}
+
 /**
  * Embeds a search question for the vector arm; null when no embedder is configured, the question
  * has no embeddable words, or the embedder fails (search then runs on full text; say so).

@@ -45,7 +45,7 @@ export const leadCommunications = pgTable(
     ...flexible,
     ...aiAnnotations(),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(subject, '')), 'A') || setweight(to_tsvector('english', coalesce(body, '')), 'B')`,
+      sql`setweight(to_tsvector('crm', coalesce(subject, '')), 'A') || setweight(to_tsvector('crm', coalesce(body, '')), 'B')`,
     ),
     ...timestamps,
   },
@@ -82,7 +82,7 @@ export const leadNotes = pgTable(
     isPinned: boolean('is_pinned').notNull().default(false),
     ...flexible,
     ...aiAnnotations(),
-    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('english', body)`),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('crm', body)`),
     ...timestamps,
   },
   (t) => [

@@ -9,3 +9,4 @@ export * from './marketing.js';
 export * from './work.js';
 export * from './ai.js';
 export * from './slack.js';
+export * from './vocabulary.js';

@@ -103,7 +103,7 @@ export const supportTickets = pgTable(
     aiModel: text('ai_model'),
     aiTriagedAt: tstz('ai_triaged_at'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(subject, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B') || setweight(to_tsvector('english', coalesce(resolution, '')), 'C')`,
+      sql`setweight(to_tsvector('crm', coalesce(subject, '')), 'A') || setweight(to_tsvector('crm', coalesce(description, '')), 'B') || setweight(to_tsvector('crm', coalesce(resolution, '')), 'C')`,
     ),
     openedAt: tstz('opened_at').notNull().defaultNow(),
     firstResponseAt: tstz('first_response_at'),
