@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   configureLogger('warn');
   const server = Boolean(process.env.DATABASE_URL);
   const dir = server ? undefined : mkdtempSync(path.join(os.tmpdir(), 'crm-load-'));
-  const overrides = { PORT: '0', CRM_RATE_LIMIT_PER_MINUTE: '1000000', CRM_RATE_LIMIT_BURST: '100000', CRM_MAX_CONCURRENT_PER_TOKEN: '1000' };
+  const overrides = { PORT: '0', CRM_RATE_LIMIT_PER_MINUTE: '1000000', CRM_RATE_LIMIT_BURST: '100000', CRM_RATE_LIMIT_CONCURRENT: '1000' };
   const config = server
     ? loadConfig({ ...process.env, ...overrides, LOG_LEVEL: 'warn' })
     : testConfig({ ...overrides, CRM_DATA_DIR: path.join(dir!, 'data') });

@@ -76,7 +76,7 @@ export const configSchema = z.object({
   /** Fair share on /mcp, per token: sustained requests a minute, burst above it, requests in flight. */
   CRM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CRM_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
-  CRM_MAX_CONCURRENT_PER_TOKEN: z.coerce.number().int().min(1).default(8),
+  CRM_RATE_LIMIT_CONCURRENT: z.coerce.number().int().min(1).default(8),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -71,7 +71,7 @@ export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   app.get('/readyz', async (c) => ((await checkReady()) ? c.json({ status: 'ready' }) : c.json({ status: 'unavailable' }, 503)));
 
   const auth = rt.config.MCP_HTTP_AUTH === 'none' ? localUserAuth(rt.database.db, rt.config) : bearerAuth(rt.database.db);
-  const limit = rateLimit({ perMinute: rt.config.CRM_RATE_LIMIT_PER_MINUTE, burst: rt.config.CRM_RATE_LIMIT_BURST, concurrent: rt.config.CRM_MAX_CONCURRENT_PER_TOKEN });
+  const limit = rateLimit({ perMinute: rt.config.CRM_RATE_LIMIT_PER_MINUTE, burst: rt.config.CRM_RATE_LIMIT_BURST, concurrent: rt.config.CRM_RATE_LIMIT_CONCURRENT });
   const tooLarge = (c: Context) =>
     c.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Request body over 4 MB.', data: { code: 'VALIDATION', hint: 'Send less per call.' } }, id: null }, 413);
   app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge }), auth, limit);

@@ -4,7 +4,7 @@ import { createToken } from '../../src/crm/tokens.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { useRuntime } from '../helpers/runtime.js';
 
-const rt = useRuntime({ CRM_RATE_LIMIT_PER_MINUTE: '60', CRM_RATE_LIMIT_BURST: '5', CRM_MAX_CONCURRENT_PER_TOKEN: '2' });
+const rt = useRuntime({ CRM_RATE_LIMIT_PER_MINUTE: '60', CRM_RATE_LIMIT_BURST: '5', CRM_RATE_LIMIT_CONCURRENT: '2' });
 
 const init = (id: number) =>
   JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } });

@@ -9,7 +9,7 @@ import { defineContract, errorOf } from '../helpers/mcp-contract.js';
 import { useRuntime } from '../helpers/runtime.js';
 
 // These tests hammer one token on purpose (row loss, stateless parallelism); fair-share limits are tested in test/http.
-const runtime = useRuntime({ CRM_MAX_CONCURRENT_PER_TOKEN: '64', CRM_RATE_LIMIT_BURST: '1000' });
+const runtime = useRuntime({ CRM_RATE_LIMIT_CONCURRENT: '64', CRM_RATE_LIMIT_BURST: '1000' });
 let http: RunningHttp;
 let writeToken: string;
 let readToken: string;

@@ -7,7 +7,7 @@ import { startHttp, type RunningHttp } from '../../src/http/server.js';
 import { useRuntime } from '../helpers/runtime.js';
 
 // Parallel calls from one token on purpose; fair-share limits are tested in test/http.
-const runtime = useRuntime({ MCP_STATELESS: 'true', CRM_MAX_CONCURRENT_PER_TOKEN: '64', CRM_RATE_LIMIT_BURST: '1000' });
+const runtime = useRuntime({ MCP_STATELESS: 'true', CRM_RATE_LIMIT_CONCURRENT: '64', CRM_RATE_LIMIT_BURST: '1000' });
 let http: RunningHttp;
 let token: string;
 

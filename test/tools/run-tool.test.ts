@@ -209,7 +209,7 @@ describe('runTool: what the audit row keeps', () => {
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     const leadId = created.output.leadId as string;
     // get_lead answers with the drivers and vehicles; the audit copy must not hold them in clear.
-    const full = await runTool({ ...toolDeps(db), auditPayloads: 'full' }, getLeadTool, { leadId }, { actor: actorOf(user), channel: 'mcp_memory' });
+    const full = await runTool({ ...toolDeps(db), auditPayloads: 'full' }, getLeadTool, { leadId, detail: 'full' }, { actor: actorOf(user), channel: 'mcp_memory' });
     const brief = await runTool(toolDeps(db), getLeadTool, { leadId }, { actor: actorOf(user), channel: 'mcp_memory' });
     expect(full.ok && brief.ok).toBe(true);
     const [fullRow] = await db.select().from(aiInteractions).where(eq(aiInteractions.id, full.interactionId));
