@@ -19,6 +19,7 @@ import { openRuntime } from './runtime.js';
 import { createToken, listTokens, parseScopes, revokeToken } from './crm/tokens.js';
 import { progressBar } from './cli-progress.js';
 import { runEmbedCommand, startEmbeddingWorker } from './embed-command.js';
+import { runChatCommand } from './chat-command.js';
 
 dotenv.config({ quiet: true });
 
@@ -77,7 +78,9 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   );
 }
 
-const program = new Command('crm-agent').description('AI agent for insurance-agency CRMs: MCP server, agent, hybrid RAG').showHelpAfterError();
+const program = new Command('crm-agent')
+  .description('AI agent for insurance-agency CRMs: MCP server, agent, hybrid RAG')
+  .showHelpAfterError();
 
 program
   .command('start')
@@ -96,7 +99,9 @@ program
     const database = await openDatabase(config);
     try {
       const r = await migrate(database.pool);
-      say(`applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.skipped.length} already applied`);
+      say(
+        `applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.skipped.length} already applied`,
+      );
     } finally {
       await database.close();
     }
@@ -115,7 +120,9 @@ program
       await migrate(database.pool);
       const s = await seedDemoData(database.db, database.pool, { scale: o.scale, reset: o.reset, seed: o.seed, onProgress: bar.update });
       bar.stop();
-      say(`seeded in ${(s.ms / 1000).toFixed(1)} s: ${s.users} users, ${s.clients} clients, ${s.contacts} contacts, ${s.leads} leads, ${s.communications} communications, ${s.notes} notes, ${s.followUps} follow-ups, ${s.tickets} tickets`);
+      say(
+        `seeded in ${(s.ms / 1000).toFixed(1)} s: ${s.users} users, ${s.clients} clients, ${s.contacts} contacts, ${s.leads} leads, ${s.communications} communications, ${s.notes} notes, ${s.followUps} follow-ups, ${s.tickets} tickets`,
+      );
     } finally {
       bar.stop();
       await database.close();
@@ -154,11 +161,22 @@ program
         onProgress: (p) => bar.update(p.done + p.failed, Math.max(p.total, p.done + p.failed), `embedding (${config.CRM_EMBEDDING_MODEL})`),
       });
       bar.stop();
-      say(`${s.model} (${s.dimensions}d): ${s.enqueued} queued, ${s.deleted} old vectors deleted, ${s.processed} embedded, ${s.failed} failed, ${s.pendingLeft} waiting for retry, in ${(s.ms / 1000).toFixed(1)} s`);
+      say(
+        `${s.model} (${s.dimensions}d): ${s.enqueued} queued, ${s.deleted} old vectors deleted, ${s.processed} embedded, ${s.failed} failed, ${s.pendingLeft} waiting for retry, in ${(s.ms / 1000).toFixed(1)} s`,
+      );
     } finally {
       bar.stop();
       await database.close();
     }
+  });
+
+program
+  .command('chat')
+  .description('Talk to the agent in the terminal as CRM_USER; piped stdin: one message a line, writes refused unless --approve-all')
+  .option('--thread <id>', 'continue a thread (see /threads)')
+  .option('--approve-all', 'approve every write without asking (for scripts)')
+  .action(async (o: { thread?: string; approveAll?: boolean }) => {
+    process.exitCode = await runChatCommand(config, o);
   });
 
 const db = program.command('db').description('Database utilities');
@@ -194,8 +212,15 @@ token
   .action(async (o: { user: string; scopes: string; name?: string; expiresDays?: number }) => {
     const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START });
     try {
-      const t = await createToken(rt.database.db, { userHandle: o.user, scopes: parseScopes(o.scopes), name: o.name, expiresInDays: o.expiresDays });
-      say(`Token ${t.id} for ${t.userHandle} with ${t.scopes.join(', ')}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. It is shown once; store it now:`);
+      const t = await createToken(rt.database.db, {
+        userHandle: o.user,
+        scopes: parseScopes(o.scopes),
+        name: o.name,
+        expiresInDays: o.expiresDays,
+      });
+      say(
+        `Token ${t.id} for ${t.userHandle} with ${t.scopes.join(', ')}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. It is shown once; store it now:`,
+      );
       console.log(t.token);
     } finally {
       await rt.close();
@@ -208,7 +233,9 @@ token
     const rt = await openRuntime(config, { seedIfEmpty: false });
     try {
       for (const t of await listTokens(rt.database.db)) {
-        console.log(`${t.id}  ${t.prefix}…  ${t.user}  ${t.scopes.join(',')}  ${t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < new Date() ? 'expired' : 'active'}  last used ${t.lastUsedAt?.toISOString() ?? 'never'}  ${t.name}`);
+        console.log(
+          `${t.id}  ${t.prefix}…  ${t.user}  ${t.scopes.join(',')}  ${t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < new Date() ? 'expired' : 'active'}  last used ${t.lastUsedAt?.toISOString() ?? 'never'}  ${t.name}`,
+        );
       }
     } finally {
       await rt.close();
