@@ -78,9 +78,7 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   );
 }
 
-const program = new Command('crm-agent')
-  .description('AI agent for insurance-agency CRMs: MCP server, agent, hybrid RAG')
-  .showHelpAfterError();
+const program = new Command('crm-agent').description('AI agent for insurance-agency CRMs: MCP server, agent, hybrid RAG').showHelpAfterError();
 
 program
   .command('start')
@@ -99,9 +97,7 @@ program
     const database = await openDatabase(config);
     try {
       const r = await migrate(database.pool);
-      say(
-        `applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.skipped.length} already applied`,
-      );
+      say(`applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.skipped.length} already applied`);
     } finally {
       await database.close();
     }
@@ -120,9 +116,7 @@ program
       await migrate(database.pool);
       const s = await seedDemoData(database.db, database.pool, { scale: o.scale, reset: o.reset, seed: o.seed, onProgress: bar.update });
       bar.stop();
-      say(
-        `seeded in ${(s.ms / 1000).toFixed(1)} s: ${s.users} users, ${s.clients} clients, ${s.contacts} contacts, ${s.leads} leads, ${s.communications} communications, ${s.notes} notes, ${s.followUps} follow-ups, ${s.tickets} tickets`,
-      );
+      say(`seeded in ${(s.ms / 1000).toFixed(1)} s: ${s.users} users, ${s.clients} clients, ${s.contacts} contacts, ${s.leads} leads, ${s.communications} communications, ${s.notes} notes, ${s.followUps} follow-ups, ${s.tickets} tickets`);
     } finally {
       bar.stop();
       await database.close();
@@ -161,9 +155,7 @@ program
         onProgress: (p) => bar.update(p.done + p.failed, Math.max(p.total, p.done + p.failed), `embedding (${config.CRM_EMBEDDING_MODEL})`),
       });
       bar.stop();
-      say(
-        `${s.model} (${s.dimensions}d): ${s.enqueued} queued, ${s.deleted} old vectors deleted, ${s.processed} embedded, ${s.failed} failed, ${s.pendingLeft} waiting for retry, in ${(s.ms / 1000).toFixed(1)} s`,
-      );
+      say(`${s.model} (${s.dimensions}d): ${s.enqueued} queued, ${s.deleted} old vectors deleted, ${s.processed} embedded, ${s.failed} failed, ${s.pendingLeft} waiting for retry, in ${(s.ms / 1000).toFixed(1)} s`);
     } finally {
       bar.stop();
       await database.close();
@@ -212,15 +204,8 @@ token
   .action(async (o: { user: string; scopes: string; name?: string; expiresDays?: number }) => {
     const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START });
     try {
-      const t = await createToken(rt.database.db, {
-        userHandle: o.user,
-        scopes: parseScopes(o.scopes),
-        name: o.name,
-        expiresInDays: o.expiresDays,
-      });
-      say(
-        `Token ${t.id} for ${t.userHandle} with ${t.scopes.join(', ')}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. It is shown once; store it now:`,
-      );
+      const t = await createToken(rt.database.db, { userHandle: o.user, scopes: parseScopes(o.scopes), name: o.name, expiresInDays: o.expiresDays });
+      say(`Token ${t.id} for ${t.userHandle} with ${t.scopes.join(', ')}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. It is shown once; store it now:`);
       console.log(t.token);
     } finally {
       await rt.close();
@@ -233,9 +218,7 @@ token
     const rt = await openRuntime(config, { seedIfEmpty: false });
     try {
       for (const t of await listTokens(rt.database.db)) {
-        console.log(
-          `${t.id}  ${t.prefix}…  ${t.user}  ${t.scopes.join(',')}  ${t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < new Date() ? 'expired' : 'active'}  last used ${t.lastUsedAt?.toISOString() ?? 'never'}  ${t.name}`,
-        );
+        console.log(`${t.id}  ${t.prefix}…  ${t.user}  ${t.scopes.join(',')}  ${t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < new Date() ? 'expired' : 'active'}  last used ${t.lastUsedAt?.toISOString() ?? 'never'}  ${t.name}`);
       }
     } finally {
       await rt.close();
