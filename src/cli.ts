@@ -24,6 +24,7 @@ import { runEmbedCommand, startEmbeddingWorker } from './embed-command.js';
 import { createSlackSurface } from './slack/index.js';
 import { slackAgentRunner } from './slack/agent.js';
 import { linkSlackUser } from './crm/slack-threads.js';
+import { runChatCommand } from './chat-command.js';
 
 dotenv.config({ quiet: true });
 
@@ -192,6 +193,15 @@ program
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command('chat')
+  .description('Talk to the agent in the terminal as CRM_USER; piped stdin: one message a line, writes refused unless --approve-all')
+  .option('--thread <id>', 'continue a thread (see /threads)')
+  .option('--approve-all', 'approve every write without asking (for scripts)')
+  .action(async (o: { thread?: string; approveAll?: boolean }) => {
+    process.exitCode = await runChatCommand(config, o);
   });
 
 const db = program.command('db').description('Database utilities');

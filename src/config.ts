@@ -44,6 +44,13 @@ export const configSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   CRM_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
   CRM_CHAT_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
+  /** One chat-model request's timeout, and retries (with backoff) on 429, 5xx and dropped connections. */
+  CRM_CHAT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  CRM_CHAT_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** Model calls the agent may make in one turn before it stops with a message. */
+  CRM_AGENT_STEP_LIMIT: z.coerce.number().int().min(1).max(50).default(8),
+  /** Approximate tokens of conversation history the agent sends; older turns are dropped first. */
+  CRM_AGENT_TOKEN_BUDGET: z.coerce.number().int().min(1000).max(1_000_000).default(24_000),
   /** Embedding model; `local-sif-100` is the offline embedder. */
   CRM_EMBEDDING_MODEL: z.string().min(1).default('local-sif-100'),
   CRM_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(4000).optional(),

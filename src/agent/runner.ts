@@ -123,8 +123,9 @@ export function createAgentRunner(o: AgentRunnerOptions): AgentRunnerWithGraph {
 
   const send: AgentRunner['send'] = (req) =>
     serial(req.threadId, async () => {
-      let { values, pending, unfinished } = await snapshot(req.threadId);
-      if (unfinished && values.turn && values.messages?.length) {
+      const first = await snapshot(req.threadId);
+      let { values, pending } = first;
+      if (first.unfinished && values.turn && values.messages?.length) {
         // The last run stopped before its tool calls were answered (the process died mid-step):
         // finish it first. Its writes carry the same idempotency keys, so none is made twice.
         const done = await run(null, req, values.turn.interactionId);
@@ -202,4 +203,3 @@ export function createAgentRunner(o: AgentRunnerOptions): AgentRunnerWithGraph {
   };
 }
 
-export type { BaseChatModel };

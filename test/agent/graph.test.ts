@@ -23,6 +23,15 @@ async function setup() {
 const toolMessages = (msgs: BaseMessage[]) => msgs.filter((m): m is ToolMessage => ToolMessage.isInstance(m));
 
 describe('agent graph with a scripted model', () => {
+  it('keeps its checkpoints in their own schema, set up by the migrator', async () => {
+    const { rows } = await database().pool.query<{ s: string; t: string }>(
+      "select table_schema as s, table_name as t from information_schema.tables where table_name like 'checkpoint%' order by 1, 2",
+    );
+    expect(rows).toEqual(
+      ['checkpoint_blobs', 'checkpoint_migrations', 'checkpoint_writes', 'checkpoints'].map((t) => ({ s: 'agent_checkpoints', t })),
+    );
+  });
+
   it('a read-only turn runs the tool at once and answers; one chat row, one linked tool row', async () => {
     const { db, actor, lead } = await setup();
     const { model, runner } = scriptedRunner(database(), [
