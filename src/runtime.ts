@@ -42,7 +42,7 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
     if (opts.migrate ?? true) await migrate(database.pool);
     const seed = opts.seedIfEmpty ?? (config.CRM_SEED_ON_START && database.embedded);
     if (seed && (await isDatabaseEmpty(database.db))) {
-      const summary = await seedDemoData(database.db, database.pool, {});
+      const summary = await seedDemoData(database.db, database.pool, { settings: toolSettings(config) });
       log.info({ ...summary }, 'seeded demo data on first start');
     }
   } catch (err) {
