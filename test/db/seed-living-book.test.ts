@@ -24,12 +24,12 @@ const ANCHOR = fromZoned({ year: 2027, month: 3, day: 10, hour: 0, minute: 0 }, 
 const DAY = 86_400_000;
 
 const rows = async <T>(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<T[]> => (await pool.query(sql, params)).rows as T[];
+let anchorDate: string | undefined;
 const one = async <T>(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<T> => (await rows<T>(pool, sql, params))[0]!;
 
 beforeAll(async () => {
   const { db, pool } = database();
-  const s = await seedDemoData(db, pool, { anchorDate: ANCHOR_DATE, settings: SETTINGS });
-  expect(s.anchorDate).toBe(ANCHOR_DATE);
+  anchorDate = (await seedDemoData(db, pool, { anchorDate: ANCHOR_DATE, settings: SETTINGS })).anchorDate;
 });
 
 describe('a book anchored to its seeding day', () => {
@@ -42,6 +42,7 @@ describe('a book anchored to its seeding day', () => {
        from follow_ups where status = 'open'`,
       [ANCHOR],
     );
+    expect(anchorDate).toBe(ANCHOR_DATE);
     expect(f.stale).toBe(0);
     expect(f.overdue).toBeGreaterThan(0);
     expect(f.upcoming).toBeGreaterThan(2 * f.overdue!);
