@@ -48,17 +48,22 @@ export interface TicketCovers {
 export const ticketCovers = (): TicketCovers => ({ category: new Cover(TICKET_CATEGORIES), status: new Cover(TICKET_STATUSES), priority: new Cover(PRIORITIES) });
 
 /**
- * When an open ticket opened, in days before the anchor: within its SLA at the anchor unless
- * `breached`. The back-off shrinks without drawing from the generator, so ids do not depend on
- * the anchor date.
+ * When an open ticket opened (after its lead, at most `maxBack` days before the anchor) and its
+ * SLA target: within the target at the anchor unless `breached`. The back-off moves without
+ * drawing from the generator, so ids do not depend on the anchor date.
  */
-function openedFor(rng: Rng, clock: BookClock, cal: BusinessCalendar, priority: Priority, status: string, breached: boolean): number {
+function openedFor(rng: Rng, clock: BookClock, cal: BusinessCalendar, priority: Priority, status: string, breached: boolean, maxBack: number): [opened: Date, due: Date] {
   const span = SLA_DAYS[priority];
+  const limit = Math.min(60, maxBack);
   let back = breached ? rng.float(span * 1.2, span * 4 + 2) : status === 'new' ? rng.float(0.05, Math.min(2, span)) : rng.float(0.05, span);
-  const dueDays = (b: number) => clock.daysOf(slaDueAt(priority, new Date(clock.anchorMs - b * 86_400_000), cal).getTime());
-  if (breached) while (dueDays(back) >= 0 && back < 60) back *= 1.5;
-  else while (dueDays(back) < 0 && back > 0.01) back *= 0.6;
-  return -back;
+  back = Math.min(back, limit);
+  for (;;) {
+    const opened = new Date(clock.anchorMs - back * 86_400_000);
+    const due = slaDueAt(priority, opened, cal);
+    const late = due.getTime() < clock.anchorMs;
+    if (breached ? late || back >= limit : !late || back <= 0.01) return [opened, due];
+    back = breached ? Math.min(limit, back * 1.5) : back * 0.6;
+  }
 }
 
 export function makeTicket(rng: Rng, clock: BookClock, cal: BusinessCalendar, batch: Batch, lead: LeadCtx, csrs: SeedUser[], covers: TicketCovers): string {
@@ -68,15 +73,16 @@ export function makeTicket(rng: Rng, clock: BookClock, cal: BusinessCalendar, ba
   const { subject, description, resolution } = rng.pick(ticketTemplates(category, lead.line));
   const done = status === 'resolved' || status === 'closed';
   const breached = rng.chance(BREACHED_SHARE);
-  const opened = done ? -rng.float(1, Math.min(200, -lead.createdDays + 1)) : openedFor(rng, clock, cal, priority, status, breached);
-  const openedAt = new Date(clock.anchorMs + opened * 86_400_000);
+  const closedOpen = new Date(clock.anchorMs - rng.float(1, Math.min(200, -lead.createdDays + 1)) * 86_400_000);
+  const [openedAt, dueAt] = done ? [closedOpen, slaDueAt(priority, closedOpen, cal)] : openedFor(rng, clock, cal, priority, status, breached, -lead.createdDays);
+  const opened = clock.daysOf(openedAt.getTime());
   const resolvedDays = Math.min(-0.01, opened + rng.float(0.1, 6));
   const id = rng.uuid();
   const c = lead.client;
   push(batch, 'tickets', {
     id, client_id: c.id, lead_id: rng.chance(0.6) ? lead.id : null, contact_id: c.contacts[0]!.id, subject: subject(lead.ctx, rng), description: description(lead.ctx, rng), status, priority, category,
     channel: rng.pick(TICKET_CHANNELS), assigned_user_id: status === 'new' ? null : rng.pick(csrs).id, created_by_user_id: rng.chance(0.5) ? rng.pick(csrs).id : null,
-    sla_due_at: slaDueAt(priority, openedAt, cal).toISOString(), resolution: done ? resolution(lead.ctx, rng) : null, tags: [category.replace('_', '-')], opened_at: openedAt.toISOString(),
+    sla_due_at: dueAt.toISOString(), resolution: done ? resolution(lead.ctx, rng) : null, tags: [category.replace('_', '-')], opened_at: openedAt.toISOString(),
     first_response_at: status === 'new' ? null : clock.at(opened + Math.min(rng.float(0.01, 1), done ? (resolvedDays - opened) * 0.8 : Infinity, -opened * 0.8)), resolved_at: done ? clock.at(resolvedDays) : null,
     closed_at: status === 'closed' ? clock.at(Math.min(-0.005, resolvedDays + rng.float(0.5, 3))) : null, created_at: openedAt.toISOString(), updated_at: clock.at(done ? resolvedDays : opened),
   });
