@@ -38,9 +38,10 @@ export function contactRules(settings: SeedSettings, leadZone: string, quietHour
 }
 
 /**
- * The first slot at or after (`dir` 1) or at or before (`dir` -1) `minute` on the date `day` days
- * after the anchor, on the 15-minute grid inside SEED_WINDOW, skipping Sundays, and, when `rules`
- * are given, allowed by contactTimeViolations. Null when no slot is found within two weeks.
+ * A slot on the 15-minute grid inside SEED_WINDOW for `minute` (clamped into the window) on the
+ * date `day` days after the anchor; a Sunday moves it to the next (`dir` 1) or previous (`dir` -1)
+ * day at the same time. When `rules` are given, the slot must pass contactTimeViolations; if it
+ * does not, the search walks the grid in `dir`. Null when no slot is found within two weeks.
  */
 export function followUpSlot(
   clock: BookClock,
@@ -52,13 +53,16 @@ export function followUpSlot(
 ): number | null {
   const [ws, we] = SEED_WINDOW;
   const last = we - STEP;
-  let m = Math.min(last, Math.max(ws, Math.round(minute / STEP) * STEP));
-  for (let d = day; Math.abs(d - day) <= REACH; d += dir, m = dir === 1 ? ws : last) {
+  const wanted = Math.min(last, Math.max(ws, Math.round(minute / STEP) * STEP));
+  // Once a day's slots were all refused, the search goes on from the next day's first slot.
+  let tried = false;
+  for (let d = day; Math.abs(d - day) <= REACH; d += dir) {
     if (clock.weekday(d) === 0) continue;
-    for (; m >= ws && m <= last; m += dir * STEP) {
+    for (let m = tried ? (dir === 1 ? ws : last) : wanted; m >= ws && m <= last; m += dir * STEP) {
       const t = clock.localAt(zone, d, m);
       if (!rules || contactTimeViolations(new Date(t), rules).length === 0) return t;
     }
+    tried = true;
   }
   return null;
 }
