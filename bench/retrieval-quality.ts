@@ -27,7 +27,8 @@ try {
   const { db } = database;
   await migrate(database.pool);
   const t0 = performance.now();
-  const seeded = await seedDemoData(db, database.pool, { scale: leads });
+  // A fixed anchor keeps the book's prose (dates, model years) and so the figures the same every day.
+  const seeded = await seedDemoData(db, database.pool, { scale: leads, anchorDate: '2026-11-01' });
   const embedder = await openEmbedder(config);
   const embedded = await runEmbedCommand(database, config, { backfill: true, embedder });
   console.log(`book: ${seeded.leads} leads, ${seeded.notes} notes, ${seeded.communications} communications, ${seeded.tickets} tickets; model ${embedder.model}; ${embedded.processed} texts embedded; setup ${((performance.now() - t0) / 1000).toFixed(1)} s`);

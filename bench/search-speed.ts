@@ -43,7 +43,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
 try {
   await migrate(database.pool);
   const [seeded, seedMs] = await time(() =>
-    seedDemoData(db, database.pool, { scale: leads, reset: true, onProgress: (d, t, phase) => phase === 'loading' && d % 10_000 === 0 && console.error(`seed ${d}/${t}`) }),
+    seedDemoData(db, database.pool, { scale: leads, reset: true, anchorDate: '2026-11-01', onProgress: (d, t, phase) => phase === 'loading' && d % 10_000 === 0 && console.error(`seed ${d}/${t}`) }),
   );
   const texts = seeded.notes + seeded.communications + seeded.tickets;
   console.log(`${server ? 'server' : 'embedded'} database; ${seeded.leads} leads, ${seeded.notes} notes, ${seeded.communications} communications, ${seeded.tickets} tickets (seeded in ${secs(seedMs)})`);

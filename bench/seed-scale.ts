@@ -1,7 +1,8 @@
 /**
  * Seeds the embedded database and reports time and size.
- *   npx tsc -p . && node dist/bench/seed-scale.js [leads] [dataDir]
- * leads defaults to the demo book (120); dataDir defaults to a fresh temp folder (deleted after).
+ *   npx tsc -p . && node dist/bench/seed-scale.js [leads] [dataDir] [--anchor-date YYYY-MM-DD]
+ * leads defaults to the demo book (120); dataDir defaults to a fresh temp folder (deleted after);
+ * the anchor date defaults to today (pass one to compare runs on identical books).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,8 +15,11 @@ import { configureLogger } from '../src/log.js';
 
 configureLogger(process.env.LOG_LEVEL ?? 'warn');
 
-const leads = process.argv[2] ? Number(process.argv[2]) : undefined;
-const given = process.argv[3];
+const args = process.argv.slice(2);
+const flag = args.indexOf('--anchor-date');
+const anchorDate = flag >= 0 ? args.splice(flag, 2)[1] : undefined;
+const leads = args[0] ? Number(args[0]) : undefined;
+const given = args[1];
 const dir = given ?? mkdtempSync(path.join(os.tmpdir(), 'crm-seed-bench-'));
 const database = await openDatabase(testConfig({ CRM_DATA_DIR: dir }));
 try {
@@ -24,6 +28,7 @@ try {
   const summary = await seedDemoData(database.db, database.pool, {
     scale: leads,
     reset: true,
+    anchorDate,
     onProgress: (done, total, phase) => {
       const now = Date.now();
       if (now - lastPrint > 5000 || done === total) {

@@ -10,12 +10,12 @@ import { loadConfig, type Config } from './config.js';
 import { findRunningServer, MEMORY_DIR } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/client.js';
-import { seedDemoData } from './db/seed/index.js';
+import { isAnchorDate, seedDemoData } from './db/seed/index.js';
 import { AppError } from './errors.js';
 import { configureLogger } from './log.js';
 import { startHttp } from './http/server.js';
 import { serveStdio } from './mcp/stdio.js';
-import { openRuntime } from './runtime.js';
+import { openRuntime, toolSettings } from './runtime.js';
 import { createToken, listTokens, parseScopes, revokeToken } from './crm/tokens.js';
 import { backfillProgress, progressBar, startupSteps } from './cli-progress.js';
 import { formatUserList, listUsers } from './crm/users-list.js';
@@ -42,6 +42,10 @@ const int = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive whole number');
   return n;
+};
+const anchorDate = (v: string) => {
+  if (!isAnchorDate(v)) throw new InvalidArgumentError('must be a calendar date YYYY-MM-DD, e.g. 2026-11-01');
+  return v;
 };
 
 function onSignals(stop: () => Promise<void>): void {
@@ -125,14 +129,15 @@ program
   .option('--scale <leads>', 'number of leads (100000 for benchmarks: ~1M notes and communications)', int)
   .option('--reset', 'delete existing CRM data first')
   .option('--seed <n>', 'random seed', int)
-  .action(async (o: { scale?: number; reset?: boolean; seed?: number }) => {
+  .option('--anchor-date <YYYY-MM-DD>', "the book's today in the agency zone (default: today); fixes every timestamp for tests and benchmarks", anchorDate)
+  .action(async (o: { scale?: number; reset?: boolean; seed?: number; anchorDate?: string }) => {
     const database = await openDatabase(config);
     const bar = progressBar();
     try {
       await migrate(database.pool);
-      const s = await seedDemoData(database.db, database.pool, { scale: o.scale, reset: o.reset, seed: o.seed, onProgress: bar.update });
+      const s = await seedDemoData(database.db, database.pool, { scale: o.scale, reset: o.reset, seed: o.seed, anchorDate: o.anchorDate, settings: toolSettings(config), onProgress: bar.update });
       bar.stop();
-      say(`seeded in ${(s.ms / 1000).toFixed(1)} s: ${s.users} users, ${s.clients} clients, ${s.contacts} contacts, ${s.leads} leads, ${s.communications} communications, ${s.notes} notes, ${s.followUps} follow-ups, ${s.tickets} tickets`);
+      say(`seeded in ${(s.ms / 1000).toFixed(1)} s (anchored to ${s.anchorDate}): ${s.users} users, ${s.clients} clients, ${s.contacts} contacts, ${s.leads} leads, ${s.communications} communications, ${s.notes} notes, ${s.followUps} follow-ups, ${s.tickets} tickets`);
     } finally {
       bar.stop();
       await database.close();

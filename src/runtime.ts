@@ -87,7 +87,7 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
     const seed = opts.seedIfEmpty ?? (config.CRM_SEED_ON_START && database.embedded);
     if (seed && (await isDatabaseEmpty(database.db))) {
       const seeding = progress.step('seeding the demo book (first start only)');
-      const summary = await seedDemoData(database.db, database.pool, {});
+      const summary = await seedDemoData(database.db, database.pool, { settings: toolSettings(config) });
       seeding.done(`${summary.users} users, ${summary.leads} leads, ${summary.communications + summary.notes} notes and communications`);
       log.info({ ...summary }, 'seeded demo data on first start');
     }

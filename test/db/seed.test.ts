@@ -7,6 +7,8 @@ import { AppError } from '../../src/errors.js';
 import { freshDatabase, useDatabase } from '../helpers/db.js';
 
 const database = useDatabase();
+/** A fixed anchor (the US DST change, a Sunday), so the book's timestamps do not move with the clock. */
+const ANCHOR_DATE = '2026-11-01';
 const KEY_TABLES = ['users', 'addresses', 'clients', 'contacts', 'leads', 'opportunities', 'lead_marketing_settings', 'lead_communications', 'lead_notes', 'follow_ups', 'support_tickets', 'ai_interactions'];
 
 /** One digest per key table over every column of every row, in id order. */
@@ -27,7 +29,7 @@ let firstDigest: Record<string, string>;
 beforeAll(async () => {
   const { db, pool } = database();
   expect(await isDatabaseEmpty(db)).toBe(true);
-  first = await seedDemoData(db, pool);
+  first = await seedDemoData(db, pool, { anchorDate: ANCHOR_DATE });
   firstDigest = await digest(pool);
 });
 
@@ -36,9 +38,29 @@ describe('seedDemoData (default book)', () => {
     let other: Database | undefined;
     try {
       other = await freshDatabase();
-      const second = await seedDemoData(other.db, other.pool);
+      const second = await seedDemoData(other.db, other.pool, { anchorDate: ANCHOR_DATE });
       expect({ ...second, ms: 0 }).toEqual({ ...first, ms: 0 });
       expect(await digest(other.pool)).toEqual(firstDigest);
+    } finally {
+      await other?.close();
+    }
+  });
+
+  it('moves with its anchor date: another anchor shifts the timestamps and keeps the ids', async () => {
+    let other: Database | undefined;
+    const ids = async (pool: pg.Pool) => (await pool.query('select id from leads union all select id from follow_ups union all select id from support_tickets order by 1')).rows.map((r) => r.id as string);
+    const span = async (pool: pg.Pool) => (await one<{ lo: Date; hi: Date }>(pool, "select min(due_at) as lo, max(due_at) as hi from follow_ups where status = 'open'"));
+    try {
+      other = await freshDatabase();
+      const s = await seedDemoData(other.db, other.pool, { anchorDate: '2027-06-15' });
+      expect(s.anchorDate).toBe('2027-06-15');
+      expect(await ids(other.pool)).toEqual(await ids(database().pool));
+      expect((await digest(other.pool)).follow_ups).not.toEqual(firstDigest.follow_ups);
+      const [here, there] = [await span(database().pool), await span(other.pool)];
+      const days = (later: Date, earlier: Date) => (later.getTime() - earlier.getTime()) / 86_400_000;
+      // 2026-11-01 to 2027-06-15 is 226 days; slots move by hours to stay in working hours.
+      expect(days(there.lo, here.lo)).toBeGreaterThan(222);
+      expect(days(there.hi, here.hi)).toBeLessThan(230);
     } finally {
       await other?.close();
     }
@@ -59,8 +81,9 @@ describe('seedDemoData (default book)', () => {
     expect(await missing(`select v from unnest(array['billing','claim','policy_change','certificate','cancellation','coverage_question','complaint','other','new','open','pending','on_hold','resolved','closed','low','normal','high','urgent']) v
       where not exists (select 1 from support_tickets t where v in (t.category, t.status, t.priority))`)).toEqual([]);
     expect(await one(pool, "select count(*)::int as n from support_tickets where status in ('resolved','closed') and (resolution is null or resolved_at is null)")).toEqual({ n: 0 });
-    const fu = await one<Record<string, number>>(pool, `select count(*) filter (where status = 'open' and due_at < '2026-11-01')::int as overdue,
-      count(*) filter (where status = 'open' and due_at >= '2026-11-01')::int as upcoming, count(*) filter (where status = 'completed')::int as completed,
+    // The anchor day starts at midnight in the agency zone (America/Chicago by default).
+    const fu = await one<Record<string, number>>(pool, `select count(*) filter (where status = 'open' and due_at < '2026-11-01T05:00Z')::int as overdue,
+      count(*) filter (where status = 'open' and due_at >= '2026-11-01T05:00Z')::int as upcoming, count(*) filter (where status = 'completed')::int as completed,
       count(*) filter (where created_by_ai)::int as by_ai from follow_ups`);
     for (const k of ['overdue', 'upcoming', 'completed', 'by_ai']) expect(fu[k], k).toBeGreaterThan(0);
     const dir = await pool.query('select distinct direction from lead_communications order by 1');
@@ -153,8 +176,14 @@ describe('seedDemoData (default book)', () => {
     const { db, pool } = database();
     const statuses = await one<{ n: number }>(pool, 'select count(*)::int as n from lead_statuses');
     const progress: string[] = [];
-    const s = await seedDemoData(db, pool, { scale: 30, reset: true, seed: 7, onProgress: (_d, _t, phase) => progress.push(phase) });
+    // 03:00 UTC on New Year's Day is still New Year's Eve in the agency's zone: the default anchor is that local day.
+    const now = new Date('2027-01-01T03:00:00Z');
+    const s = await seedDemoData(db, pool, { scale: 30, reset: true, seed: 7, now, onProgress: (_d, _t, phase) => progress.push(phase) });
     expect(s.leads).toBe(30);
+    expect(s.anchorDate).toBe('2026-12-31');
+    const latest = await one<{ t: Date }>(pool, 'select max(occurred_at) as t from lead_communications');
+    expect(latest.t.getTime()).toBeLessThan(Date.parse('2026-12-31T06:00:00Z'));
+    expect(latest.t.getTime()).toBeGreaterThan(Date.parse('2026-12-01T06:00:00Z'));
     expect(progress).toContain('loading');
     expect(await one(pool, 'select count(*)::int as n from leads')).toEqual({ n: 30 });
     expect(await one(pool, 'select count(*)::int as n from lead_statuses')).toEqual(statuses);

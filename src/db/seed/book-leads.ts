@@ -1,8 +1,10 @@
 /** Lead rows with payloads and pipeline timestamps, plus their opportunity, consent and follow-ups. */
+import type { Row } from './bulk.js';
+import type { BookClock } from './clock.js';
 import { payloadFor } from './payloads.js';
-import { Rng, at, dateAt } from './prng.js';
-import { LEAD_SOURCES, LENDERS, PERSONAL_CARRIERS, COMMERCIAL_CARRIERS, LIFE_CARRIERS } from './reference.js';
-import { makeMarketing, type Consent } from './book-marketing.js';
+import type { Rng } from './prng.js';
+import { AUTO_LENDERS, LEAD_SOURCES, LENDERS, PERSONAL_CARRIERS, COMMERCIAL_CARRIERS, LIFE_CARRIERS } from './reference.js';
+import { makeMarketing, type Consent, type Profile } from './book-marketing.js';
 import { push, type Batch, type ClientCtx, type Lookups, type SeedUser } from './book-types.js';
 import type { Ctx } from './text-kit.js';
 
@@ -23,13 +25,19 @@ export interface LeadCtx {
   consent: Consent;
   ctx: Ctx;
   terminal: boolean;
+  commercial: boolean;
+  /** The lead's row, for the derived columns (contact times, next follow-up). */
+  row: Row;
 }
 
 function money(n: number) {
   return Math.round(n * 100) / 100;
 }
 
-export function makeLead(rng: Rng, batch: Batch, client: ClientCtx, line: string, status: string, lk: Lookups, users: SeedUser[], legacy: boolean): LeadCtx {
+/** `person` is the consent profile of the client's earlier lead (opt-outs carry over), null for the first. */
+export function makeLead(rng: Rng, clock: BookClock, batch: Batch, client: ClientCtx, line: string, status: string, lk: Lookups, users: SeedUser[], legacy: boolean, person: Profile | null): LeadCtx {
+  const at = (days: number) => clock.at(days);
+  const dateAt = (days: number) => clock.dateAt(days);
   const id = rng.uuid();
   const type = lk.types[line]!;
   const createdDays = status === 'new' ? -rng.float(0.5, 14) : status === 'archived' ? -rng.float(200, 700) : -rng.float(10, 420);
@@ -53,7 +61,7 @@ export function makeLead(rng: Rng, batch: Batch, client: ClientCtx, line: string
   const quoted = money(base * rng.float(0.78, 1.08));
   const quotedYet = ['quoted', 'proposal_sent', 'won'].includes(status) || (['lost', 'nurturing', 'archived'].includes(status) && reached >= 4);
   const xDays = status === 'won' ? closedDays + rng.int(0, 20) : rng.int(3, 365);
-  const payload = payloadFor(rng, line, client.household, client.business, legacy);
+  const payload = payloadFor(rng.fork(), clock, line, client.household, client.business, legacy);
   const source = rng.pick(LEAD_SOURCES);
   const campaignCodes = Object.keys(lk.campaigns);
   const score = { new: [20, 60], contacted: [25, 65], qualified: [40, 75], quoting: [45, 80], quoted: [50, 85], proposal_sent: [55, 90], nurturing: [10, 45], won: [90, 100], lost: [0, 20], archived: [0, 15] }[status] as [number, number];
@@ -73,13 +81,14 @@ export function makeLead(rng: Rng, batch: Batch, client: ClientCtx, line: string
     ai_next_action: terminal ? null : rng.pick(['Call to confirm coverage details', 'Send quote comparison', 'Ask for the declarations page', 'Schedule a review before the x-date']),
     ai_follow_up_priority: terminal ? null : rng.int(1, 5), ai_score: rng.int(score[0], score[1]),
     created_at: at(createdDays), updated_at: at(endDays), status_changed_at: at(terminal ? closedDays : t),
-    first_contacted_at: times.contacted ?? null, last_contacted_at: reached > 0 ? at(endDays) : null, qualified_at: times.qualified ?? null, quoted_at: times.quoted ?? null,
+    // Contact times start from the pipeline; the communications move them as logCommunication does.
+    first_contacted_at: times.contacted ?? null, last_contacted_at: null, next_follow_up_at: null, qualified_at: times.qualified ?? null, quoted_at: times.quoted ?? null,
     proposal_sent_at: times.proposal_sent ?? null, won_at: status === 'won' ? at(closedDays) : null, lost_at: status === 'lost' ? at(closedDays) : null,
     lost_reason: status === 'lost' ? rng.pick(LOST_REASONS) : null, archived_at: status === 'archived' ? at(closedDays) : null,
   };
   push(batch, 'leads', row);
   const contactIds = client.contacts.map((c) => c.id);
-  const consent = makeMarketing(rng, batch, id, contactIds, client.timezone, createdDays);
+  const consent = makeMarketing(rng, clock, batch, id, contactIds, client.timezone, createdDays, person);
   const stage = { quoting: 'quoting', quoted: 'proposal', proposal_sent: 'negotiation', won: 'won', lost: 'lost' }[status];
   if (stage && (status !== 'lost' || rng.chance(0.5))) {
     push(batch, 'opportunities', {
@@ -93,47 +102,26 @@ export function makeLead(rng: Rng, batch: Batch, client: ClientCtx, line: string
   const ctx: Ctx = {
     first: primary.first, last: primary.last, client: client.displayName, business: client.business?.name ?? null,
     spouse: hh?.members.find((m) => m.relationship === 'spouse')?.firstName ?? null, teen: hh?.members.find((m) => m.relationship === 'child')?.firstName ?? null,
-    producer: producer.fullName.split(' ')[0]!, line, lineName: type.name.toLowerCase(), carrier, newCarrier, premium, quoted, xDate: monthDay(xDays),
-    city: client.city, state: client.state, vehicle: v ? `${v.year} ${v.make} ${v.model}` : rng.pick(['2022 Honda CR-V', '2019 Ford F-150', '2024 Toyota Camry', '2021 Chevrolet Silverado']),
-    lender: rng.pick(LENDERS), roofYear: ((payload.data.dwelling as { roofYear?: number } | undefined)?.roofYear) ?? rng.int(2003, 2025), gc: rng.pick(GCS), project: rng.pick(PROJECTS),
+    producer: producer.fullName.split(' ')[0]!, line, lineName: type.name.toLowerCase(), carrier, newCarrier, premium, quoted, xDate: monthDay(clock, xDays),
+    city: client.city, state: client.state, vehicle: v ? `${v.year} ${v.make} ${v.model}` : otherVehicle(rng, clock),
+    lender: rng.pick(line === 'auto' || line === 'motorcycle' || line === 'boat' ? AUTO_LENDERS : LENDERS), roofYear: ((payload.data.dwelling as { roofYear?: number } | undefined)?.roofYear) ?? rng.int(clock.year - 23, clock.year - 1), gc: rng.pick(GCS), project: rng.pick(PROJECTS),
   };
-  return { id, client, line, status, createdDays, endDays, consent, ctx, terminal };
+  return { id, client, line, status, createdDays, endDays, consent, ctx, terminal, commercial: type.category === 'commercial', row };
+}
+
+/** A household car named in prose on a non-auto lead, a few years old as of the anchor. */
+function otherVehicle(rng: Rng, clock: BookClock): string {
+  const [age, name] = rng.pick([[4, 'Honda CR-V'], [7, 'Ford F-150'], [2, 'Toyota Camry'], [5, 'Chevrolet Silverado']] as const);
+  return `${clock.year - age} ${name}`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** "March 14" without Intl (which is slow enough to dominate a 100k-lead seed). */
-function monthDay(days: number): string {
-  const d = dateAt(days);
+function monthDay(clock: BookClock, days: number): string {
+  const d = clock.dateAt(days);
   return `${MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8, 10))}`;
 }
 
 function snake(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
-const PURPOSES: Record<string, readonly string[]> = {
-  open: ['Call to review the quote', 'Collect the declarations page', 'Confirm vehicle VINs and drivers', 'Ask for roof year and updates', 'Send the proposal', 'Check in before the x-date', 'Get signed application', 'Request loss runs from the current carrier', 'Confirm payroll by class code'],
-  won: ['Cross-sell umbrella', 'Annual review', 'Welcome call and ID cards'],
-};
-
-/** One open follow-up for live leads (some overdue), completed ones from the past, some AI-created. */
-export function makeFollowUps(rng: Rng, batch: Batch, lead: LeadCtx): void {
-  const c = lead.client;
-  const channels = (['call', 'email', 'sms', 'meeting', 'task'] as const).filter((ch) => (ch !== 'call' || lead.consent.call) && (ch !== 'sms' || lead.consent.sms));
-  const purposes = rng.sample(lead.status === 'won' ? PURPOSES.won! : PURPOSES.open!, 3);
-  const base = (purpose: string, dueDays: number, ai: boolean) => ({
-    id: rng.uuid(), lead_id: lead.id, client_id: c.id, contact_id: c.contacts[0]!.id, assigned_user_id: c.producer.id, created_by_user_id: ai ? null : c.producer.id, created_by_ai: ai,
-    due_at: at(dueDays), timezone: c.timezone, channel: rng.pick(channels), purpose, notes: rng.chance(0.4) ? `Re ${lead.ctx.lineName}: ${lead.ctx.carrier} at $${lead.ctx.premium}.` : null,
-    priority: rng.weighted([['normal', 5], ['high', 2], ['low', 2], ['urgent', 0.5]] as const), created_at: at(Math.min(-0.01, Math.max(lead.createdDays, dueDays - 7))), updated_at: at(Math.min(-0.01, Math.max(lead.createdDays, dueDays - 7))),
-  });
-  if (!lead.terminal || (lead.status === 'won' && rng.chance(0.5))) {
-    const due = rng.chance(0.3) ? -rng.float(0.5, 10) : rng.float(0.1, 30);
-    push(batch, 'followUps', { ...base(purposes[0]!, due, rng.chance(0.2)), status: 'open' });
-  }
-  if (lead.createdDays < -3 && rng.chance(0.6)) {
-    const due = rng.float(lead.createdDays + 1, lead.endDays);
-    const done = { ...base(purposes[1]!, due, rng.chance(0.15)), status: rng.chance(0.9) ? 'completed' : 'cancelled' };
-    const completed = done.status === 'completed';
-    push(batch, 'followUps', { ...done, completed_at: completed ? at(due + rng.float(0, 0.5)) : null, completed_by_user_id: completed ? c.producer.id : null, outcome: completed ? rng.pick(['Reached, next steps agreed', 'Left voicemail', 'Documents received', 'Quote reviewed']) : 'No longer needed' });
-  }
 }

@@ -34,6 +34,21 @@ export interface ClientCtx {
   /** Contact ids with names; the first is the primary. */
   contacts: { id: string; first: string; last: string }[];
   producer: SeedUser;
+  /** The client's and its contacts' rows, for the derived last-contact times. */
+  row: Row;
+  contactRows: Map<string, Row>;
+}
+
+/** Moves `row[col]` to the later of it and `iso` (GREATEST ignoring NULL), as the tools do. */
+export function latest(row: Row, col: string, iso: string): void {
+  const cur = row[col] as string | null | undefined;
+  if (!cur || cur < iso) row[col] = iso;
+}
+
+/** Moves `row[col]` to the earlier of it and `iso` (LEAST ignoring NULL). */
+export function earliest(row: Row, col: string, iso: string): void {
+  const cur = row[col] as string | null | undefined;
+  if (!cur || cur > iso) row[col] = iso;
 }
 
 export const push = (b: Batch, key: TableKey, ...rows: Row[]): void => {

@@ -1,12 +1,18 @@
 /**
  * The demo book generator: users, then clients with their leads, consent, follow-ups, activity
  * and tickets, yielded in batches of about `batchLeads` leads so large books load in bounded
- * memory and transactions. Every value comes from the seeded Rng and the fixed anchor date.
+ * memory and transactions. Every value comes from the seeded Rng and the clock's anchor date;
+ * the generator's draws do not depend on the anchor, so ids are the same whatever the date.
  */
-import { Rng, at } from './prng.js';
+import { calendarFromSettings } from '../../crm/sla.js';
+import { Rng } from './prng.js';
+import type { BookClock } from './clock.js';
+import type { SeedSettings } from './follow-up-times.js';
 import { makeActivity } from './book-activity.js';
 import { makeClient } from './book-clients.js';
-import { makeFollowUps, makeLead, type LeadCtx } from './book-leads.js';
+import { makeFollowUps } from './book-follow-ups.js';
+import { makeLead, type LeadCtx } from './book-leads.js';
+import type { Profile } from './book-marketing.js';
 import { Cover, makeAiInteractions, makeTicket, ticketCovers } from './book-service.js';
 import { push, type Batch, type Lookups, type SeedUser } from './book-types.js';
 
@@ -24,10 +30,10 @@ export const USERS: readonly Omit<SeedUser, 'id'>[] = [
   { handle: 'luis.ortega', fullName: 'Luis Ortega', role: 'csr', timezone: 'America/New_York' },
 ];
 
-export function makeUsers(rng: Rng, batch: Batch): SeedUser[] {
+export function makeUsers(rng: Rng, clock: BookClock, batch: Batch): SeedUser[] {
   return USERS.map((u, i) => {
     const user = { ...u, id: rng.uuid() };
-    const created = at(-900 + i);
+    const created = clock.at(-900 + i);
     push(batch, 'users', {
       id: user.id, handle: u.handle, full_name: u.fullName, email: `${u.handle}@northstar.example.com`, role: u.role, timezone: u.timezone,
       slack_user_id: `U0${String(i + 1).padStart(2, '0')}${u.handle.replace(/[^a-z]/g, '').slice(0, 6).toUpperCase()}`, created_at: created, updated_at: created,
@@ -43,10 +49,11 @@ export interface BookStep {
 }
 
 /** Yields the book in batches; the first batch carries the users. */
-export function* generateBook(seed: number, lk: Lookups, scale: number, batchLeads: number): Generator<BookStep> {
+export function* generateBook(seed: number, clock: BookClock, settings: SeedSettings, lk: Lookups, scale: number, batchLeads: number): Generator<BookStep> {
   const rng = new Rng(seed);
+  const calendar = calendarFromSettings(settings);
   let batch: Batch = {};
-  const users = makeUsers(rng, batch);
+  const users = makeUsers(rng, clock, batch);
   const producers = users.filter((u) => u.role === 'producer');
   const csrs = users.filter((u) => u.role === 'csr');
   const demo = users[0]!;
@@ -62,8 +69,9 @@ export function* generateBook(seed: number, lk: Lookups, scale: number, batchLea
   while (made < scale) {
     const kind = rng.chance(0.3) ? 'business' : 'individual';
     const producer = rng.chance(0.45) ? demo : rng.pick(producers);
-    const client = makeClient(rng, batch, kind, producer, -rng.float(30, 1500));
-    const clientRow = batch.clients![batch.clients!.length - 1]!;
+    const client = makeClient(rng, clock, batch, kind, producer, -rng.float(30, 1500));
+    const clientRow = client.row;
+    let person: Profile | null = null;
     const want = Math.min(scale - made, rng.weighted([[1, 6], [2, 3], [3, 1]] as const));
     const lines = new Set<string>();
     const leads: LeadCtx[] = [];
@@ -75,10 +83,10 @@ export function* generateBook(seed: number, lk: Lookups, scale: number, batchLea
       const status = statuses.next(rng);
       const legacy: boolean = line === 'auto' && ['archived', 'lost', 'nurturing'].includes(status) && (!legacyShown || rng.chance(0.3));
       legacyShown ||= legacy;
-      const lead = makeLead(rng, batch, client, line, status, lk, users, legacy);
-      makeFollowUps(rng, batch, lead);
-      const last = makeActivity(rng, batch, lead, status === 'new' ? rng.int(1, 4) : rng.int(8, 15), lk, csrs);
-      if (last && (!clientRow.last_contact_at || String(clientRow.last_contact_at) < last)) clientRow.last_contact_at = last;
+      const lead = makeLead(rng, clock, batch, client, line, status, lk, users, legacy, person);
+      person ??= lead.consent.profile;
+      makeFollowUps(rng, clock, settings, batch, lead);
+      makeActivity(rng, clock, batch, lead, status === 'new' ? rng.int(1, 4) : rng.int(8, 15), lk, csrs);
       leads.push(lead);
       if (sampleLeads.length < 64) sampleLeads.push(lead);
       made++;
@@ -88,7 +96,7 @@ export function* generateBook(seed: number, lk: Lookups, scale: number, batchLea
     clientRow.status = won ? 'active' : leads.every((l) => l.terminal) ? 'inactive' : 'prospect';
     if (won) clientRow.tags = [...(clientRow.tags as string[]), 'customer'];
     if (leads.length && rng.chance(won ? 0.45 : 0.06)) {
-      for (let i = rng.int(1, 2); i > 0; i--) ticketIds.push(makeTicket(rng, batch, rng.pick(leads), csrs, covers));
+      for (let i = rng.int(1, 2); i > 0; i--) ticketIds.push(makeTicket(rng, clock, calendar, batch, rng.pick(leads), csrs, covers));
     }
     if (inBatch >= batchLeads) {
       yield { batch, leads: made };
@@ -96,6 +104,6 @@ export function* generateBook(seed: number, lk: Lookups, scale: number, batchLea
       inBatch = 0;
     }
   }
-  if (sampleLeads.length) makeAiInteractions(rng, batch, sampleLeads, ticketIds, demo);
+  if (sampleLeads.length) makeAiInteractions(rng, clock, batch, sampleLeads, ticketIds, demo);
   yield { batch, leads: made };
 }

@@ -32,7 +32,7 @@ export const TABLES = {
     table: 'contacts',
     columns: [
       ['id', 'uuid'], ['client_id', 'uuid'], ['first_name', 'text'], ['last_name', 'text'], ['title', 'text'], ['roles', 'text[]'], ['is_primary_contact', 'bool'], ['email', 'text'], ['phone', 'text'],
-      ['mobile_phone', 'text'], ['preferred_contact_method', 'text'], ['timezone', 'text'], ...FLEX, ...TS,
+      ['mobile_phone', 'text'], ['preferred_contact_method', 'text'], ['timezone', 'text'], ...FLEX, ['last_contact_at', 'timestamptz'], ...TS,
     ],
   },
   leads: {

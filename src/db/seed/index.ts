@@ -6,11 +6,17 @@ import { count } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db } from '../client.js';
 import { clients, users } from '../schema/index.js';
-import { ConflictError } from '../../errors.js';
+import { ConflictError, ValidationError } from '../../errors.js';
+import { isValidTimeZone } from '../../crm/time/zoned-time.js';
 import { logger } from '../../log.js';
 import { insertRows, type TableKey } from './bulk.js';
 import { generateBook } from './book.js';
 import type { Batch, Lookups } from './book-types.js';
+import { BookClock, isAnchorDate, localDateOf } from './clock.js';
+import { DEFAULT_SEED_SETTINGS, type SeedSettings } from './follow-up-times.js';
+
+export type { SeedSettings } from './follow-up-times.js';
+export { isAnchorDate } from './clock.js';
 
 export interface SeedOptions {
   /** Number of leads; default 120. About 10 notes and communications come with each lead. */
@@ -19,6 +25,16 @@ export interface SeedOptions {
   reset?: boolean;
   /** PRNG seed; default 20261101. */
   seed?: number;
+  /**
+   * The book's "today" (YYYY-MM-DD, a local date in the agency zone): history lies before it,
+   * follow-ups and renewals after it. Default: the day of seeding. Same seed and anchor date,
+   * same book; pass it where a test or benchmark needs fixed timestamps.
+   */
+  anchorDate?: string;
+  /** Agency zone and business hours (CRM_AGENCY_TIMEZONE, CRM_BUSINESS_HOURS); default America/Chicago, 8-20. */
+  settings?: SeedSettings;
+  /** The clock the default anchor date is read from; default the system clock. */
+  now?: Date;
   onProgress?: (done: number, total: number, phase: string) => void;
 }
 
@@ -31,6 +47,8 @@ export interface SeedSummary {
   notes: number;
   followUps: number;
   tickets: number;
+  /** The anchor date the book was built around. */
+  anchorDate: string;
   ms: number;
 }
 
@@ -124,6 +142,15 @@ export async function seedDemoData(db: Db, pool: pg.Pool, opts: SeedOptions = {}
   const started = performance.now();
   const scale = Math.max(1, Math.floor(opts.scale ?? DEFAULT_SCALE));
   const log = logger('seed');
+  const settings = opts.settings ?? DEFAULT_SEED_SETTINGS;
+  if (!isValidTimeZone(settings.agencyTimezone)) {
+    throw new ValidationError(`Unknown agency time zone "${settings.agencyTimezone}".`, [{ field: 'agencyTimezone', message: 'not an IANA zone' }], 'Set CRM_AGENCY_TIMEZONE to an IANA zone such as America/Chicago.');
+  }
+  const anchorDate = opts.anchorDate ?? localDateOf(opts.now ?? new Date(), settings.agencyTimezone);
+  if (!isAnchorDate(anchorDate)) {
+    throw new ValidationError(`Anchor date "${anchorDate}" is not a calendar date.`, [{ field: 'anchorDate', message: 'expected YYYY-MM-DD' }], 'Pass a date like 2026-11-01, or omit it to anchor the book to today.');
+  }
+  const clock = new BookClock(anchorDate, settings.agencyTimezone);
   if (!opts.reset && !(await isDatabaseEmpty(db))) {
     throw new ConflictError(
       'The database already has CRM data (users or clients); seeding would mix demo rows into it. Nothing was written.',
@@ -140,7 +167,7 @@ export async function seedDemoData(db: Db, pool: pg.Pool, opts: SeedOptions = {}
       const lookups = await loadLookups(client);
       opts.onProgress?.(0, scale, 'generating');
       let inTx = true;
-      for (const step of generateBook(opts.seed ?? DEFAULT_SEED, lookups, scale, BATCH_LEADS)) {
+      for (const step of generateBook(opts.seed ?? DEFAULT_SEED, clock, settings, lookups, scale, BATCH_LEADS)) {
         if (!inTx) {
           await client.query('begin');
           inTx = true;
@@ -176,6 +203,7 @@ export async function seedDemoData(db: Db, pool: pg.Pool, opts: SeedOptions = {}
     notes: counts.notes ?? 0,
     followUps: counts.followUps ?? 0,
     tickets: counts.tickets ?? 0,
+    anchorDate,
     ms: Math.round(performance.now() - started),
   };
   log.info(summary, 'seeded demo data');

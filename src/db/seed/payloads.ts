@@ -1,19 +1,36 @@
 /** Builds each lead's line-of-business JSONB payload, valid at the current schema version (or a legacy v1 auto). */
 import { validateLeadData, vinCheckDigit, type LeadDataField } from '../../crm/lead-data/index.js';
+import type { BookClock } from './clock.js';
 import type { Business, Household, Place } from './people.js';
 import type { Rng } from './prng.js';
-import { BOATS, MOTORCYCLES, VEHICLES } from './reference.js';
+import { BOATS, MOTORCYCLES, VEHICLES, modelYears } from './reference.js';
 
 const VIN_CHARS = [...'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'];
-const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY';
+const VIN_LETTERS = [...'ABCDEFGHJKLMNPRSTUVWXYZ'];
+/** Position-10 codes: A = 1980/2010 ... Y = 2000/2030, then 1-9 = 2001-2009/2031-2039. */
+const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY123456789';
 
+/**
+ * A VIN for a model year: position 10 is the year code and position 7 is a letter from 2010 on
+ * (a digit before), which is how the 30-year code cycle is told apart; the check digit is valid.
+ */
 export function makeVin(rng: Rng, wmi: string, modelYear: number): string {
-  const vds = Array.from({ length: 5 }, () => rng.pick(VIN_CHARS)).join('');
-  const yearCode = modelYear >= 2010 ? YEAR_CODES[modelYear - 2010]! : String(modelYear - 2000);
+  const cycle = modelYear >= 2010 ? modelYear - 2010 : modelYear - 1980;
+  const yearCode = YEAR_CODES[((cycle % 30) + 30) % 30]!;
+  const vds = Array.from({ length: 5 }, (_, i) => (i === 3 ? (modelYear >= 2010 ? rng.pick(VIN_LETTERS) : String(rng.int(1, 9))) : rng.pick(VIN_CHARS))).join('');
   const serial = rng.pick(VIN_CHARS) + rng.digits(6);
   const draft = `${wmi}${vds}0${yearCode}${serial}`;
   return draft.slice(0, 8) + vinCheckDigit(draft) + draft.slice(9);
 }
+
+/** A model year of `m` that fits the anchor: never before the model existed or after it ended. */
+function yearOf(rng: Rng, clock: BookClock, m: { from: number; to?: number }, maxAge: number): number {
+  const [lo, hi] = modelYears(m, clock.year, clock.month, maxAge);
+  return rng.int(lo, hi);
+}
+
+/** A past date, `minDays`-`maxDays` before the anchor. */
+const pastDate = (rng: Rng, clock: BookClock, minDays: number, maxDays: number) => clock.dateAt(-rng.int(minDays, maxDays));
 
 export interface Payload {
   field: LeadDataField;
@@ -23,13 +40,13 @@ export interface Payload {
 
 const r100 = (n: number) => Math.round(n / 100) * 100;
 
-function auto(rng: Rng, hh: Household, motorcycle: boolean): Record<string, unknown> {
+function auto(rng: Rng, clock: BookClock, hh: Household, motorcycle: boolean): Record<string, unknown> {
   const drivers = hh.members.map((m) => {
     const teen = m.relationship === 'child';
     const violations = [];
-    if (!teen && rng.chance(0.18)) violations.push({ date: `${rng.int(2022, 2026)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, type: rng.weighted([['speeding', 6], ['distracted', 2], ['failure_to_yield', 1], ['dui', 1]] as const) });
-    const accidents = !teen && rng.chance(0.12) ? [{ date: `${rng.int(2022, 2026)}-0${rng.int(1, 9)}-0${rng.int(1, 9)}`, atFault: rng.chance(0.5), amountPaid: r100(rng.int(1500, 18000)) }] : [];
-    const age = 2026 - Number(m.dob.slice(0, 4));
+    if (!teen && rng.chance(0.18)) violations.push({ date: pastDate(rng, clock, 30, 1500), type: rng.weighted([['speeding', 6], ['distracted', 2], ['failure_to_yield', 1], ['dui', 1]] as const) });
+    const accidents = !teen && rng.chance(0.12) ? [{ date: pastDate(rng, clock, 30, 1500), atFault: rng.chance(0.5), amountPaid: r100(rng.int(1500, 18000)) }] : [];
+    const age = clock.year - Number(m.dob.slice(0, 4));
     return {
       firstName: m.firstName,
       lastName: m.lastName,
@@ -46,15 +63,15 @@ function auto(rng: Rng, hh: Household, motorcycle: boolean): Record<string, unkn
   });
   const count = motorcycle ? rng.int(1, 2) : Math.min(4, Math.max(1, drivers.length + rng.int(-1, 1)));
   const vehicles = Array.from({ length: count }, () => {
-    const year = rng.int(2008, 2027);
-    const [make, model, bodyType, wmi] = motorcycle ? [...rng.pick(MOTORCYCLES).slice(0, 2), 'motorcycle', rng.pick(MOTORCYCLES)[2]] : rng.pick(VEHICLES);
-    const ownership = year >= 2022 ? rng.pick(['financed', 'leased', 'owned'] as const) : 'owned';
-    const full = year >= 2015 || rng.chance(0.3);
+    const { make, model, bodyType, wmi, ...years } = rng.pick(motorcycle ? MOTORCYCLES : VEHICLES);
+    const year = yearOf(rng, clock, years, 18);
+    const ownership = year >= clock.year - 4 ? rng.pick(['financed', 'leased', 'owned'] as const) : 'owned';
+    const full = year >= clock.year - 11 || rng.chance(0.3);
     return {
       year,
       make,
       model,
-      vin: makeVin(rng, wmi!, year),
+      vin: makeVin(rng, wmi, year),
       bodyType,
       usage: motorcycle ? 'pleasure' : rng.weighted([['commute', 6], ['pleasure', 3], ['business', 1]] as const),
       annualMiles: motorcycle ? rng.int(1, 6) * 1000 : rng.int(4, 18) * 1000,
@@ -82,10 +99,11 @@ function auto(rng: Rng, hh: Household, motorcycle: boolean): Record<string, unkn
 }
 
 /** The legacy intake form's shape (schema v1), for a few old leads: they are upgraded on read. */
-function autoV1(rng: Rng, hh: Household): Record<string, unknown> {
+function autoV1(rng: Rng, clock: BookClock, hh: Household): Record<string, unknown> {
   const p = hh.members[0]!;
-  const [make, model, , wmi] = rng.pick(VEHICLES);
-  const year = rng.int(2006, 2020);
+  const { make, model, wmi, ...years } = rng.pick(VEHICLES);
+  // The legacy form was retired years ago: its cars were already a few years old then.
+  const year = Math.min(yearOf(rng, clock, years, 20), Math.max(years.from, clock.year - 6));
   return {
     driver: `${p.firstName} ${p.lastName}`,
     driverDob: p.dob,
@@ -96,12 +114,12 @@ function autoV1(rng: Rng, hh: Household): Record<string, unknown> {
   };
 }
 
-function home(rng: Rng, hh: Household, form: 'HO3' | 'HO5' | 'HO4' | 'HO6'): Record<string, unknown> {
-  const yearBuilt = form === 'HO6' ? rng.int(1975, 2022) : rng.int(1952, 2024);
+function home(rng: Rng, clock: BookClock, hh: Household, form: 'HO3' | 'HO5' | 'HO4' | 'HO6'): Record<string, unknown> {
+  const yearBuilt = form === 'HO6' ? rng.int(clock.year - 51, clock.year - 4) : rng.int(clock.year - 74, clock.year - 2);
   const sqft = form === 'HO4' || form === 'HO6' ? rng.int(6, 18) * 100 : rng.int(12, 42) * 100;
   const coastal = hh.place.city.coastal === true;
   const claims = rng.chance(0.25)
-    ? [{ date: `${rng.int(2019, 2026)}-${String(rng.int(1, 12)).padStart(2, '0')}-1${rng.int(0, 9)}`, type: rng.weighted([['water', 5], ['wind', 2], ['hail', 2], ['theft', 1], ['fire', 1]] as const), amountPaid: r100(rng.int(2000, 40000)) }]
+    ? [{ date: pastDate(rng, clock, 30, 2500), type: rng.weighted([['water', 5], ['wind', 2], ['hail', 2], ['theft', 1], ['fire', 1]] as const), amountPaid: r100(rng.int(2000, 40000)) }]
     : [];
   return {
     policyForm: form,
@@ -112,7 +130,7 @@ function home(rng: Rng, hh: Household, form: 'HO3' | 'HO5' | 'HO4' | 'HO6'): Rec
       stories: rng.pick([1, 1, 2, 2, 3]),
       construction: rng.weighted([['frame', 6], ['masonry_veneer', 3], ['masonry', 2]] as const),
       roofType: rng.weighted([['architectural_shingle', 5], ['asphalt_shingle', 4], ['metal', 2], ['clay_tile', coastal ? 2 : 0.2], ['flat_membrane', 0.5]] as const),
-      ...(form !== 'HO4' ? { roofYear: Math.max(yearBuilt, rng.int(2004, 2026)) } : {}),
+      ...(form !== 'HO4' ? { roofYear: Math.max(yearBuilt, rng.int(clock.year - 22, clock.year)) } : {}),
       foundation: rng.pick(['slab', 'crawlspace', 'basement'] as const),
       pool: form !== 'HO4' && form !== 'HO6' && rng.chance(0.18),
       trampoline: rng.chance(0.05),
@@ -128,13 +146,13 @@ function home(rng: Rng, hh: Household, form: 'HO3' | 'HO5' | 'HO4' | 'HO6'): Rec
   };
 }
 
-function specialty(rng: Rng, hh: Household, kind: 'umbrella' | 'boat' | 'flood' | 'life'): Record<string, unknown> {
+function specialty(rng: Rng, clock: BookClock, hh: Household, kind: 'umbrella' | 'boat' | 'flood' | 'life'): Record<string, unknown> {
   switch (kind) {
     case 'umbrella':
       return { kind, limit: rng.pick([1, 1, 2, 3, 5]) * 1_000_000, underlying: { autoBodilyInjuryPerAccident: 500_000, homeLiability: 300_000, ...(rng.chance(0.2) ? { watercraftLiability: 300_000 } : {}) }, householdDrivers: hh.members.length, youthfulDrivers: hh.members.filter((m) => m.relationship === 'child').length, rentalProperties: rng.chance(0.2) ? rng.int(1, 3) : 0, pool: rng.chance(0.2), watercraft: rng.chance(0.2) };
     case 'boat': {
-      const [boatType, make, model, lengthFeet] = rng.pick(BOATS);
-      return { kind, boatType, year: rng.int(2005, 2026), make, model, lengthFeet, hullMaterial: boatType === 'pontoon' || boatType === 'bass_boat' ? 'aluminum' : 'fiberglass', horsepower: boatType === 'sailboat' ? 25 : rng.int(9, 30) * 10, engineType: boatType === 'sailboat' ? 'inboard' : boatType === 'jet_ski' ? 'jet' : 'outboard', hullValue: r100(rng.int(9_000, 140_000)), navigationArea: hh.place.city.coastal ? 'coastal' : 'inland_lakes', layUpMonths: ['MN', 'IL', 'NY', 'OH', 'CO', 'WA'].includes(hh.place.city.state) ? rng.int(4, 6) : 0, operatorExperienceYears: rng.int(1, 30), boatingCourse: rng.chance(0.4) };
+      const [boatType, make, model, lengthFeet, from, to] = rng.pick(BOATS);
+      return { kind, boatType, year: yearOf(rng, clock, { from, ...(to ? { to } : {}) }, 21), make, model, lengthFeet, hullMaterial: boatType === 'pontoon' || boatType === 'bass_boat' ? 'aluminum' : 'fiberglass', horsepower: boatType === 'sailboat' ? 25 : rng.int(9, 30) * 10, engineType: boatType === 'sailboat' ? 'inboard' : boatType === 'jet_ski' ? 'jet' : 'outboard', hullValue: r100(rng.int(9_000, 140_000)), navigationArea: hh.place.city.coastal ? 'coastal' : 'inland_lakes', layUpMonths: ['MN', 'IL', 'NY', 'OH', 'CO', 'WA'].includes(hh.place.city.state) ? rng.int(4, 6) : 0, operatorExperienceYears: rng.int(1, 30), boatingCourse: rng.chance(0.4) };
     }
     case 'flood': {
       const zone = hh.place.city.coastal ? rng.pick(['AE', 'AE', 'VE', 'X', 'A'] as const) : rng.pick(['X', 'X', 'AE', 'B'] as const);
@@ -149,7 +167,7 @@ function specialty(rng: Rng, hh: Household, kind: 'umbrella' | 'boat' | 'flood' 
   }
 }
 
-function commercial(rng: Rng, b: Business, line: string): Record<string, unknown> {
+function commercial(rng: Rng, clock: BookClock, b: Business, line: string): Record<string, unknown> {
   const k = b.kind;
   const payroll = Math.round(b.employees * rng.int(34_000, 62_000) / 1000) * 1000;
   const location = (p: Place, i: number) => {
@@ -159,7 +177,7 @@ function commercial(rng: Rng, b: Business, line: string): Record<string, unknown
       address: { line1: p.line1, ...(p.line2 ? { line2: p.line2 } : {}), city: p.city.city, state: p.city.state, postalCode: p.postalCode },
       occupancy: i === 0 ? k.occupancy : rng.pick([k.occupancy, 'storage warehouse', 'satellite office']),
       construction: rng.weighted([['joisted_masonry', 4], ['frame', 2], ['masonry_non_combustible', 2], ['non_combustible', 2], ['fire_resistive', 0.5]] as const),
-      yearBuilt: rng.int(1960, 2022),
+      yearBuilt: rng.int(clock.year - 66, clock.year - 4),
       squareFeet: sqft,
       stories: rng.weighted([[1, 6], [2, 3], [3, 1]] as const),
       buildingValue: owned ? Math.round(sqft * rng.int(110, 240) / 1000) * 1000 : 0,
@@ -171,7 +189,7 @@ function commercial(rng: Rng, b: Business, line: string): Record<string, unknown
     };
   };
   return {
-    business: { entityType: b.entityType, yearsInBusiness: 2026 - b.yearEstablished, description: k.description, naicsCode: k.naics },
+    business: { entityType: b.entityType, yearsInBusiness: clock.year - b.yearEstablished, description: k.description, naicsCode: k.naics },
     classCodes: [
       { system: 'iso_gl', code: k.gl[0], description: k.gl[1], exposure: b.revenue },
       { system: 'ncci', code: k.wc[0], description: k.wc[1], payroll: Math.round(payroll * 0.85) },
@@ -184,7 +202,7 @@ function commercial(rng: Rng, b: Business, line: string): Record<string, unknown
     ...(k.contractor ? { subcontractorCost: rng.int(2, 60) * 5000, certificatesRequired: true } : { certificatesRequired: rng.chance(0.2) }),
     locations: b.places.map(location),
     ...(line === 'commercial_auto' || k.vehicles ? { fleet: { powerUnits: rng.int(1, 14), radiusMiles: rng.pick([50, 100, 200, 500]), hiredNonOwned: true, ...(k.industry === 'Transportation' ? { cargo: 'general freight' } : {}) } } : {}),
-    priorLosses: rng.chance(0.3) ? [{ date: `${rng.int(2021, 2026)}-0${rng.int(1, 9)}-2${rng.int(0, 8)}`, type: rng.pick(['liability', 'workers_injury', 'theft', 'water', 'auto'] as const), amountPaid: r100(rng.int(1500, 60000)) }] : [],
+    priorLosses: rng.chance(0.3) ? [{ date: pastDate(rng, clock, 30, 1800), type: rng.pick(['liability', 'workers_injury', 'theft', 'water', 'auto'] as const), amountPaid: r100(rng.int(1500, 60000)) }] : [],
     priorCarrier: rng.pick(['The Hartford', 'Travelers', 'Hanover', 'Employers', 'Cincinnati', 'biBERK']),
   };
 }
@@ -193,25 +211,25 @@ function commercial(rng: Rng, b: Business, line: string): Record<string, unknown
  * The payload of a lead of line `code`, validated through validateLeadData (so every seeded
  * current-version payload passes it). `legacy` gives an auto lead the v1 shape instead.
  */
-export function payloadFor(rng: Rng, code: string, hh: Household | null, b: Business | null, legacy = false): Payload {
-  if (b) return { field: 'commercialData', ...validateLeadData('commercialData', commercial(rng, b, code)) };
+export function payloadFor(rng: Rng, clock: BookClock, code: string, hh: Household | null, b: Business | null, legacy = false): Payload {
+  if (b) return { field: 'commercialData', ...validateLeadData('commercialData', commercial(rng, clock, b, code)) };
   if (!hh) throw new Error(`line ${code} needs a household`);
   switch (code) {
     case 'auto':
     case 'motorcycle':
-      if (legacy && code === 'auto') return { field: 'autoData', data: autoV1(rng, hh), version: 1 };
-      return { field: 'autoData', ...validateLeadData('autoData', auto(rng, hh, code === 'motorcycle')) };
+      if (legacy && code === 'auto') return { field: 'autoData', data: autoV1(rng, clock, hh), version: 1 };
+      return { field: 'autoData', ...validateLeadData('autoData', auto(rng, clock, hh, code === 'motorcycle')) };
     case 'home':
-      return { field: 'homeData', ...validateLeadData('homeData', home(rng, hh, rng.chance(0.8) ? 'HO3' : 'HO5')) };
+      return { field: 'homeData', ...validateLeadData('homeData', home(rng, clock, hh, rng.chance(0.8) ? 'HO3' : 'HO5')) };
     case 'renters':
-      return { field: 'homeData', ...validateLeadData('homeData', home(rng, hh, 'HO4')) };
+      return { field: 'homeData', ...validateLeadData('homeData', home(rng, clock, hh, 'HO4')) };
     case 'condo':
-      return { field: 'homeData', ...validateLeadData('homeData', home(rng, hh, 'HO6')) };
+      return { field: 'homeData', ...validateLeadData('homeData', home(rng, clock, hh, 'HO6')) };
     case 'umbrella':
     case 'boat':
     case 'flood':
     case 'life':
-      return { field: 'specialtyData', ...validateLeadData('specialtyData', specialty(rng, hh, code)) };
+      return { field: 'specialtyData', ...validateLeadData('specialtyData', specialty(rng, clock, hh, code)) };
     default:
       throw new Error(`unknown personal line ${code}`);
   }

@@ -59,7 +59,7 @@ export interface Person {
   relationship: 'named_insured' | 'spouse' | 'child';
 }
 
-function adult(rng: Rng, lastName: string, state: string, relationship: 'named_insured' | 'spouse', ageRange: [number, number]): Person {
+function adult(rng: Rng, year: number, lastName: string, state: string, relationship: 'named_insured' | 'spouse', ageRange: [number, number]): Person {
   const gender = rng.chance(0.5) ? 'f' : 'm';
   const firstName = rng.pick(gender === 'f' ? FIRST_NAMES_F : FIRST_NAMES_M);
   const age = rng.int(ageRange[0], ageRange[1]);
@@ -67,7 +67,7 @@ function adult(rng: Rng, lastName: string, state: string, relationship: 'named_i
     id: rng.uuid(),
     firstName,
     lastName,
-    dob: `${2026 - age}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
+    dob: `${year - age}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
     gender,
     email: email(rng, firstName, lastName),
     phone: phone(rng, state),
@@ -82,21 +82,21 @@ export interface Household {
   members: Person[];
 }
 
-/** A named insured, maybe a spouse, maybe a teen driver. */
-export function makeHousehold(rng: Rng): Household {
+/** A named insured, maybe a spouse, maybe a teen driver; ages as of `year`. */
+export function makeHousehold(rng: Rng, year: number): Household {
   const lastName = rng.pick(LAST_NAMES);
   const place = makePlace(rng);
-  const primary = adult(rng, lastName, place.city.state, 'named_insured', [22, 78]);
+  const primary = adult(rng, year, lastName, place.city.state, 'named_insured', [22, 78]);
   const members = [primary];
-  const age = 2026 - Number(primary.dob.slice(0, 4));
-  if (age > 26 && rng.chance(0.55)) members.push(adult(rng, lastName, place.city.state, 'spouse', [Math.max(21, age - 6), Math.min(85, age + 6)]));
+  const age = year - Number(primary.dob.slice(0, 4));
+  if (age > 26 && rng.chance(0.55)) members.push(adult(rng, year, lastName, place.city.state, 'spouse', [Math.max(21, age - 6), Math.min(85, age + 6)]));
   if (age >= 38 && age <= 60 && rng.chance(0.3)) {
     const firstName = rng.pick(TEEN_NAMES);
     members.push({
       id: rng.uuid(),
       firstName,
       lastName,
-      dob: `${rng.int(2008, 2010)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
+      dob: `${rng.int(year - 18, year - 16)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
       gender: rng.chance(0.5) ? 'f' : 'm',
       email: email(rng, firstName, lastName),
       phone: phone(rng, place.city.state),
@@ -139,7 +139,8 @@ const BUSINESS_ROLES: readonly (readonly [string, string[]])[] = [
   ['General Manager', ['decision_maker']],
 ];
 
-export function makeBusiness(rng: Rng): Business {
+/** A business with its places and contacts, established before `year`. */
+export function makeBusiness(rng: Rng, year: number): Business {
   const kind = rng.pick(BUSINESS_KINDS);
   const city = rng.pick(CITIES);
   const base = rng.pick(kind.names);
@@ -163,7 +164,7 @@ export function makeBusiness(rng: Rng): Business {
     domain,
     fein: `${rng.int(10, 99)}-${rng.digits(7)}`,
     entityType: rng.weighted([['llc', 5], ['s_corporation', 3], ['corporation', 1], ['sole_proprietor', 1], ['partnership', 1]] as const),
-    yearEstablished: rng.int(1978, 2024),
+    yearEstablished: rng.int(year - 48, year - 2),
     revenue: Math.round(rng.int(kind.revenue[0], kind.revenue[1]) / 1000) * 1000,
     employees: rng.int(kind.employees[0], kind.employees[1]),
     places,

@@ -57,6 +57,15 @@ export class Rng {
     return copy.slice(0, Math.min(n, copy.length));
   }
 
+  /**
+   * An independent generator seeded from this one (one draw). Parts whose number of draws depends
+   * on the anchor date (model years decide which coverages are drawn) use one, so the main
+   * sequence, and with it every id, is the same whatever the anchor.
+   */
+  fork(): Rng {
+    return new Rng(Math.floor(this.next() * 4294967296));
+  }
+
   /** A version-4-shaped uuid drawn from this generator. */
   uuid(): string {
     const hex = [0, 1, 2, 3].map(() => Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0')).join('');
@@ -70,23 +79,4 @@ export class Rng {
     for (let i = 0; i < len; i++) s += String(this.int(0, 9));
     return s;
   }
-}
-
-/** The fixed "now" of the demo book: timestamps are relative to it, never to the clock. */
-export const ANCHOR = Date.UTC(2026, 10, 1);
-const DAY = 86_400_000;
-
-/** ISO timestamp `days` (may be fractional, negative = past) from the anchor. */
-export function at(days: number): string {
-  return new Date(ANCHOR + Math.round(days * DAY)).toISOString();
-}
-
-/** YYYY-MM-DD `days` from the anchor. */
-export function dateAt(days: number): string {
-  return at(days).slice(0, 10);
-}
-
-/** Days between the anchor and an ISO timestamp (negative when in the past). */
-export function daysOf(iso: string): number {
-  return (Date.parse(iso) - ANCHOR) / DAY;
 }

@@ -69,20 +69,42 @@ export const PERSONAL_CARRIERS = ['State Farm', 'Allstate', 'Progressive', 'GEIC
 export const COMMERCIAL_CARRIERS = ['The Hartford', 'Travelers', 'Hanover', 'Employers', 'AmTrust', 'Cincinnati', 'Liberty Mutual', 'Nationwide', 'Markel', 'biBERK', 'Chubb'] as const;
 export const LIFE_CARRIERS = ['Protective', 'Banner Life', 'Prudential', 'Pacific Life', 'Lincoln Financial'] as const;
 export const LENDERS = ['Wells Fargo Home Mortgage', 'Rocket Mortgage', 'Chase Home Lending', 'US Bank', 'PennyMac', 'Navy Federal Credit Union', 'Truist', 'Mr. Cooper'] as const;
+/** Lienholders of financed cars, bikes and boats (a mortgage company is not one). */
+export const AUTO_LENDERS = ['Ally Financial', 'Capital One Auto Finance', 'Chase Auto', 'Toyota Financial Services', 'Navy Federal Credit Union', 'Wells Fargo Dealer Services'] as const;
 
-/** [make, model, body type, WMI (first 3 VIN chars)] */
-export const VEHICLES: readonly (readonly [string, string, string, string])[] = [
-  ['Toyota', 'Camry', 'sedan', '4T1'], ['Toyota', 'RAV4', 'suv', '2T3'], ['Toyota', 'Tacoma', 'pickup', '3TM'], ['Honda', 'Civic', 'sedan', '2HG'],
-  ['Honda', 'CR-V', 'suv', '5J6'], ['Honda', 'Odyssey', 'minivan', '5FN'], ['Ford', 'F-150', 'pickup', '1FT'], ['Ford', 'Explorer', 'suv', '1FM'],
-  ['Ford', 'Escape', 'suv', '1FM'], ['Chevrolet', 'Silverado 1500', 'pickup', '1GC'], ['Chevrolet', 'Equinox', 'suv', '2GN'], ['Chevrolet', 'Malibu', 'sedan', '1G1'],
-  ['Ram', '1500', 'pickup', '1C6'], ['Jeep', 'Grand Cherokee', 'suv', '1C4'], ['Jeep', 'Wrangler', 'suv', '1C4'], ['Nissan', 'Altima', 'sedan', '1N4'],
-  ['Nissan', 'Rogue', 'suv', 'JN8'], ['Subaru', 'Outback', 'wagon', '4S4'], ['Subaru', 'Forester', 'suv', 'JF2'], ['Hyundai', 'Tucson', 'suv', '5NM'],
-  ['Kia', 'Telluride', 'suv', '5XY'], ['Tesla', 'Model 3', 'sedan', '5YJ'], ['Tesla', 'Model Y', 'suv', '7SA'], ['BMW', 'X5', 'suv', '5UX'],
-  ['Mazda', 'CX-5', 'suv', 'JM3'], ['GMC', 'Sierra 1500', 'pickup', '3GT'], ['Volkswagen', 'Jetta', 'sedan', '3VW'], ['Lexus', 'RX 350', 'suv', '2T2'],
+/** A model as sold: make, model, body type, WMI (first 3 VIN chars) and its model years. */
+export interface VehicleModel {
+  make: string;
+  model: string;
+  bodyType: string;
+  wmi: string;
+  /** First model year sold in the US under this name. */
+  from: number;
+  /** Last model year, when it was discontinued. */
+  to?: number;
+}
+
+const vm = (make: string, model: string, bodyType: string, wmi: string, from: number, to?: number): VehicleModel => ({ make, model, bodyType, wmi, from, ...(to ? { to } : {}) });
+
+export const VEHICLES: readonly VehicleModel[] = [
+  vm('Toyota', 'Camry', 'sedan', '4T1', 1983), vm('Toyota', 'RAV4', 'suv', '2T3', 1996), vm('Toyota', 'Tacoma', 'pickup', '3TM', 1995), vm('Honda', 'Civic', 'sedan', '2HG', 1973),
+  vm('Honda', 'CR-V', 'suv', '5J6', 1997), vm('Honda', 'Odyssey', 'minivan', '5FN', 1995), vm('Ford', 'F-150', 'pickup', '1FT', 1975), vm('Ford', 'Explorer', 'suv', '1FM', 1991),
+  vm('Ford', 'Escape', 'suv', '1FM', 2001), vm('Chevrolet', 'Silverado 1500', 'pickup', '1GC', 1999), vm('Chevrolet', 'Equinox', 'suv', '2GN', 2005), vm('Chevrolet', 'Malibu', 'sedan', '1G1', 1997, 2025),
+  vm('Ram', '1500', 'pickup', '1C6', 2011), vm('Jeep', 'Grand Cherokee', 'suv', '1C4', 1993), vm('Jeep', 'Wrangler', 'suv', '1C4', 1987), vm('Nissan', 'Altima', 'sedan', '1N4', 1993),
+  vm('Nissan', 'Rogue', 'suv', 'JN8', 2008), vm('Subaru', 'Outback', 'wagon', '4S4', 1995), vm('Subaru', 'Forester', 'suv', 'JF2', 1998), vm('Hyundai', 'Tucson', 'suv', '5NM', 2005),
+  vm('Kia', 'Telluride', 'suv', '5XY', 2020), vm('Tesla', 'Model 3', 'sedan', '5YJ', 2017), vm('Tesla', 'Model Y', 'suv', '7SA', 2020), vm('BMW', 'X5', 'suv', '5UX', 2000),
+  vm('Mazda', 'CX-5', 'suv', 'JM3', 2013), vm('GMC', 'Sierra 1500', 'pickup', '3GT', 1999), vm('Volkswagen', 'Jetta', 'sedan', '3VW', 1980), vm('Lexus', 'RX 350', 'suv', '2T2', 2007),
 ];
-export const MOTORCYCLES: readonly (readonly [string, string, string])[] = [
-  ['Harley-Davidson', 'Street Glide', '1HD'], ['Honda', 'Gold Wing', 'JH2'], ['Kawasaki', 'Ninja 650', 'JKA'], ['Yamaha', 'MT-07', 'JYA'], ['Indian', 'Chief', '56K'],
+export const MOTORCYCLES: readonly VehicleModel[] = [
+  vm('Harley-Davidson', 'Street Glide', 'motorcycle', '1HD', 2006), vm('Honda', 'Gold Wing', 'motorcycle', 'JH2', 1975), vm('Kawasaki', 'Ninja 650', 'motorcycle', 'JKA', 2012),
+  vm('Yamaha', 'MT-07', 'motorcycle', 'JYA', 2015), vm('Indian', 'Chief', 'motorcycle', '56K', 2014),
 ];
+
+/** The model years of `m` a driver could own on the anchor year: at most `maxAge` years old, next year's models from July. */
+export function modelYears(m: Pick<VehicleModel, 'from' | 'to'>, anchorYear: number, anchorMonth: number, maxAge: number): [number, number] {
+  const newest = Math.min(m.to ?? Infinity, anchorYear + (anchorMonth >= 7 ? 1 : 0));
+  return [Math.min(newest, Math.max(m.from, anchorYear - maxAge)), newest];
+}
 
 export interface BusinessKind {
   industry: string;
@@ -115,9 +137,10 @@ export const BUSINESS_KINDS: readonly BusinessKind[] = [
   { industry: 'Manufacturing', naics: '332710', names: ['Precision Machine Works', 'Midwest Fabrication', 'Apex Metal Products'], description: 'CNC machining and metal fabrication job shop', occupancy: 'machine shop', gl: ['57725', 'Machine shops'], wc: ['3632', 'Machine shop NOC'], revenue: [1_000_000, 9_000_000], employees: [8, 70] },
 ];
 
-export const BOATS: readonly (readonly [string, string, string, number])[] = [
-  ['pontoon', 'Bennington', 'SX22', 22], ['bowrider', 'Sea Ray', 'SPX 210', 21], ['center_console', 'Boston Whaler', 'Montauk 170', 17],
-  ['bass_boat', 'Tracker', 'Pro Team 175', 17], ['sailboat', 'Catalina', '30', 30], ['jet_ski', 'Sea-Doo', 'GTI 130', 11], ['cabin_cruiser', 'Bayliner', 'Ciera 8', 26],
+/** [type, make, model, length in feet, first model year, last model year]. */
+export const BOATS: readonly (readonly [string, string, string, number, number, number?])[] = [
+  ['pontoon', 'Bennington', 'SX22', 22, 2014], ['bowrider', 'Sea Ray', 'SPX 210', 21, 2017], ['center_console', 'Boston Whaler', 'Montauk 170', 17, 2011],
+  ['bass_boat', 'Tracker', 'Pro Team 175', 17, 2004], ['sailboat', 'Catalina', '30', 30, 1975, 2008], ['jet_ski', 'Sea-Doo', 'GTI 130', 11, 2011], ['cabin_cruiser', 'Bayliner', 'Ciera 8', 26, 2015],
 ];
 
 export const LEAD_SOURCES = ['referral', 'website', 'phone_in', 'walk_in', 'campaign', 'cross_sell', 'partner_realtor', 'partner_mortgage', 'social'] as const;
