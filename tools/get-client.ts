@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { getClientView } from '../src/crm/client-view.js';
-import { FENCE_NOTICE } from '../src/crm/fence.js';
 import { defineTool, READ_ONLY } from './define.js';
 import {
   clientView,
@@ -14,26 +13,24 @@ import {
 } from './lead-views.js';
 
 export const getClientInput = z.strictObject({
-  clientId: z.uuid().describe('Id of the client (from search_leads or get_lead).'),
+  clientId: z.uuid().describe('Client id.'),
 });
 
 export const getClientOutput = z.object({
-  client: clientView.describe('The client with its addresses.'),
-  contacts: z.array(contactView).describe('Contact people, primary first.'),
-  openLeads: z.array(leadCardView).describe('Open leads (not won, lost or archived), each with its marketing consent.'),
-  openOpportunities: z.array(opportunityView).describe('Open opportunities across the client.'),
-  recentCommunications: z.array(communicationView).describe('Latest communications across all its leads (up to 10), newest first.'),
-  recentNotes: z.array(noteView).describe('Pinned, then latest notes across all its leads (up to 10).'),
-  openFollowUps: z.array(followUpView).describe('Open follow-ups on the client or its leads, soonest due first.'),
-  openTickets: z.array(ticketCardView).describe('Open service tickets.'),
+  client: clientView.describe('With addresses.'),
+  contacts: z.array(contactView).describe('Primary first.'),
+  openLeads: z.array(leadCardView).describe('With consent.'),
+  openOpportunities: z.array(opportunityView).describe('Open opportunities.'),
+  recentCommunications: z.array(communicationView).describe('Newest first.'),
+  recentNotes: z.array(noteView).describe('Pinned, then newest.'),
+  openFollowUps: z.array(followUpView).describe('Soonest first.'),
+  openTickets: z.array(ticketCardView).describe('Open tickets.'),
 });
 
 export const getClientTool = defineTool({
   name: 'get_client',
-  title: 'Get a client (360 view)',
-  description:
-    'One client (person or business): details, addresses, contacts, open leads with consent, opportunities, 10 latest communications and notes, open follow-ups and tickets. Texts cut to ~500 chars. ' +
-    FENCE_NOTICE,
+  title: 'Get a client',
+  description: 'One client across its leads: contacts, open leads with consent, latest records, open work.',
   input: getClientInput,
   output: getClientOutput,
   annotations: READ_ONLY,

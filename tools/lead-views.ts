@@ -5,13 +5,10 @@
 import { z } from 'zod';
 
 /** The `detail` input of the read tools: summary by default, everything on request. */
-export const detailInput = z
-  .enum(['summary', 'full'])
-  .default('summary')
-  .describe('summary (default, compact) or full (every field and section).');
+export const detailInput = z.enum(['summary', 'full']).default('summary').describe('full: every field and section.');
 
 /** The `includePii` input: unmasked licence numbers, dates of birth and VINs (needs crm:pii). */
-export const includePiiInput = z.boolean().default(false).describe('Unmask licence numbers, dates of birth and VINs (detail full; needs the crm:pii scope).');
+export const includePiiInput = z.boolean().default(false).describe('Unmask licence numbers, birth dates, VINs (needs crm:pii).');
 
 export const countsView = z.object({
   communications: z.number().int().describe('Communications on the lead.'),

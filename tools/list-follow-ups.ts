@@ -7,26 +7,17 @@ import { ValidationError } from '../src/errors.js';
 import { defineTool, READ_ONLY } from './define.js';
 
 export const listFollowUpsInput = z.strictObject({
-  status: z
-    .enum(['open', 'completed', 'cancelled', 'any'])
-    .default('open')
-    .describe('Which follow-ups: open (default), completed, cancelled or any.'),
-  due: z
-    .boolean()
-    .default(false)
-    .describe('Only follow-ups due now or earlier today (today in your own time zone), overdue ones included.'),
-  overdue: z.boolean().default(false).describe('Only open follow-ups whose due time has passed.'),
-  dueFrom: z.iso.datetime({ offset: true }).optional().describe('Only follow-ups due at or after this time (ISO 8601 with offset).'),
-  dueTo: z.iso.datetime({ offset: true }).optional().describe('Only follow-ups due at or before this time (ISO 8601 with offset).'),
-  assignee: z.string().trim().min(1).max(64).optional().describe('Whose follow-ups: "me" (the default), a user id or a handle.'),
-  allUsers: z
-    .boolean()
-    .default(false)
-    .describe("Everyone's follow-ups instead of one user's (e.g. all follow-ups on a lead). Do not combine with assignee."),
-  leadId: z.uuid().optional().describe('Only follow-ups on this lead.'),
-  channel: z.enum(FOLLOW_UP_CHANNELS).optional().describe('Only this channel: call, email, sms, meeting or task.'),
-  limit: z.number().int().min(1).max(100).default(25).describe('Page size, 1-100 (default 25).'),
-  cursor: z.string().max(500).optional().describe('nextCursor from the previous page, with the same filters.'),
+  status: z.enum(['open', 'completed', 'cancelled', 'any']).default('open').describe('Status.'),
+  due: z.boolean().default(false).describe('Due by the end of today (your zone), overdue included.'),
+  overdue: z.boolean().default(false).describe('Open and past due.'),
+  dueFrom: z.iso.datetime({ offset: true }).optional().describe('Due at/after.'),
+  dueTo: z.iso.datetime({ offset: true }).optional().describe('Due at/before.'),
+  assignee: z.string().trim().min(1).max(64).optional().describe('"me" (default), user id or handle.'),
+  allUsers: z.boolean().default(false).describe("Everyone's (not with assignee)."),
+  leadId: z.uuid().optional().describe('Only this lead.'),
+  channel: z.enum(FOLLOW_UP_CHANNELS).optional().describe('Only this channel.'),
+  limit: z.number().int().min(1).max(100).default(25).describe('Page size.'),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page (same filters).'),
 });
 
 const item = z.object({
@@ -57,8 +48,7 @@ export const listFollowUpsOutput = z.object({
 export const listFollowUpsTool = defineTool({
   name: 'list_follow_ups',
   title: 'List follow-ups',
-  description:
-    'Follow-ups by due time, by default your open ones. Rows: client, due time in UTC and local, purpose (customer-written), channel, priority, overdue. Page with nextCursor.',
+  description: 'Follow-ups by due time, by default your open ones; compact rows, a total and nextCursor.',
   input: listFollowUpsInput,
   output: listFollowUpsOutput,
   annotations: READ_ONLY,

@@ -7,24 +7,16 @@ import { defineTool, READ_ONLY } from './define.js';
 import { SLA_STATES } from './ticket-views.js';
 
 export const listTicketsInput = z.strictObject({
-  status: z
-    .array(z.enum(TICKET_STATUSES))
-    .min(1)
-    .max(TICKET_STATUSES.length)
-    .optional()
-    .describe('Statuses to include. Default: the open ones (new, open, pending, on_hold).'),
-  priority: z.array(z.enum(PRIORITIES)).min(1).max(PRIORITIES.length).optional().describe('Only these priorities.'),
-  category: z.array(z.enum(TICKET_CATEGORIES)).min(1).max(TICKET_CATEGORIES.length).optional().describe('Only these categories.'),
-  assignee: z
-    .enum(['me', 'any', 'unassigned'])
-    .optional()
-    .describe('Whose tickets: me (the caller), any (all users) or unassigned. Default me; any when clientId or leadId is given.'),
-  assigneeId: z.uuid().optional().describe("Only this user's tickets (overrides assignee)."),
-  clientId: z.uuid().optional().describe("Only this client's tickets."),
-  leadId: z.uuid().optional().describe('Only tickets about this lead.'),
-  breachingSla: z.boolean().default(false).describe('Only tickets past their SLA due time and not resolved or closed.'),
-  limit: z.number().int().min(1).max(100).default(25).describe('Page size, 1 to 100. Default 25.'),
-  cursor: z.string().max(1000).optional().describe('nextCursor from the previous page, unchanged, with the same filters.'),
+  status: z.array(z.enum(TICKET_STATUSES)).min(1).max(TICKET_STATUSES.length).optional().describe('Default: new, open, pending, on_hold.'),
+  priority: z.array(z.enum(PRIORITIES)).min(1).max(PRIORITIES.length).optional().describe('Any of.'),
+  category: z.array(z.enum(TICKET_CATEGORIES)).min(1).max(TICKET_CATEGORIES.length).optional().describe('Any of.'),
+  assignee: z.enum(['me', 'any', 'unassigned']).optional().describe('Default me; any with clientId/leadId.'),
+  assigneeId: z.uuid().optional().describe("This user's (overrides assignee)."),
+  clientId: z.uuid().optional().describe('Only this client.'),
+  leadId: z.uuid().optional().describe('Only this lead.'),
+  breachingSla: z.boolean().default(false).describe('Past SLA due and unresolved.'),
+  limit: z.number().int().min(1).max(100).default(25).describe('Page size.'),
+  cursor: z.string().max(1000).optional().describe('nextCursor of the previous page (same filters).'),
 });
 
 const row = z.object({
@@ -47,16 +39,15 @@ const row = z.object({
 });
 
 export const listTicketsOutput = z.object({
-  tickets: z.array(row).describe('Tickets, soonest SLA due first, then by priority (urgent first).'),
+  tickets: z.array(row).describe('Soonest SLA first, then priority.'),
   total: z.number().int().describe('How many tickets match the filters in all.'),
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null when this is the last page.'),
 });
 
 export const listTicketsTool = defineTool({
   name: 'list_tickets',
-  title: 'List service tickets',
-  description:
-    'Service tickets as a work queue: by default your open ones, soonest SLA due first, then priority. Compact rows with SLA state, a total and nextCursor. Subjects fenced.',
+  title: 'List tickets',
+  description: 'Tickets as a work queue, by default your open ones, soonest SLA due first; compact rows, a total and nextCursor.',
   input: listTicketsInput,
   output: listTicketsOutput,
   annotations: READ_ONLY,

@@ -6,18 +6,10 @@ import { defineTool, READ_ONLY } from './define.js';
 
 export const searchLeadsInput = z.strictObject({
   ...leadSearchFilterFields,
-  sort: z
-    .enum(LEAD_SORTS)
-    .optional()
-    .describe(
-      'Sort by relevance (needs query; the default with a query), x_date, next_follow_up_at, created_at, updated_at (the default without a query) or ai_score.',
-    ),
-  order: z
-    .enum(['asc', 'desc'])
-    .optional()
-    .describe('Default: asc for x_date and next_follow_up_at (soonest first), desc otherwise. Leads without the value come last.'),
-  limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe(`Page size, 1-${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`),
-  cursor: z.string().max(500).optional().describe('nextCursor from the previous page; keep the same filters and sort.'),
+  sort: z.enum(LEAD_SORTS).optional().describe('Default: relevance with a query, else updated_at.'),
+  order: z.enum(['asc', 'desc']).optional().describe('Default asc for x_date, next_follow_up_at; else desc. Nulls last.'),
+  limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe('Page size.'),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page (same filters).'),
 });
 
 const row = z.object({
@@ -56,8 +48,7 @@ export const searchLeadsOutput = z.object({
 export const searchLeadsTool = defineTool({
   name: 'search_leads',
   title: 'Search leads',
-  description:
-    'Finds leads by filters and free text (client name/email, words in notes and communications; ranked by relevance). Compact rows with a total; page with nextCursor. Client names are customer-written. get_lead reads one lead.',
+  description: 'Finds leads by filters and free text; compact rows, a total and nextCursor. get_lead reads one.',
   input: searchLeadsInput,
   output: searchLeadsOutput,
   annotations: READ_ONLY,

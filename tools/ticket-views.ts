@@ -116,5 +116,7 @@ export async function askTriageModel(
   text: { subject: string; description: string },
 ): Promise<ModelOutcome | null> {
   const model = ctx.services.triageModel;
-  return model ? runTriageModel({ modelName: model.modelName, classify: (input) => model.classify(input, ctx.recordModelTurn) }, text) : null;
+  return model
+    ? runTriageModel({ modelName: model.modelName, classify: (input) => model.classify(input, ctx.recordModelTurn) }, text)
+    : null;
 }
