@@ -59,11 +59,7 @@ function toToolError(err: unknown, toolName: string): ToolError {
   if (mapped instanceof AppError) return mapped.toJSON();
   const pgErr = pgErrorOf(mapped);
   // Log the driver's error, not drizzle's wrapper: the wrapper's message carries the query parameters (customer data).
-  const detail = pgErr
-    ? { pgCode: pgErr.code, message: pgErr.message }
-    : mapped instanceof Error
-      ? { message: mapped.message, stack: mapped.stack }
-      : { message: String(mapped) };
+  const detail = pgErr ? { pgCode: pgErr.code, message: pgErr.message } : mapped instanceof Error ? { message: mapped.message, stack: mapped.stack } : { message: String(mapped) };
   logger('run-tool').error({ tool: toolName, err: detail }, 'tool failed');
   return GENERIC;
 }
@@ -174,13 +170,7 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
 }
 
 /** Model calls made while serving the tool call: child rows of its audit row. */
-async function recordModelTurns(
-  deps: ToolDeps,
-  turns: ModelTurn[],
-  call: CallInfo,
-  parentId: string,
-  linked: ReturnType<typeof links>,
-): Promise<void> {
+async function recordModelTurns(deps: ToolDeps, turns: ModelTurn[], call: CallInfo, parentId: string, linked: ReturnType<typeof links>): Promise<void> {
   for (const t of turns) {
     try {
       await recordInteraction(deps.db, {
