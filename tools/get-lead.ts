@@ -84,7 +84,7 @@ export const getLeadOutput = z.object({
   detail: z.enum(['summary', 'full']).describe('The detail level of this answer.'),
   lead: leadDetail
     .partial()
-    .required({ id: true, clientId: true, status: true, line: true, allowedNext: true })
+    .required({ id: true, status: true, line: true, allowedNext: true })
     .describe('Full adds dates and line payloads.'),
   client: clientView
     .extend({ city: z.string().nullable().describe('City (summary).'), state: z.string().nullable().describe('State (summary).') })
@@ -92,8 +92,16 @@ export const getLeadOutput = z.object({
     .required({ id: true, clientType: true, displayName: true })
     .describe('Full adds addresses.'),
   contacts: z.array(contactView.partial().required({ id: true, firstName: true, lastName: true })).describe('Primary first.'),
-  consent: consentView.describe('Per channel; check before contacting.'),
-  counts: countsView.optional().describe('Summary: totals.'),
+  consent: consentView
+    .partial()
+    .extend({ quietHours: z.string().nullable().optional().describe('Summary: local quiet hours, e.g. "21:00-08:00 America/Chicago".') })
+    .required({ call: true, sms: true, email: true, mail: true, doNotCall: true, unsubscribed: true })
+    .describe('Per channel; check before contacting.'),
+  counts: countsView
+    .partial()
+    .required({ communications: true, notes: true, openOpportunities: true })
+    .optional()
+    .describe('Summary: totals; of a listed kind only when its list is cut.'),
   recentActivity: z.array(activityView).optional().describe('Summary.'),
   otherOpenLeads: z.array(leadCardView.partial().required({ leadId: true, status: true, line: true })).describe("The client's."),
   openOpportunities: z.array(opportunityView).optional().describe('Full.'),

@@ -21,7 +21,6 @@ export const countsView = z.object({
 
 export const activityView = z.object({
   kind: z.string().describe('communication, note, follow_up or ticket.'),
-  id: z.uuid().describe('Id of the record.'),
   at: z.string().describe('When (ISO 8601).'),
   title: z.string().describe('One line about the event (our text).'),
   text: z.string().nullable().describe('Customer-written text, cut and fenced, or null.'),

@@ -240,16 +240,29 @@ describe('get_lead', () => {
     });
     expect(o.lead.autoData).toBeUndefined();
     expect(o.recentNotes).toBeUndefined();
-    expect(o.counts).toMatchObject({
-      notes: 2,
-      communications: 1,
-      openFollowUps: 1,
-      openTickets: 1,
-      otherOpenLeads: 1,
-      openOpportunities: 1,
-    });
+    // Totals of the listed kinds only when a list is cut (here none is): no section said twice.
+    expect(o.counts).toEqual({ notes: 2, communications: 1, openOpportunities: 1 });
+    expect(o.openFollowUps).toMatchObject([{ id: ids.followUp, overdue: true }]);
+    expect(o.openTickets).toMatchObject([{ id: ids.ticket }]);
+    expect(o.otherOpenLeads).toMatchObject([{ leadId: ids.home }]);
+    // The open follow-up is listed once, not again among the events; events carry no record ids.
     expect(o.recentActivity).toHaveLength(3);
-    expect(o.consent.doNotCall).toBe(true);
+    expect(o.recentActivity.map((e: { kind: string }) => e.kind)).toEqual(['communication', 'note', 'note']);
+    expect(o.recentActivity[0]).not.toHaveProperty('id');
+    expect(o.recentActivity[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+    expect(o.consent).toEqual({
+      call: 'granted',
+      sms: 'unknown',
+      email: 'denied',
+      mail: 'unknown',
+      doNotCall: true,
+      unsubscribed: false,
+      quietHours: expect.stringMatching(/^21:00-08:00/),
+    });
+    // The client id is in client.id only, and empty fields are left out.
+    expect(o.lead).not.toHaveProperty('clientId');
+    expect(Object.values(o.lead)).not.toContain(null);
+    expect(Object.values(o.client)).not.toContain(null);
     expect(JSON.stringify(o).length).toBeLessThan(
       JSON.stringify(((await call(getLeadTool, { leadId: ids.lead, detail: 'full' })) as { output: object }).output).length / 2,
     );

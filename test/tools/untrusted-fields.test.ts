@@ -24,7 +24,7 @@ async function call(tool: AnyTool, input: Record<string, unknown>, scopes: Scope
 }
 
 /** Closing markers that are not ours (ours always carry tag="..."). */
-const strayClosers = (json: string) => json.match(/<\/untrusted-data(?! tag=\\"[0-9a-f]{12}\\">)/g) ?? [];
+const strayClosers = (json: string) => json.match(/<\/untrusted-data(?! tag=\\"[0-9a-f]{8}\\">)/g) ?? [];
 
 beforeAll(async () => {
   const { db } = database();
