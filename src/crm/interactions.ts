@@ -1,6 +1,7 @@
 /** The audit trail: one `ai_interactions` row per exchange. */
 import type { DbOrTx } from '../db/client.js';
 import { aiInteractions } from '../db/schema/index.js';
+import { maskPii } from './pii.js';
 
 export type NewInteraction = typeof aiInteractions.$inferInsert;
 
@@ -33,10 +34,15 @@ export function capJson(value: unknown, maxChars = 20_000): unknown {
   return { truncated: true, originalChars: text.length, preview: text.slice(0, maxChars) };
 }
 
+/**
+ * Writes one audit row. Arguments and results are stored with sensitive personal fields masked
+ * (pii.ts), whatever the surface and whatever the caller was allowed to see: the audit trail is
+ * searchable (search_knowledge reads it), so it never holds a licence number, birth date or VIN.
+ */
 export async function recordInteraction(db: DbOrTx, row: NewInteraction): Promise<string> {
   const [r] = await db
     .insert(aiInteractions)
-    .values({ ...row, toolArguments: capJson(row.toolArguments), toolResult: capJson(row.toolResult) })
+    .values({ ...row, toolArguments: capJson(maskPii(row.toolArguments)), toolResult: capJson(maskPii(row.toolResult)) })
     .returning({ id: aiInteractions.id });
   return r!.id;
 }
