@@ -64,7 +64,7 @@ export const createLeadInput = z.strictObject({
     .record(z.string(), z.unknown())
     .optional()
     .describe(
-      "The line's details, validated as its payload: autoData (auto, motorcycle: drivers, vehicles, limits), homeData (home, renters, condo), specialtyData (umbrella, boat, flood, life) or commercialData. Errors name the field.",
+      "The line's payload: autoData (drivers, vehicles, limits), homeData, specialtyData (umbrella, boat, flood, life) or commercialData; errors name the field.",
     ),
 });
 

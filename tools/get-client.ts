@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { getClientView } from '../src/crm/client-view.js';
+import { getClientSummary, getClientView } from '../src/crm/client-view.js';
 import { defineTool, READ_ONLY } from './define.js';
 import {
+  activityView,
   clientView,
+  consentEitherView,
+  countsView,
+  detailInput,
   communicationView,
   contactView,
   followUpView,
@@ -14,27 +18,53 @@ import {
 
 export const getClientInput = z.strictObject({
   clientId: z.uuid().describe('Client id.'),
+  detail: detailInput,
 });
 
+// One shape for both details (no anyOf): summary fills the core fields, full fills them all.
 export const getClientOutput = z.object({
-  client: clientView.describe('With addresses.'),
-  contacts: z.array(contactView).describe('Primary first.'),
-  openLeads: z.array(leadCardView).describe('With consent.'),
-  openOpportunities: z.array(opportunityView).describe('Open opportunities.'),
-  recentCommunications: z.array(communicationView).describe('Newest first.'),
-  recentNotes: z.array(noteView).describe('Pinned, then newest.'),
-  openFollowUps: z.array(followUpView).describe('Soonest first.'),
-  openTickets: z.array(ticketCardView).describe('Open tickets.'),
+  detail: z.enum(['summary', 'full']).describe('The detail level of this answer.'),
+  client: clientView
+    .extend({ city: z.string().nullable().describe('City (summary).'), state: z.string().nullable().describe('State (summary).') })
+    .partial()
+    .required({ id: true, clientType: true, displayName: true })
+    .describe('Full adds addresses.'),
+  contacts: z.array(contactView.partial().required({ id: true, firstName: true, lastName: true })).describe('Primary first.'),
+  openLeads: z
+    .array(
+      leadCardView.extend({ consent: consentEitherView }).partial().required({ leadId: true, status: true, line: true, consent: true }),
+    )
+    .describe('With consent.'),
+  counts: countsView
+    .partial()
+    .extend({ contacts: z.number().int().optional().describe('Contacts.'), openLeads: z.number().int().optional().describe('Open leads.') })
+    .optional()
+    .describe('Summary: totals (of a list only if cut).'),
+  recentActivity: z.array(activityView).optional().describe('Summary.'),
+  openOpportunities: z.array(opportunityView).optional().describe('Full.'),
+  recentCommunications: z.array(communicationView).optional().describe('Full.'),
+  recentNotes: z.array(noteView).optional().describe('Full: pinned, then newest.'),
+  openFollowUps: z
+    .array(followUpView.partial().required({ id: true, dueAt: true, channel: true, purpose: true, overdue: true }))
+    .describe('Soonest first.'),
+  openTickets: z
+    .array(ticketCardView.partial().required({ id: true, ticketNumber: true, subject: true, status: true, priority: true }))
+    .describe('Open tickets.'),
 });
 
 export const getClientTool = defineTool({
   name: 'get_client',
   title: 'Get a client',
-  description: 'One client across its leads: contacts, open leads with consent, latest records, open work.',
+  description:
+    'One client across its leads: summary (contacts, open leads with consent, latest events, open work) or full (adds addresses and records).',
   input: getClientInput,
   output: getClientOutput,
   annotations: READ_ONLY,
   scope: 'crm:read',
-  handler: (input, ctx) => getClientView(ctx.db, input.clientId, { fence: ctx.fence, now: ctx.now }),
-  summarize: (o) => `client ${o.client.id}: ${o.openLeads.length} open leads`,
+  async handler(input, ctx) {
+    const opts = { fence: ctx.fence, now: ctx.now };
+    if (input.detail === 'summary') return { detail: 'summary' as const, ...(await getClientSummary(ctx.db, input.clientId, opts)) };
+    return { detail: 'full' as const, ...(await getClientView(ctx.db, input.clientId, opts)) };
+  },
+  summarize: (o) => `client ${o.client.id}: ${o.openLeads.length} open leads, ${o.detail}`,
 });

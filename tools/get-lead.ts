@@ -8,7 +8,7 @@ import {
   activityView,
   clientView,
   communicationView,
-  consentView,
+  consentEitherView,
   contactView,
   countsView,
   detailInput,
@@ -92,16 +92,12 @@ export const getLeadOutput = z.object({
     .required({ id: true, clientType: true, displayName: true })
     .describe('Full adds addresses.'),
   contacts: z.array(contactView.partial().required({ id: true, firstName: true, lastName: true })).describe('Primary first.'),
-  consent: consentView
-    .partial()
-    .extend({ quietHours: z.string().nullable().optional().describe('Summary: local quiet hours, e.g. "21:00-08:00 America/Chicago".') })
-    .required({ call: true, sms: true, email: true, mail: true, doNotCall: true, unsubscribed: true })
-    .describe('Per channel; check before contacting.'),
+  consent: consentEitherView.describe('Per channel; check before contacting.'),
   counts: countsView
     .partial()
     .required({ communications: true, notes: true, openOpportunities: true })
     .optional()
-    .describe('Summary: totals; of a listed kind only when its list is cut.'),
+    .describe('Summary: totals (of a list only if cut).'),
   recentActivity: z.array(activityView).optional().describe('Summary.'),
   otherOpenLeads: z.array(leadCardView.partial().required({ leadId: true, status: true, line: true })).describe("The client's."),
   openOpportunities: z.array(opportunityView).optional().describe('Full.'),
@@ -128,7 +124,7 @@ export const getLeadTool = defineTool({
   name: 'get_lead',
   title: 'Get a lead',
   description:
-    'One lead: summary (~2 KB: facts, client, contacts, consent, latest events, open work) or full (also line details, communications, notes).',
+    'One lead: summary (~2 KB: facts, client, contacts, consent, latest events, open work) or full (adds line details and records).',
   input: getLeadInput,
   output: getLeadOutput,
   annotations: READ_ONLY,

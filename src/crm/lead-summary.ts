@@ -14,17 +14,17 @@ import { fieldForDataColumn, LEAD_DATA_FIELDS, type LeadDataField } from './lead
 import { loadLeadRow, payloads, type LeadViewOptions } from './lead-view.js';
 import { leadTimeline } from './timeline.js';
 import { iso, num, openFollowUps, openTickets, truncate } from './view-activity.js';
-import { clientCard, consentCard, contactCards, openLeadCards, type ConsentCard } from './view-cards.js';
-
-/** Longest event text in a summary; the full view and get_lead_context carry more. */
-export const SUMMARY_TEXT_CHARS = 72;
-/** Items per list in a summary; `counts` says how many there are in all. */
-export const SUMMARY_ITEMS = 3;
-
-/** Nullable fields become optional and non-null: a summary leaves empty fields out. */
-type Compact<T> = { [K in keyof T as null extends T[K] ? never : K]: T[K] } & {
-  [K in keyof T as null extends T[K] ? K : never]?: Exclude<T[K], null>;
-};
+import { clientCard, consentCard, contactCards, openLeadCards } from './view-cards.js';
+import {
+  type Compact,
+  type ConsentSummary,
+  cutTotal,
+  dropNulls,
+  sec,
+  SUMMARY_ITEMS,
+  SUMMARY_TEXT_CHARS,
+  summarizeConsent,
+} from './view-summary.js';
 
 export interface LeadSummary {
   detail: 'summary';
@@ -77,39 +77,6 @@ export interface LeadSummary {
   otherOpenLeads: { leadId: string; status: string; line: string; xDate: string | null }[];
 }
 
-/**
- * Consent in a summary: the per-channel states and the two opt-outs, quiet hours in one string
- * ("21:00-08:00 America/Chicago"); the full view has the separate fields and the unsubscribe time.
- */
-export interface ConsentSummary {
-  call: string;
-  sms: string;
-  email: string;
-  mail: string;
-  doNotCall: boolean;
-  unsubscribed: boolean;
-  quietHours: string | null;
-}
-
-const hhmm = (t: string) => t.slice(0, 5);
-
-/** ConsentCard -> ConsentSummary. */
-export function summarizeConsent(c: ConsentCard): ConsentSummary {
-  const quiet =
-    c.quietHoursStart && c.quietHoursEnd
-      ? `${hhmm(c.quietHoursStart)}-${hhmm(c.quietHoursEnd)}${c.timezone ? ` ${c.timezone}` : ''}`
-      : null;
-  return {
-    call: c.call,
-    sms: c.sms,
-    email: c.email,
-    mail: c.mail,
-    doNotCall: c.doNotCall,
-    unsubscribed: c.unsubscribed,
-    quietHours: quiet,
-  };
-}
-
 /** Most payload keys a summary names; the rest are counted ("+3 more"). */
 const PAYLOAD_KEYS_SHOWN = 4;
 
@@ -122,17 +89,6 @@ export function describePayload(data: Record<string, unknown> | null): string | 
   const shown = parts.slice(0, PAYLOAD_KEYS_SHOWN);
   if (parts.length > shown.length) shown.push(`+${parts.length - shown.length} more`);
   return shown.length ? cleanField(shown.join(', ')) : null;
-}
-
-/** `{ [key]: total }` when a list of that many is cut to SUMMARY_ITEMS, else nothing (the list says it all). */
-const cutTotal = <K extends string>(key: K, total: number) => (total > SUMMARY_ITEMS ? ({ [key]: total } as Record<K, number>) : {});
-
-/** ISO time to the minute: a summary does not need seconds. */
-const sec = (t: string | null): string | null => (t ? t.replace(/:\d{2}(\.\d{3})?Z$/, 'Z') : null);
-
-/** The object without its null fields: in a summary an absent field means "none". */
-function dropNulls<T extends object>(o: T): Compact<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as Compact<T>;
 }
 
 const countOf = async (db: DbOrTx, table: typeof leadNotes | typeof leadCommunications, leadId: string) =>
