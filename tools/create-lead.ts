@@ -49,7 +49,7 @@ const money = (what: string) => z.number().min(0).max(100_000_000).optional().de
 export const createLeadInput = z.strictObject({
   clientId: z.uuid().optional().describe('Existing client, or give newClient.'),
   newClient: newClientInput.optional().describe('New client to create, or give clientId.'),
-  line: z.string().trim().toLowerCase().min(1).max(40).describe('Line code, e.g. auto, home, renters, umbrella, boat, bop, workers_comp.'),
+  line: z.string().trim().toLowerCase().min(1).max(40).describe('Line code, e.g. auto, home, umbrella, bop.'),
   status: z.string().trim().toLowerCase().min(1).max(40).default('new').describe('Open status to start in.'),
   source: text(80).optional().describe('E.g. referral, website.'),
   currentCarrier: text(120).optional().describe('Current carrier.'),
@@ -64,7 +64,7 @@ export const createLeadInput = z.strictObject({
     .record(z.string(), z.unknown())
     .optional()
     .describe(
-      "The line's payload: autoData (drivers, vehicles, limits), homeData, specialtyData (umbrella, boat, flood, life) or commercialData; errors name the field.",
+      "The line's payload: autoData (drivers, vehicles, limits), homeData, specialtyData or commercialData; errors name the field.",
     ),
 });
 

@@ -39,7 +39,7 @@ export const getClientOutput = z.object({
     .partial()
     .extend({ contacts: z.number().int().optional().describe('Contacts.'), openLeads: z.number().int().optional().describe('Open leads.') })
     .optional()
-    .describe('Summary: totals (of a list only if cut).'),
+    .describe('Summary: totals.'),
   recentActivity: z.array(activityView).optional().describe('Summary.'),
   openOpportunities: z.array(opportunityView).optional().describe('Full.'),
   recentCommunications: z.array(communicationView).optional().describe('Full.'),

@@ -14,7 +14,7 @@ export const getLeadContextInput = z.strictObject({
     .min(1)
     .max(500)
     .optional()
-    .describe("What to rank records against; default: what matters for the lead's line and status."),
+    .describe('What to rank records against; default: what matters for its line and status.'),
 });
 
 const highlight = z.object({

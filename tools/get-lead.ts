@@ -97,7 +97,7 @@ export const getLeadOutput = z.object({
     .partial()
     .required({ communications: true, notes: true, openOpportunities: true })
     .optional()
-    .describe('Summary: totals (of a list only if cut).'),
+    .describe('Summary: totals.'),
   recentActivity: z.array(activityView).optional().describe('Summary.'),
   otherOpenLeads: z.array(leadCardView.partial().required({ leadId: true, status: true, line: true })).describe("The client's."),
   openOpportunities: z.array(opportunityView).optional().describe('Full.'),

@@ -18,7 +18,7 @@ export const listFollowUpsInput = z.strictObject({
   leadId: z.uuid().optional().describe('Only this lead.'),
   channel: z.enum(FOLLOW_UP_CHANNELS).optional().describe('Only this channel.'),
   limit: z.number().int().min(1).max(100).default(10).describe('Page size.'),
-  cursor: z.string().max(500).optional().describe('nextCursor of the previous page (same filters).'),
+  cursor: z.string().max(500).optional().describe('From the previous page (same filters).'),
   detail: detailInput,
 });
 

@@ -16,7 +16,7 @@ export const listTicketsInput = z.strictObject({
   leadId: z.uuid().optional().describe('Only this lead.'),
   breachingSla: z.boolean().default(false).describe('Past SLA due and unresolved.'),
   limit: z.number().int().min(1).max(100).default(10).describe('Page size.'),
-  cursor: z.string().max(1000).optional().describe('nextCursor of the previous page (same filters).'),
+  cursor: z.string().max(500).optional().describe('From the previous page (same filters).'),
   detail: detailInput,
 });
 

@@ -21,7 +21,7 @@ export const logCommunicationInput = z.strictObject({
     .min(8)
     .max(200)
     .optional()
-    .describe('Unique string (8-200 chars): a retry with the same key and fields returns the first log (duplicate: true).'),
+    .describe('Unique string (8-200 chars); a retry with the same key and fields logs once (duplicate: true).'),
 });
 
 export const logCommunicationOutput = z.object({

@@ -12,19 +12,14 @@ export const scheduleFollowUpInput = z.strictObject({
     .trim()
     .min(2)
     .max(100)
-    .describe(
-      'ISO 8601 (no offset: lead-local) or a phrase in the lead\'s zone, e.g. "next Tuesday at 3pm", "in 2 days". A bare day means 10:00.',
-    ),
+    .describe('ISO 8601 (no offset: lead-local) or a phrase in the lead\'s zone, e.g. "next Tuesday at 3pm"; a bare day means 10:00.'),
   channel: z.enum(FOLLOW_UP_CHANNELS).default('call').describe('How to follow up.'),
   purpose: z.string().trim().min(1).max(200).describe('E.g. "Review auto quote"; one open follow-up per lead and purpose.'),
   priority: z.enum(PRIORITIES).default('normal').describe('Priority.'),
   notes: z.string().trim().min(1).max(2000).optional().describe('Instructions for the assignee.'),
   assignee: z.string().trim().min(1).max(64).default('me').describe('"me", user id or handle.'),
   contactId: z.uuid().optional().describe("Contact to reach (of the lead's client); their zone and consent apply."),
-  acceptProposed: z
-    .boolean()
-    .default(false)
-    .describe('Outside contact hours, schedule at the nearest allowed time instead of proposing it.'),
+  acceptProposed: z.boolean().default(false).describe('Outside contact hours, use the nearest allowed time instead of proposing it.'),
 });
 
 export const scheduleFollowUpOutput = z.object({

@@ -11,7 +11,7 @@ export const searchLeadsInput = z.strictObject({
   order: z.enum(['asc', 'desc']).optional().describe('Default asc for x_date, next_follow_up_at; else desc. Nulls last.'),
   limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe('Page size.'),
   detail: detailInput,
-  cursor: z.string().max(500).optional().describe('nextCursor of the previous page (same filters).'),
+  cursor: z.string().max(500).optional().describe('From the previous page (same filters).'),
 });
 
 // Summary rows have the fields to pick a lead by, empty ones left out; full rows have every field.

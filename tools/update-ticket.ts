@@ -7,10 +7,7 @@ import { ticketView, toTicketView } from './ticket-views.js';
 
 export const updateTicketInput = z.strictObject({
   ticketId: z.uuid().describe('Ticket id.'),
-  status: z
-    .enum(TICKET_STATUSES)
-    .optional()
-    .describe('Open states (open, pending, on_hold) move freely or to resolved/closed; resolved -> closed; never back to new.'),
+  status: z.enum(TICKET_STATUSES).optional().describe('open, pending, on_hold move freely or to resolved/closed; resolved -> closed.'),
   reopen: z.boolean().default(false).describe('Reopen (to open, SLA restarts).'),
   assigneeId: z.uuid().nullable().optional().describe('Active staff member; null unassigns.'),
   priority: z.enum(PRIORITIES).optional().describe('Recomputes the SLA; triage keeps it.'),

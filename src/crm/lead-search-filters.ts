@@ -49,7 +49,7 @@ export const leadSearchFilterFields = {
   xDateFrom: z.iso.date().optional().describe('X-date (policy expiry) on or after.'),
   xDateTo: z.iso.date().optional().describe('X-date on or before.'),
   followUp: z.enum(['due', 'overdue']).optional().describe('due: next follow-up now or earlier; overdue: past and the lead still open.'),
-  open: z.boolean().optional().describe('true: open leads only (not won/lost/archived); false: closed only.'),
+  open: z.boolean().optional().describe('true: open only (not won/lost/archived); false: closed only.'),
   createdFrom: instant.optional().describe('Created at/after (ISO date or datetime).'),
   createdTo: instant.optional().describe('Created before.'),
   updatedFrom: instant.optional().describe('Updated at/after.'),

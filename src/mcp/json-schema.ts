@@ -5,9 +5,10 @@
  *   so those are folded into X with a null-able `type` (the value stays valid under the original).
  * - A `format` (uuid, date, date-time, email) says what zod's long regex says; the regex goes.
  * - Keys that only restate JSON Schema defaults go (`propertyNames: {type: string}`,
- *   `additionalProperties: {}`), and so do `minLength: 1` / `minItems: 1`, short length caps,
- *   sanity caps on amounts, a `type` beside a string enum and `additionalProperties: false` (the
- *   server still enforces them all, with an error naming the field).
+ *   `additionalProperties: {}`), and so do `minLength: 1` / `minItems: 1`, length caps under
+ *   1,000, sanity caps on amounts, `default: false` / `default: []`, a `type` beside a string
+ *   enum and `additionalProperties: false` (the server still enforces them all, with an error
+ *   naming the field).
  * - Output schemas describe the top-level shape: field names and enums; nested objects and lists
  *   keep their type and a description that says what is inside. The deep detail is in the
  *   descriptions and in the answer itself; the server checks every answer against the full zod
@@ -39,7 +40,7 @@ function fold(node: unknown): unknown {
 }
 
 /** Length caps below this are not published (names, codes, short lists); long-text caps are. */
-const SHOWN_MAX = 500;
+const SHOWN_MAX = 1000;
 /** Numeric maximums at or above this are sanity caps, not published. */
 const HIDDEN_MAXIMUM = 1_000_000;
 
@@ -66,6 +67,8 @@ function strip(node: unknown): unknown {
     // nothing it would run into; the server still enforces both, with an error naming the field.
     if ((k === 'minLength' || k === 'minItems') && v === 1) continue;
     if ((k === 'maxLength' || k === 'maxItems') && typeof v === 'number' && v < SHOWN_MAX) continue;
+    // An opt-in flag or list is off/empty when left out: `default: false` / `default: []` say nothing more.
+    if (k === 'default' && (v === false || (Array.isArray(v) && v.length === 0))) continue;
     // Sanity caps on amounts (a premium under 100 million) are never near a real value.
     if (k === 'maximum' && typeof v === 'number' && v >= HIDDEN_MAXIMUM) continue;
     // `properties` maps names to schemas: its keys are field names, not keywords.
