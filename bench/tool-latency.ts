@@ -186,9 +186,9 @@ async function main(): Promise<void> {
     console.log(`${'tool'.padEnd(20)} ${'bytes'.padStart(6)} ${'input'.padStart(6)} ${'output'.padStart(6)}`);
     for (const t of list.perTool) console.log(`${t.name.padEnd(20)} ${String(t.bytes).padStart(6)} ${String(t.input).padStart(6)} ${String(t.output).padStart(6)}`);
     console.log(`\nAnswer sizes (text copy, bytes) on the seeded demo book`);
-    console.log(`${'tool'.padEnd(18)} ${'args'.padEnd(22)} ${'calls'.padStart(5)} ${'typical'.padStart(8)} ${'worst'.padStart(8)}`);
+    console.log(`${'tool'.padEnd(18)} ${'args'.padEnd(30)} ${'calls'.padStart(5)} ${'typical'.padStart(8)} ${'worst'.padStart(8)}`);
     for (const a of await answerSizes(rt, actor)) {
-      console.log(`${a.tool.padEnd(18)} ${a.args.padEnd(22)} ${String(a.calls).padStart(5)} ${String(a.typical).padStart(8)} ${String(a.worst).padStart(8)}`);
+      console.log(`${a.tool.padEnd(18)} ${a.args.padEnd(30)} ${String(a.calls).padStart(5)} ${String(a.typical).padStart(8)} ${String(a.worst).padStart(8)}`);
     }
   } finally {
     for (const close of closers) await close().catch(() => undefined);

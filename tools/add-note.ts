@@ -3,14 +3,14 @@ import { addNote } from '../src/crm/notes.js';
 import { defineTool, WRITE } from './define.js';
 
 export const addNoteInput = z.strictObject({
-  leadId: z.uuid().describe('Id of the lead the note is about (from search_leads or get_lead).'),
-  body: z.string().trim().min(1).max(10_000).describe('The note text, plain prose. Up to 10,000 characters.'),
+  leadId: z.uuid().describe('Lead id.'),
+  body: z.string().trim().min(1).max(10_000).describe('Plain prose.'),
   noteType: z
     .enum(['general', 'underwriting', 'call_summary', 'claim_history', 'coverage', 'ai_generated'])
     .default('general')
-    .describe('Kind of note; use ai_generated for summaries you wrote yourself.'),
-  isPinned: z.boolean().default(false).describe('Pin the note to the top of the lead.'),
-  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]).describe('Free tags, e.g. ["underwriting", "roof"].'),
+    .describe('ai_generated for your own summaries.'),
+  isPinned: z.boolean().default(false).describe('Pin to the top.'),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]).describe('Free tags.'),
 });
 
 export const addNoteOutput = z.object({
@@ -22,9 +22,8 @@ export const addNoteOutput = z.object({
 
 export const addNoteTool = defineTool({
   name: 'add_note',
-  title: 'Add a note to a lead',
-  description:
-    'Saves a searchable note on a lead. Returns its id.',
+  title: 'Add a note',
+  description: 'Saves a searchable note on a lead. Returns its id.',
   input: addNoteInput,
   output: addNoteOutput,
   annotations: WRITE,

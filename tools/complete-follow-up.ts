@@ -3,9 +3,9 @@ import { completeFollowUp } from '../src/crm/follow-up-complete.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';
 
 export const completeFollowUpInput = z.strictObject({
-  followUpId: z.uuid().describe('Id of the follow-up (from list_follow_ups or schedule_follow_up).'),
-  outcome: z.string().trim().min(1).max(2000).optional().describe('What came of it, e.g. "Reached Pat; sending revised quote Friday".'),
-  cancel: z.boolean().default(false).describe('Cancel the follow-up instead of completing it (it is no longer needed).'),
+  followUpId: z.uuid().describe('Follow-up id.'),
+  outcome: z.string().trim().min(1).max(2000).optional().describe('What came of it.'),
+  cancel: z.boolean().default(false).describe('Cancel instead (no longer needed).'),
 });
 
 export const completeFollowUpOutput = z.object({
@@ -19,9 +19,8 @@ export const completeFollowUpOutput = z.object({
 
 export const completeFollowUpTool = defineTool({
   name: 'complete_follow_up',
-  title: 'Complete or cancel a follow-up',
-  description:
-    'Completes a follow-up (or cancels it), with an optional outcome; updates the lead\'s next follow-up. Repeating returns changed false. Does not log a communication (use log_communication).',
+  title: 'Complete a follow-up',
+  description: 'Completes or cancels a follow-up; repeating is a no-op. Log the contact itself with log_communication.',
   input: completeFollowUpInput,
   output: completeFollowUpOutput,
   annotations: IDEMPOTENT_WRITE,

@@ -7,75 +7,64 @@ import { defineTool, WRITE } from './define.js';
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const addressInput = z.strictObject({
-  line1: text(200).describe('Street line 1.'),
-  line2: text(200).optional().describe('Street line 2 (apartment, suite).'),
-  city: text(100).describe('City.'),
+  line1: text(200),
+  line2: text(200).optional(),
+  city: text(100),
   state: z
     .string()
     .trim()
     .regex(/^[A-Za-z]{2}$/, 'two-letter state code')
     .transform((s) => s.toUpperCase())
-    .describe('Two-letter state code, e.g. TX.'),
+    .describe('State, e.g. TX.'),
   postalCode: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9 -]{3,10}$/, 'postal code')
-    .describe('ZIP / postal code.'),
+    .regex(/^[A-Za-z0-9 -]{3,10}$/, 'postal code'),
   country: z
     .string()
     .trim()
     .regex(/^[A-Za-z]{2}$/)
     .optional()
-    .describe('Two-letter country code; default US.'),
+    .describe('Country; default US.'),
 });
 
 const newClientInput = z.strictObject({
-  clientType: z.enum(CLIENT_TYPES).describe('individual (needs firstName and lastName) or business (needs businessName).'),
-  firstName: text(80).optional().describe('First name (individuals).'),
-  lastName: text(80).optional().describe('Last name (individuals).'),
-  businessName: text(200).optional().describe('Legal business name (businesses).'),
-  dbaName: text(200).optional().describe('Doing-business-as name (businesses).'),
-  email: z.email().max(254).optional().describe('Email address.'),
+  clientType: z.enum(CLIENT_TYPES).describe('individual (firstName, lastName) or business (businessName).'),
+  firstName: text(80).optional(),
+  lastName: text(80).optional(),
+  businessName: text(200).optional(),
+  dbaName: text(200).optional(),
+  email: z.email().max(254).optional(),
   phone: z
     .string()
     .trim()
     .regex(/^[+0-9 ().-]{7,25}$/, 'phone number')
-    .optional()
-    .describe('Phone number.'),
-  address: addressInput.optional().describe('Physical address (residence, or business location).'),
-  allowDuplicateEmail: z
-    .boolean()
-    .default(false)
-    .describe('Create even when a client with this email exists (e.g. a spouse). Otherwise that is a CONFLICT naming the existing client.'),
+    .optional(),
+  address: addressInput.optional().describe('Residence or business location.'),
+  allowDuplicateEmail: z.boolean().default(false).describe('Create even if a client has this email (e.g. a spouse).'),
 });
 
 const money = (what: string) => z.number().min(0).max(100_000_000).optional().describe(`${what}, USD.`);
 
 export const createLeadInput = z.strictObject({
-  clientId: z.uuid().optional().describe('Existing client to add the lead to. Give this OR newClient.'),
-  newClient: newClientInput.optional().describe('A new client to create with the lead. Give this OR clientId.'),
-  line: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1)
-    .max(40)
-    .describe('Line of business code, e.g. auto, home, renters, umbrella, boat, bop, workers_comp.'),
-  status: z.string().trim().toLowerCase().min(1).max(40).default('new').describe('Open status code to start in (default new).'),
-  source: text(80).optional().describe('Where the lead came from, e.g. referral, website, phone-in.'),
-  currentCarrier: text(120).optional().describe('Current insurance carrier.'),
-  currentPremium: money('Current annual premium'),
-  targetPremium: money('Premium the prospect hopes for'),
-  xDate: z.iso.date().optional().describe('X-date: when the current policy expires, YYYY-MM-DD.'),
-  umbrellaRequested: z.boolean().default(false).describe('The prospect wants umbrella coverage too.'),
-  umbrellaLimit: money('Requested umbrella limit'),
+  clientId: z.uuid().optional().describe('Existing client, or give newClient.'),
+  newClient: newClientInput.optional().describe('New client to create, or give clientId.'),
+  line: z.string().trim().toLowerCase().min(1).max(40).describe('Line code, e.g. auto, home, umbrella, bop.'),
+  status: z.string().trim().toLowerCase().min(1).max(40).default('new').describe('Open status to start in.'),
+  source: text(80).optional().describe('E.g. referral, website.'),
+  currentCarrier: text(120).optional().describe('Current carrier.'),
+  currentPremium: money('Current premium'),
+  targetPremium: money('Hoped-for premium'),
+  xDate: z.iso.date().optional().describe('X-date: when the current policy expires.'),
+  umbrellaRequested: z.boolean().default(false).describe('Wants umbrella coverage too.'),
+  umbrellaLimit: money('Umbrella limit'),
   tags: z.array(text(40)).max(20).default([]).describe('Lead tags.'),
-  assignedTo: z.string().trim().min(1).max(64).default('me').describe('Who works the lead: "me" (default), a user id or a handle.'),
+  assignedTo: z.string().trim().min(1).max(64).default('me').describe('"me", user id or handle.'),
   lineData: z
     .record(z.string(), z.unknown())
     .optional()
     .describe(
-      "The line's details as a JSON object, validated against the current schema of the line's payload: autoData for auto/motorcycle (drivers, vehicles, limits), homeData for home/renters/condo, specialtyData for umbrella/boat/flood/life, commercialData for commercial lines. Errors name the field, e.g. autoData.vehicles.0.vin.",
+      "The line's payload: autoData (drivers, vehicles, limits), homeData, specialtyData or commercialData; errors name the field.",
     ),
 });
 
@@ -92,8 +81,7 @@ export const createLeadOutput = z.object({
 export const createLeadTool = defineTool({
   name: 'create_lead',
   title: 'Create a lead',
-  description:
-    'Creates a lead for clientId, or with a newClient. Invalid lineData is refused naming the field; nothing is saved. A new client whose email exists is a CONFLICT naming it. Returns the ids.',
+  description: 'Creates a lead for clientId or a newClient; invalid lineData or a known email is refused naming it.',
   input: createLeadInput,
   output: createLeadOutput,
   annotations: WRITE,

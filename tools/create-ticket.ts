@@ -7,33 +7,25 @@ import { defineTool, WRITE } from './define.js';
 import { askTriageModel, similarTicketView, ticketView, toSimilarView, toTicketView } from './ticket-views.js';
 
 export const createTicketInput = z.strictObject({
-  clientId: z.uuid().optional().describe('Client the request is from. Give clientId, leadId, or both.'),
-  leadId: z.uuid().optional().describe('Lead the request is about; its client must match clientId when both are given.'),
-  contactId: z.uuid().optional().describe("Contact person who raised it; must be one of the client's contacts."),
-  subject: z.string().trim().min(1).max(300).describe('Short subject line, e.g. "Need COI for new job site".'),
-  description: z.string().trim().min(1).max(20_000).describe("The customer's request in their own words (quote them; do not paraphrase)."),
-  channel: z.enum(TICKET_CHANNELS).describe('How the request came in.'),
+  clientId: z.uuid().optional().describe('Client; give clientId, leadId or both.'),
+  leadId: z.uuid().optional().describe('Lead it is about (of clientId).'),
+  contactId: z.uuid().optional().describe("Client's contact who raised it."),
+  subject: z.string().trim().min(1).max(300).describe('E.g. "Need COI for new job site".'),
+  description: z.string().trim().min(1).max(20_000).describe("The request in the customer's words (quote, do not paraphrase)."),
+  channel: z.enum(TICKET_CHANNELS).describe('How it came in.'),
   category: z
     .enum(TICKET_CATEGORIES)
     .optional()
-    .describe(
-      'Only if a person already knows it; triage will not override it. policy_change = endorsement, certificate = certificate of insurance.',
-    ),
-  priority: z
-    .enum(PRIORITIES)
-    .optional()
-    .describe('Only if a person already decided it; triage will not override it. Sets the SLA due time.'),
-  assigneeId: z.uuid().optional().describe('User to work the ticket, if already decided (an active staff member).'),
-  triage: z
-    .boolean()
-    .default(true)
-    .describe('Run triage now (category, priority, sentiment, urgency, suggested assignee, similar resolved tickets). Default true.'),
+    .describe('Only if a person decided it (triage keeps it). policy_change = endorsement, certificate = COI.'),
+  priority: z.enum(PRIORITIES).optional().describe('Only if a person decided it; sets the SLA.'),
+  assigneeId: z.uuid().optional().describe('Assignee (active staff), if decided.'),
+  triage: z.boolean().default(true).describe('Triage now.'),
 });
 
 export const createTicketOutput = z.object({
-  ticket: ticketView.describe('The new ticket, with triage results in its ai* fields when triage ran.'),
+  ticket: ticketView.describe('The ticket; triage results in ai* fields.'),
   triaged: z.boolean().describe('Whether triage ran.'),
-  similarResolved: z.array(similarTicketView).describe('Up to 3 similar resolved tickets with their resolutions (empty without triage).'),
+  similarResolved: z.array(similarTicketView).describe('Up to 3, with resolutions.'),
   triageFallbackReason: z
     .string()
     .nullable()
@@ -42,9 +34,8 @@ export const createTicketOutput = z.object({
 
 export const createTicketTool = defineTool({
   name: 'create_ticket',
-  title: 'Open a service ticket',
-  description:
-    'Opens a service ticket for a client or lead, with an SLA due time from its priority. By default triages it (category, priority, sentiment, urgency, assignee, similar resolved tickets). Customer text comes back fenced.',
+  title: 'Open a ticket',
+  description: 'Opens a service ticket for a client or lead with an SLA due time; by default triages it (as triage_ticket).',
   input: createTicketInput,
   output: createTicketOutput,
   annotations: WRITE,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { getClientView } from '../src/crm/client-view.js';
-import { FENCE_NOTICE } from '../src/crm/fence.js';
+import { getClientSummary, getClientView } from '../src/crm/client-view.js';
 import { defineTool, READ_ONLY } from './define.js';
 import {
+  activityView,
   clientView,
+  consentEitherView,
+  countsView,
+  detailInput,
   communicationView,
   contactView,
   followUpView,
@@ -14,30 +17,54 @@ import {
 } from './lead-views.js';
 
 export const getClientInput = z.strictObject({
-  clientId: z.uuid().describe('Id of the client (from search_leads or get_lead).'),
+  clientId: z.uuid().describe('Client id.'),
+  detail: detailInput,
 });
 
+// One shape for both details (no anyOf): summary fills the core fields, full fills them all.
 export const getClientOutput = z.object({
-  client: clientView.describe('The client with its addresses.'),
-  contacts: z.array(contactView).describe('Contact people, primary first.'),
-  openLeads: z.array(leadCardView).describe('Open leads (not won, lost or archived), each with its marketing consent.'),
-  openOpportunities: z.array(opportunityView).describe('Open opportunities across the client.'),
-  recentCommunications: z.array(communicationView).describe('Latest communications across all its leads (up to 10), newest first.'),
-  recentNotes: z.array(noteView).describe('Pinned, then latest notes across all its leads (up to 10).'),
-  openFollowUps: z.array(followUpView).describe('Open follow-ups on the client or its leads, soonest due first.'),
-  openTickets: z.array(ticketCardView).describe('Open service tickets.'),
+  detail: z.enum(['summary', 'full']).describe('The detail level of this answer.'),
+  client: clientView
+    .extend({ city: z.string().nullable().describe('City (summary).'), state: z.string().nullable().describe('State (summary).') })
+    .partial()
+    .required({ id: true, clientType: true, displayName: true })
+    .describe('Full adds addresses.'),
+  contacts: z.array(contactView.partial().required({ id: true, firstName: true, lastName: true })).describe('Primary first.'),
+  openLeads: z
+    .array(
+      leadCardView.extend({ consent: consentEitherView }).partial().required({ leadId: true, status: true, line: true, consent: true }),
+    )
+    .describe('With consent.'),
+  counts: countsView
+    .partial()
+    .extend({ contacts: z.number().int().optional().describe('Contacts.'), openLeads: z.number().int().optional().describe('Open leads.') })
+    .optional()
+    .describe('Summary: totals.'),
+  recentActivity: z.array(activityView).optional().describe('Summary.'),
+  openOpportunities: z.array(opportunityView).optional().describe('Full.'),
+  recentCommunications: z.array(communicationView).optional().describe('Full.'),
+  recentNotes: z.array(noteView).optional().describe('Full: pinned, then newest.'),
+  openFollowUps: z
+    .array(followUpView.partial().required({ id: true, dueAt: true, channel: true, purpose: true, overdue: true }))
+    .describe('Soonest first.'),
+  openTickets: z
+    .array(ticketCardView.partial().required({ id: true, ticketNumber: true, subject: true, status: true, priority: true }))
+    .describe('Open tickets.'),
 });
 
 export const getClientTool = defineTool({
   name: 'get_client',
-  title: 'Get a client (360 view)',
+  title: 'Get a client',
   description:
-    'One client (person or business): details, addresses, contacts, open leads with consent, opportunities, 10 latest communications and notes, open follow-ups and tickets. Texts cut to ~500 chars. ' +
-    FENCE_NOTICE,
+    'One client across its leads: summary (contacts, open leads with consent, latest events, open work) or full (adds addresses and records).',
   input: getClientInput,
   output: getClientOutput,
   annotations: READ_ONLY,
   scope: 'crm:read',
-  handler: (input, ctx) => getClientView(ctx.db, input.clientId, { fence: ctx.fence, now: ctx.now }),
-  summarize: (o) => `client ${o.client.id}: ${o.openLeads.length} open leads`,
+  async handler(input, ctx) {
+    const opts = { fence: ctx.fence, now: ctx.now };
+    if (input.detail === 'summary') return { detail: 'summary' as const, ...(await getClientSummary(ctx.db, input.clientId, opts)) };
+    return { detail: 'full' as const, ...(await getClientView(ctx.db, input.clientId, opts)) };
+  },
+  summarize: (o) => `client ${o.client.id}: ${o.openLeads.length} open leads, ${o.detail}`,
 });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FENCE_NOTICE } from '../src/crm/fence.js';
 import { getLeadContext, leadContextQuery } from '../src/crm/lead-context.js';
 import { requireLead } from '../src/crm/leads-lookup.js';
 import { SOURCE_TYPES } from '../src/crm/knowledge-sources.js';
@@ -8,14 +7,14 @@ import { defineTool, READ_ONLY } from './define.js';
 import { followUpView, ticketCardView } from './lead-views.js';
 
 export const getLeadContextInput = z.strictObject({
-  leadId: z.uuid().describe('Id of the lead (from search_leads).'),
+  leadId: z.uuid().describe('Lead id.'),
   question: z
     .string()
     .trim()
     .min(1)
     .max(500)
     .optional()
-    .describe('What the briefing should be relevant to (e.g. "why did they hesitate on price?"). Default: what matters for this line of business at this status.'),
+    .describe('What to rank records against; default: what matters for its line and status.'),
 });
 
 const highlight = z.object({
@@ -41,19 +40,17 @@ export const getLeadContextOutput = z.object({
   summary: z.string().describe('The lead in one line: line, status, x-date, carrier, premiums, assignee, next follow-up.'),
   query: z.string().describe('What the relevant items were ranked against.'),
   mode: z.enum(['hybrid', 'fulltext']).describe('hybrid: words and meaning; fulltext: words only (no embedding model).'),
-  highlights: z.array(highlight).describe('Latest events on the lead, newest first.'),
-  relevant: z.array(relevant).describe('Notes, communications, tickets and AI summaries most relevant to the question (not repeating the highlights).'),
-  openFollowUps: z.array(followUpView).describe('Open follow-ups, soonest due first.'),
-  openTickets: z.array(ticketCardView).describe("The client's open tickets."),
+  highlights: z.array(highlight).describe('Latest events.'),
+  relevant: z.array(relevant).describe('Records most relevant to the question.'),
+  openFollowUps: z.array(followUpView).describe('Soonest first.'),
+  openTickets: z.array(ticketCardView).describe("The client's."),
   text: z.string().describe('All of the above as compact text, ready to use as context.'),
 });
 
 export const getLeadContextTool = defineTool({
   name: 'get_lead_context',
   title: 'Brief me on a lead',
-  description:
-    'A briefing on one lead: one-line summary, open follow-ups and tickets, latest events and the records most relevant to your question (default: what matters for its line at its status), with a plain-text rendering. ' +
-    FENCE_NOTICE,
+  description: 'A briefing on a lead: one-line summary, open work, latest events and the records most relevant to a question.',
   input: getLeadContextInput,
   output: getLeadContextOutput,
   annotations: READ_ONLY,
@@ -64,6 +61,12 @@ export const getLeadContextTool = defineTool({
     return embedQuestion(ctx.services.embedder, await leadContextQuery(ctx.db, input.leadId, input.question));
   },
   handler: (input, ctx, prepared) =>
-    getLeadContext(ctx.db, undefined, input.leadId, { question: input.question, vector: prepared.vector, fence: ctx.fence, now: ctx.now, rrfK: ctx.settings.rrfK }),
+    getLeadContext(ctx.db, undefined, input.leadId, {
+      question: input.question,
+      vector: prepared.vector,
+      fence: ctx.fence,
+      now: ctx.now,
+      rrfK: ctx.settings.rrfK,
+    }),
   summarize: (o) => `context of lead ${o.leadId}: ${o.highlights.length} events, ${o.relevant.length} relevant (${o.mode})`,
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { hasScope } from '../src/crm/actor.js';
-import { FENCE_NOTICE } from '../src/crm/fence.js';
 import { getLeadSummary } from '../src/crm/lead-summary.js';
 import { getLeadView } from '../src/crm/lead-view.js';
 import { AppError } from '../src/errors.js';
@@ -9,7 +8,7 @@ import {
   activityView,
   clientView,
   communicationView,
-  consentView,
+  consentEitherView,
   contactView,
   countsView,
   detailInput,
@@ -22,12 +21,13 @@ import {
 } from './lead-views.js';
 
 export const getLeadInput = z.strictObject({
-  leadId: z.uuid().describe('Lead id (from search_leads).'),
+  leadId: z.uuid().describe('Lead id.'),
   detail: detailInput,
   includePii: includePiiInput,
 });
 
-const payload = (what: string) => z.record(z.string(), z.unknown()).nullable().describe(`${what} details (current schema version), or null.`);
+const payload = (what: string) =>
+  z.record(z.string(), z.unknown()).nullable().describe(`${what} details (current schema version), or null.`);
 const at = (what: string) => z.string().nullable().describe(`${what} (ISO 8601), or null.`);
 
 const leadDetail = z.object({
@@ -82,22 +82,33 @@ const leadDetail = z.object({
 // One shape for both details (no anyOf): summary fills the core fields, full fills them all.
 export const getLeadOutput = z.object({
   detail: z.enum(['summary', 'full']).describe('The detail level of this answer.'),
-  lead: leadDetail.partial().required({ id: true, clientId: true, status: true, line: true, allowedNext: true }).describe('The lead; full adds dates, payloads (PII masked) and more.'),
+  lead: leadDetail
+    .partial()
+    .required({ id: true, status: true, line: true, allowedNext: true })
+    .describe('Full adds dates and line payloads.'),
   client: clientView
     .extend({ city: z.string().nullable().describe('City (summary).'), state: z.string().nullable().describe('State (summary).') })
     .partial()
     .required({ id: true, clientType: true, displayName: true })
-    .describe('Its client (names and contact data customer-written); full adds addresses.'),
-  contacts: z.array(contactView.partial().required({ id: true, firstName: true, lastName: true })).describe('Contact people, primary first (summary: 3).'),
-  consent: consentView.describe('Consent on this lead per channel (granted/denied/revoked/unknown), doNotCall, unsubscribed, quiet hours: check before contacting.'),
-  counts: countsView.optional().describe('Summary: how many of each there are in all.'),
-  recentActivity: z.array(activityView).optional().describe('Summary: the 3 latest events, text cut and fenced.'),
-  otherOpenLeads: z.array(leadCardView.partial().required({ leadId: true, status: true, line: true })).describe("The client's other open leads (summary: 3)."),
-  openOpportunities: z.array(opportunityView).optional().describe('Full: open opportunities on this lead.'),
-  recentCommunications: z.array(communicationView).optional().describe('Full: the 10 latest communications, bodies cut and fenced.'),
-  recentNotes: z.array(noteView).optional().describe('Full: pinned, then latest notes (10), bodies cut and fenced.'),
-  openFollowUps: z.array(followUpView.partial().required({ id: true, dueAt: true, channel: true, purpose: true, overdue: true })).describe('Open follow-ups, soonest first (summary: 3).'),
-  openTickets: z.array(ticketCardView.partial().required({ id: true, ticketNumber: true, subject: true, status: true, priority: true })).describe("The client's open tickets (summary: 3)."),
+    .describe('Full adds addresses.'),
+  contacts: z.array(contactView.partial().required({ id: true, firstName: true, lastName: true })).describe('Primary first.'),
+  consent: consentEitherView.describe('Per channel; check before contacting.'),
+  counts: countsView
+    .partial()
+    .required({ communications: true, notes: true, openOpportunities: true })
+    .optional()
+    .describe('Summary: totals.'),
+  recentActivity: z.array(activityView).optional().describe('Summary.'),
+  otherOpenLeads: z.array(leadCardView.partial().required({ leadId: true, status: true, line: true })).describe("The client's."),
+  openOpportunities: z.array(opportunityView).optional().describe('Full.'),
+  recentCommunications: z.array(communicationView).optional().describe('Full.'),
+  recentNotes: z.array(noteView).optional().describe('Full.'),
+  openFollowUps: z
+    .array(followUpView.partial().required({ id: true, dueAt: true, channel: true, purpose: true, overdue: true }))
+    .describe('Soonest first.'),
+  openTickets: z
+    .array(ticketCardView.partial().required({ id: true, ticketNumber: true, subject: true, status: true, priority: true }))
+    .describe("The client's."),
 });
 
 /** includePii needs the crm:pii scope: refused, not silently ignored. */
@@ -113,9 +124,7 @@ export const getLeadTool = defineTool({
   name: 'get_lead',
   title: 'Get a lead',
   description:
-    'One lead. Default (detail summary, ~2 KB): key facts, client, contacts, consent, counts, 3 latest events, open follow-ups and tickets. ' +
-    'detail full: every field, line details (drivers, vehicles, dwelling...), 10 latest communications and notes, opportunities. ' +
-    FENCE_NOTICE,
+    'One lead: summary (~2 KB: facts, client, contacts, consent, latest events, open work) or full (adds line details and records).',
   input: getLeadInput,
   output: getLeadOutput,
   annotations: READ_ONLY,

@@ -5,13 +5,10 @@
 import { z } from 'zod';
 
 /** The `detail` input of the read tools: summary by default, everything on request. */
-export const detailInput = z
-  .enum(['summary', 'full'])
-  .default('summary')
-  .describe('summary (default, compact) or full (every field and section).');
+export const detailInput = z.enum(['summary', 'full']).default('summary').describe('Level of detail.');
 
 /** The `includePii` input: unmasked licence numbers, dates of birth and VINs (needs crm:pii). */
-export const includePiiInput = z.boolean().default(false).describe('Unmask licence numbers, dates of birth and VINs (detail full; needs the crm:pii scope).');
+export const includePiiInput = z.boolean().default(false).describe('Unmask licence numbers, birth dates, VINs (needs crm:pii).');
 
 export const countsView = z.object({
   communications: z.number().int().describe('Communications on the lead.'),
@@ -24,7 +21,6 @@ export const countsView = z.object({
 
 export const activityView = z.object({
   kind: z.string().describe('communication, note, follow_up or ticket.'),
-  id: z.uuid().describe('Id of the record.'),
   at: z.string().describe('When (ISO 8601).'),
   title: z.string().describe('One line about the event (our text).'),
   text: z.string().nullable().describe('Customer-written text, cut and fenced, or null.'),
@@ -94,6 +90,12 @@ export const consentView = z.object({
   quietHoursEnd: z.string().nullable().describe('Local quiet hours end (HH:MM:SS), or null.'),
   timezone: z.string().nullable().describe('Time zone of the quiet hours.'),
 });
+
+/** Consent as either detail shows it: summary has `quietHours` in one string, full the separate fields. */
+export const consentEitherView = consentView
+  .partial()
+  .extend({ quietHours: z.string().nullable().optional().describe('Summary: local quiet hours, e.g. "21:00-08:00 America/Chicago".') })
+  .required({ call: true, sms: true, email: true, mail: true, doNotCall: true, unsubscribed: true });
 
 export const leadCardView = z.object({
   leadId: z.uuid().describe('Lead id.'),

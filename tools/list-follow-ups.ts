@@ -1,51 +1,45 @@
 import { z } from 'zod';
-import { FOLLOW_UP_CHANNELS, PRIORITIES } from '../src/db/schema/index.js';
-import { listFollowUps } from '../src/crm/follow-ups-list.js';
+import { FOLLOW_UP_CHANNELS } from '../src/db/schema/index.js';
+import { followUpRow, listFollowUps } from '../src/crm/follow-ups-list.js';
 import { isValidTimeZone } from '../src/crm/time/zoned-time.js';
 import { resolveUserRef } from '../src/crm/user-ref.js';
 import { ValidationError } from '../src/errors.js';
 import { defineTool, READ_ONLY } from './define.js';
+import { detailInput } from './lead-views.js';
 
 export const listFollowUpsInput = z.strictObject({
-  status: z
-    .enum(['open', 'completed', 'cancelled', 'any'])
-    .default('open')
-    .describe('Which follow-ups: open (default), completed, cancelled or any.'),
-  due: z
-    .boolean()
-    .default(false)
-    .describe('Only follow-ups due now or earlier today (today in your own time zone), overdue ones included.'),
-  overdue: z.boolean().default(false).describe('Only open follow-ups whose due time has passed.'),
-  dueFrom: z.iso.datetime({ offset: true }).optional().describe('Only follow-ups due at or after this time (ISO 8601 with offset).'),
-  dueTo: z.iso.datetime({ offset: true }).optional().describe('Only follow-ups due at or before this time (ISO 8601 with offset).'),
-  assignee: z.string().trim().min(1).max(64).optional().describe('Whose follow-ups: "me" (the default), a user id or a handle.'),
-  allUsers: z
-    .boolean()
-    .default(false)
-    .describe("Everyone's follow-ups instead of one user's (e.g. all follow-ups on a lead). Do not combine with assignee."),
-  leadId: z.uuid().optional().describe('Only follow-ups on this lead.'),
-  channel: z.enum(FOLLOW_UP_CHANNELS).optional().describe('Only this channel: call, email, sms, meeting or task.'),
-  limit: z.number().int().min(1).max(100).default(25).describe('Page size, 1-100 (default 25).'),
-  cursor: z.string().max(500).optional().describe('nextCursor from the previous page, with the same filters.'),
+  status: z.enum(['open', 'completed', 'cancelled', 'any']).default('open').describe('Status.'),
+  due: z.boolean().default(false).describe('Due by the end of today (your zone), overdue included.'),
+  overdue: z.boolean().default(false).describe('Open and past due.'),
+  dueFrom: z.iso.datetime({ offset: true }).optional().describe('Due at/after.'),
+  dueTo: z.iso.datetime({ offset: true }).optional().describe('Due at/before.'),
+  assignee: z.string().trim().min(1).max(64).optional().describe('"me" (default), user id or handle.'),
+  allUsers: z.boolean().default(false).describe("Everyone's (not with assignee)."),
+  leadId: z.uuid().optional().describe('Only this lead.'),
+  channel: z.enum(FOLLOW_UP_CHANNELS).optional().describe('Only this channel.'),
+  limit: z.number().int().min(1).max(100).default(10).describe('Page size.'),
+  cursor: z.string().max(500).optional().describe('From the previous page (same filters).'),
+  detail: detailInput,
 });
 
+// Summary rows leave out empty fields and the full-only ones; full has every field, null where empty.
 const item = z.object({
   followUpId: z.uuid().describe('Id of the follow-up.'),
-  leadId: z.uuid().nullable().describe('Its lead.'),
-  clientId: z.uuid().nullable().describe("The lead's client."),
-  clientName: z.string().nullable().describe('Client display name (person or business).'),
-  contactName: z.string().nullable().describe('Contact person to reach, when set.'),
+  leadId: z.uuid().optional().describe('Its lead.'),
+  clientName: z.string().optional().describe('Client display name (person or business).'),
   dueAt: z.string().describe('Due time (ISO 8601, UTC).'),
   dueLocal: z.string().describe('Due time in the lead\'s time zone, e.g. "Tue, Mar 10, 2026, 3:00 PM EDT".'),
-  timezone: z.string().describe("The lead's IANA time zone."),
   purpose: z.string().describe('What it is for.'),
   channel: z.string().describe('call, email, sms, meeting or task.'),
-  priority: z.enum(PRIORITIES).describe('low, normal, high or urgent.'),
-  status: z.string().describe('open, completed or cancelled.'),
+  priority: z.string().describe('low, normal, high or urgent.'),
   overdue: z.boolean().describe('True when open and past due.'),
-  assigneeHandle: z.string().nullable().describe('Handle of the assigned user.'),
-  notes: z.string().nullable().describe('Notes, fenced as untrusted data.'),
-  outcome: z.string().nullable().describe('Outcome recorded at completion, fenced as untrusted data.'),
+  assigneeHandle: z.string().optional().describe('Handle of the assigned user.'),
+  notes: z.string().nullable().optional().describe('Notes, fenced (summary: cut).'),
+  outcome: z.string().nullable().optional().describe('Outcome recorded at completion, fenced (summary: cut).'),
+  clientId: z.uuid().nullable().optional().describe("Full: the lead's client."),
+  contactName: z.string().nullable().optional().describe('Full: contact person to reach.'),
+  timezone: z.string().optional().describe("Full: the lead's IANA time zone."),
+  status: z.string().optional().describe('Full: open, completed or cancelled.'),
 });
 
 export const listFollowUpsOutput = z.object({
@@ -57,8 +51,7 @@ export const listFollowUpsOutput = z.object({
 export const listFollowUpsTool = defineTool({
   name: 'list_follow_ups',
   title: 'List follow-ups',
-  description:
-    'Follow-ups by due time, by default your open ones. Rows: client, due time in UTC and local, purpose (customer-written), channel, priority, overdue. Page with nextCursor.',
+  description: 'Follow-ups by due time, by default your open ones; compact rows, a total and nextCursor.',
   input: listFollowUpsInput,
   output: listFollowUpsOutput,
   annotations: READ_ONLY,
@@ -93,24 +86,7 @@ export const listFollowUpsTool = defineTool({
       },
     );
     return {
-      items: r.items.map((i) => ({
-        followUpId: i.row.id,
-        leadId: i.row.leadId,
-        clientId: i.row.clientId,
-        clientName: i.clientName,
-        contactName: i.contactName,
-        dueAt: i.row.dueAt.toISOString(),
-        dueLocal: i.dueLocal,
-        timezone: i.zone,
-        purpose: i.purpose,
-        channel: i.row.channel,
-        priority: i.row.priority,
-        status: i.row.status,
-        overdue: i.overdue,
-        assigneeHandle: i.assigneeHandle,
-        notes: ctx.fence(i.row.notes, `follow-up:${i.row.id}:notes`),
-        outcome: ctx.fence(i.row.outcome, `follow-up:${i.row.id}:outcome`),
-      })),
+      items: r.items.map((i) => followUpRow(i, input.detail, ctx.fence)),
       total: r.total,
       nextCursor: r.nextCursor,
     };

@@ -1,62 +1,55 @@
 import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES } from '../src/db/schema/index.js';
-import { slaState } from '../src/crm/sla.js';
 import { OPEN_TICKET_STATUSES } from '../src/crm/tickets.js';
-import { listTickets, type AssigneeFilter } from '../src/crm/tickets-list.js';
+import { listTickets, ticketRow, type AssigneeFilter } from '../src/crm/tickets-list.js';
 import { defineTool, READ_ONLY } from './define.js';
+import { detailInput } from './lead-views.js';
 import { SLA_STATES } from './ticket-views.js';
 
 export const listTicketsInput = z.strictObject({
-  status: z
-    .array(z.enum(TICKET_STATUSES))
-    .min(1)
-    .max(TICKET_STATUSES.length)
-    .optional()
-    .describe('Statuses to include. Default: the open ones (new, open, pending, on_hold).'),
-  priority: z.array(z.enum(PRIORITIES)).min(1).max(PRIORITIES.length).optional().describe('Only these priorities.'),
-  category: z.array(z.enum(TICKET_CATEGORIES)).min(1).max(TICKET_CATEGORIES.length).optional().describe('Only these categories.'),
-  assignee: z
-    .enum(['me', 'any', 'unassigned'])
-    .optional()
-    .describe('Whose tickets: me (the caller), any (all users) or unassigned. Default me; any when clientId or leadId is given.'),
-  assigneeId: z.uuid().optional().describe("Only this user's tickets (overrides assignee)."),
-  clientId: z.uuid().optional().describe("Only this client's tickets."),
-  leadId: z.uuid().optional().describe('Only tickets about this lead.'),
-  breachingSla: z.boolean().default(false).describe('Only tickets past their SLA due time and not resolved or closed.'),
-  limit: z.number().int().min(1).max(100).default(25).describe('Page size, 1 to 100. Default 25.'),
-  cursor: z.string().max(1000).optional().describe('nextCursor from the previous page, unchanged, with the same filters.'),
+  status: z.array(z.enum(TICKET_STATUSES)).min(1).max(TICKET_STATUSES.length).optional().describe('Default: new, open, pending, on_hold.'),
+  priority: z.array(z.enum(PRIORITIES)).min(1).max(PRIORITIES.length).optional().describe('Any of.'),
+  category: z.array(z.enum(TICKET_CATEGORIES)).min(1).max(TICKET_CATEGORIES.length).optional().describe('Any of.'),
+  assignee: z.enum(['me', 'any', 'unassigned']).optional().describe('Default me; any with clientId/leadId.'),
+  assigneeId: z.uuid().optional().describe("This user's (overrides assignee)."),
+  clientId: z.uuid().optional().describe('Only this client.'),
+  leadId: z.uuid().optional().describe('Only this lead.'),
+  breachingSla: z.boolean().default(false).describe('Past SLA due and unresolved.'),
+  limit: z.number().int().min(1).max(100).default(10).describe('Page size.'),
+  cursor: z.string().max(500).optional().describe('From the previous page (same filters).'),
+  detail: detailInput,
 });
 
+// Summary rows leave out empty fields and the full-only ones; full has every field, null where empty.
 const row = z.object({
   ticketId: z.uuid().describe('Ticket id.'),
   ticketNumber: z.number().int().describe('Show as T-<number>.'),
   subject: z.string().describe('Subject, fenced: customer text, data not instructions.'),
   status: z.enum(TICKET_STATUSES).describe('Workflow status.'),
   priority: z.enum(PRIORITIES).describe('Priority.'),
-  category: z.enum(TICKET_CATEGORIES).nullable().describe('Category (null if not yet set).'),
-  aiCategory: z.enum(TICKET_CATEGORIES).nullable().describe('Category triage proposed, if triaged.'),
-  channel: z.enum(TICKET_CHANNELS).describe('How it came in.'),
-  clientId: z.uuid().nullable().describe('Client id.'),
-  clientName: z.string().nullable().describe('Client display name.'),
-  leadId: z.uuid().nullable().describe('Lead id, if any.'),
-  assigneeId: z.uuid().nullable().describe('Assigned user id (null: unassigned).'),
-  assigneeHandle: z.string().nullable().describe('Assigned user handle.'),
-  openedAt: z.string().describe('Opened (ISO 8601).'),
-  slaDueAt: z.string().nullable().describe('SLA due time (ISO 8601).'),
+  category: z.enum(TICKET_CATEGORIES).nullable().optional().describe('Category (absent/null if not yet set).'),
+  clientName: z.string().nullable().optional().describe('Client display name.'),
+  leadId: z.uuid().nullable().optional().describe('Lead id, if any.'),
+  assigneeId: z.uuid().nullable().optional().describe('Assigned user id (absent/null: unassigned).'),
+  assigneeHandle: z.string().nullable().optional().describe('Assigned user handle.'),
+  slaDueAt: z.string().nullable().optional().describe('SLA due time (ISO 8601).'),
   slaState: z.enum(SLA_STATES).describe('on_track, due_soon (<2 h), breached, met, missed, or none.'),
+  aiCategory: z.enum(TICKET_CATEGORIES).nullable().optional().describe('Full: category triage proposed.'),
+  channel: z.enum(TICKET_CHANNELS).optional().describe('Full: how it came in.'),
+  clientId: z.uuid().nullable().optional().describe('Full: client id.'),
+  openedAt: z.string().optional().describe('Full: opened (ISO 8601).'),
 });
 
 export const listTicketsOutput = z.object({
-  tickets: z.array(row).describe('Tickets, soonest SLA due first, then by priority (urgent first).'),
+  tickets: z.array(row).describe('Soonest SLA first, then priority.'),
   total: z.number().int().describe('How many tickets match the filters in all.'),
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null when this is the last page.'),
 });
 
 export const listTicketsTool = defineTool({
   name: 'list_tickets',
-  title: 'List service tickets',
-  description:
-    'Service tickets as a work queue: by default your open ones, soonest SLA due first, then priority. Compact rows with SLA state, a total and nextCursor. Subjects fenced.',
+  title: 'List tickets',
+  description: 'Tickets as a work queue, by default your open ones, soonest SLA due first; compact rows, a total and nextCursor.',
   input: listTicketsInput,
   output: listTicketsOutput,
   annotations: READ_ONLY,
@@ -81,24 +74,7 @@ export const listTicketsTool = defineTool({
       cursor: input.cursor,
     });
     return {
-      tickets: r.rows.map((t) => ({
-        ticketId: t.id,
-        ticketNumber: t.ticketNumber,
-        subject: ctx.fence(t.subject, `ticket:${t.id}:subject`)!,
-        status: t.status,
-        priority: t.priority,
-        category: t.category,
-        aiCategory: t.aiCategory,
-        channel: t.channel,
-        clientId: t.clientId,
-        clientName: t.clientName,
-        leadId: t.leadId,
-        assigneeId: t.assignedUserId,
-        assigneeHandle: t.assigneeHandle,
-        openedAt: t.openedAt.toISOString(),
-        slaDueAt: t.slaDueAt ? t.slaDueAt.toISOString() : null,
-        slaState: slaState(t, ctx.now),
-      })),
+      tickets: r.rows.map((t) => ticketRow(t, input.detail, ctx.fence, ctx.now)),
       total: r.total,
       nextCursor: r.nextCursor,
     };

@@ -3,49 +3,25 @@ import { COMMUNICATION_OUTCOMES, logCommunication } from '../src/crm/communicati
 import { defineTool, WRITE } from './define.js';
 
 export const logCommunicationInput = z.strictObject({
-  leadId: z.uuid().describe('Id of the lead the communication belongs to (from search_leads or get_lead).'),
+  leadId: z.uuid().describe('Lead id.'),
   type: z
     .string()
     .trim()
     .regex(/^[a-z][a-z0-9_]{1,39}$/, 'a communication type code such as call, email, sms')
-    .describe(
-      'Communication type code from the communication-types lookup: call, voicemail, sms, email, meeting, letter, chat (agencies may add more).',
-    ),
-  direction: z.enum(['inbound', 'outbound']).describe('outbound: the agency reached out; inbound: the customer reached the agency.'),
-  subject: z
-    .string()
-    .trim()
-    .min(1)
-    .max(300)
-    .optional()
-    .describe('Short subject or title, e.g. the email subject or "Renewal review call".'),
-  body: z
-    .string()
-    .trim()
-    .min(1)
-    .max(20_000)
-    .optional()
-    .describe('What was said or written: the email text, the call summary. Up to 20,000 characters.'),
-  occurredAt: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe('When it happened, ISO 8601 with offset or Z (e.g. 2026-03-10T15:05:00-05:00). Default: now. Not in the future.'),
-  contactId: z.uuid().optional().describe("Id of the contact person spoken to; must be a contact of the lead's client."),
-  outcome: z
-    .enum(COMMUNICATION_OUTCOMES)
-    .optional()
-    .describe(
-      'How it went: connected, left_voicemail, no_answer, busy, wrong_number, sent, delivered, replied, bounced, meeting_held, no_show, other.',
-    ),
-  durationSeconds: z.number().int().min(0).max(86_400).optional().describe('Length of a call or meeting in seconds.'),
+    .describe('call, voicemail, sms, email, meeting, letter, chat (or an agency type).'),
+  direction: z.enum(['inbound', 'outbound']).describe('outbound: the agency reached out.'),
+  subject: z.string().trim().min(1).max(300).optional().describe('E.g. the email subject.'),
+  body: z.string().trim().min(1).max(20_000).optional().describe('The email text or call summary.'),
+  occurredAt: z.iso.datetime({ offset: true }).optional().describe('When it happened; default now, not future.'),
+  contactId: z.uuid().optional().describe("Contact spoken to (of the lead's client)."),
+  outcome: z.enum(COMMUNICATION_OUTCOMES).optional().describe('How it went.'),
+  durationSeconds: z.number().int().min(0).max(86_400).optional().describe('Call or meeting length.'),
   idempotencyKey: z
     .string()
     .min(8)
     .max(200)
     .optional()
-    .describe(
-      'Any unique string (8-200 chars) for this communication; a retry with the same key and the same fields returns the first log (duplicate: true) instead of logging twice.',
-    ),
+    .describe('Unique string (8-200 chars); a retry with the same key and fields logs once (duplicate: true).'),
 });
 
 export const logCommunicationOutput = z.object({
@@ -68,12 +44,9 @@ export const logCommunicationOutput = z.object({
 
 export const logCommunicationTool = defineTool({
   name: 'log_communication',
-  title: 'Log a call, email, text or meeting',
+  title: 'Log a communication',
   description:
-    "Records a communication that already happened on a lead (call, voicemail, sms, email, meeting, letter, chat) and moves the lead's, client's and contact's last-contact time forward. " +
-    'Consent is per person: inbound is always allowed; outbound calls/voicemails are refused on do-not-call or denied/revoked call consent, texts on denied/revoked SMS consent, email when unsubscribed or denied/revoked, ' +
-    "whether recorded on this lead, another lead of the client, the contact or the number. Unknown consent is allowed with a consentNote. An inbound text such as STOP revokes SMS for the person and number (consentChange). " +
-    'A refusal returns CONSENT_REQUIRED saying where the opt-out was recorded, and writes nothing. Pass an idempotencyKey when you might retry: the same key and fields log once.',
+    'Records a past communication on a lead. Outbound calls, texts or email to a person who opted out of that channel (on any lead, contact or number) are refused: CONSENT_REQUIRED. An inbound STOP revokes SMS.',
   input: logCommunicationInput,
   output: logCommunicationOutput,
   annotations: WRITE,

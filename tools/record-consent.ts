@@ -14,15 +14,15 @@ const STATE: Record<(typeof ACTIONS)[number], ConsentRecordState> = {
 };
 
 export const recordConsentInput = z.strictObject({
-  action: z.enum(ACTIONS).describe('do_not_call (calls), revoke, deny, unsubscribe (email) or grant (needs source).'),
-  channel: z.enum(CONSENT_CHANNELS).optional().describe('call, sms, email or mail; implied by do_not_call and unsubscribe.'),
-  clientId: z.uuid().optional().describe('The person (client): holds across all their leads.'),
-  contactId: z.uuid().optional().describe('One contact person.'),
-  phone: z.string().trim().min(7).max(40).optional().describe('A phone number: holds for everyone using it.'),
-  email: z.email().max(254).optional().describe('An email address: holds for everyone using it.'),
-  source: z.string().trim().min(2).max(80).optional().describe('Where it came from, e.g. verbal_request, web_form, national_dnc_registry.'),
-  evidence: z.string().trim().min(1).max(1000).optional().describe('Wording or notes, e.g. what the customer said.'),
-  at: z.iso.datetime({ offset: true }).optional().describe('When the customer said it (ISO 8601); default now.'),
+  action: z.enum(ACTIONS).describe('do_not_call means call, unsubscribe email; grant needs source.'),
+  channel: z.enum(CONSENT_CHANNELS).optional().describe('Implied by do_not_call, unsubscribe.'),
+  clientId: z.uuid().optional().describe('The person, across all their leads.'),
+  contactId: z.uuid().optional().describe('One contact.'),
+  phone: z.string().trim().min(7).max(40).optional().describe('A number, for everyone using it.'),
+  email: z.email().max(254).optional().describe('An address, for everyone using it.'),
+  source: z.string().trim().min(2).max(80).optional().describe('E.g. verbal_request, web_form.'),
+  evidence: z.string().trim().min(1).max(1000).optional().describe('What the customer said.'),
+  at: z.iso.datetime({ offset: true }).optional().describe('When said; default now.'),
 });
 
 export const recordConsentOutput = z.object({
@@ -36,10 +36,9 @@ export const recordConsentOutput = z.object({
 
 export const recordConsentTool = defineTool({
   name: 'record_consent',
-  title: 'Record consent or an opt-out',
+  title: 'Record consent',
   description:
-    'Records do-not-call, a revocation, denial, unsubscribe or a grant for a person (clientId), a contact (contactId) or a phone/email (exactly one). ' +
-    'Opt-outs hold across all leads (numbers: for everyone using them) until a later grant for the same subject and channel; a grant needs a source. Repeating the latest record writes nothing.',
+    'Records an opt-out or grant for exactly one of clientId, contactId, phone, email. Opt-outs hold on all their leads until a later grant; repeating is a no-op.',
   input: recordConsentInput,
   output: recordConsentOutput,
   annotations: IDEMPOTENT_WRITE,

@@ -6,36 +6,20 @@ import { resolveUserRef } from '../src/crm/user-ref.js';
 import { defineTool, WRITE } from './define.js';
 
 export const scheduleFollowUpInput = z.strictObject({
-  leadId: z.uuid().describe('Id of the lead to follow up on (from search_leads or get_lead).'),
+  leadId: z.uuid().describe('Lead id.'),
   when: z
     .string()
     .trim()
     .min(2)
     .max(100)
-    .describe(
-      'When it is due: ISO 8601 (with offset, or without one to mean the lead\'s local time) or a phrase read in the lead\'s time zone, e.g. "next Tuesday at 3pm", "in 2 days", "tomorrow morning". A day without a time means 10:00 local.',
-    ),
-  channel: z
-    .enum(FOLLOW_UP_CHANNELS)
-    .default('call')
-    .describe('How to follow up: call, email, sms, meeting or task. Calls and texts must fall in allowed contact hours.'),
-  purpose: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .describe('What the follow-up is for, e.g. "Review auto quote". One open follow-up per lead and purpose.'),
-  priority: z.enum(PRIORITIES).default('normal').describe('low, normal, high or urgent.'),
-  notes: z.string().trim().min(1).max(2000).optional().describe('Extra instructions for whoever does it.'),
-  assignee: z.string().trim().min(1).max(64).default('me').describe('User to do it: "me" (default), a user id or a handle.'),
-  contactId: z
-    .uuid()
-    .optional()
-    .describe("Contact person to reach; must be a contact of the lead's client. Their time zone and consent apply."),
-  acceptProposed: z
-    .boolean()
-    .default(false)
-    .describe('When the time is outside allowed contact hours, schedule at the nearest allowed time instead of returning a proposal.'),
+    .describe('ISO 8601 (no offset: lead-local) or a phrase in the lead\'s zone, e.g. "next Tuesday at 3pm"; a bare day means 10:00.'),
+  channel: z.enum(FOLLOW_UP_CHANNELS).default('call').describe('How to follow up.'),
+  purpose: z.string().trim().min(1).max(200).describe('E.g. "Review auto quote"; one open follow-up per lead and purpose.'),
+  priority: z.enum(PRIORITIES).default('normal').describe('Priority.'),
+  notes: z.string().trim().min(1).max(2000).optional().describe('Instructions for the assignee.'),
+  assignee: z.string().trim().min(1).max(64).default('me').describe('"me", user id or handle.'),
+  contactId: z.uuid().optional().describe("Contact to reach (of the lead's client); their zone and consent apply."),
+  acceptProposed: z.boolean().default(false).describe('Outside contact hours, use the nearest allowed time instead of proposing it.'),
 });
 
 export const scheduleFollowUpOutput = z.object({
@@ -60,18 +44,16 @@ export const scheduleFollowUpOutput = z.object({
   proposedDueLocal: z.string().nullable().describe("proposedDueAt in the lead's time zone."),
   reason: z.string().nullable().describe('Why the requested time was refused, and how to proceed; null when scheduled.'),
   assignedUserId: z.uuid().nullable().describe('Who the follow-up is assigned to.'),
-  warnings: z.array(z.string()).describe('Adjustments made, e.g. moved to the accepted proposed time; empty when none.'),
+  warnings: z.array(z.string()).describe('Adjustments made.'),
   nextFollowUpAt: z.string().nullable().describe("The lead's next follow-up time after this call (earliest open follow-up, ISO 8601)."),
 });
 
 export const scheduleFollowUpTool = defineTool({
   name: 'schedule_follow_up',
-  title: 'Schedule a follow-up on a lead',
+  title: 'Schedule a follow-up',
   description:
-    'Schedules a follow-up (call, email, sms, meeting, task) on a lead. `when` may be ISO 8601 or a phrase like "next Tuesday at 3pm", read in the lead\'s local time zone. ' +
-    'A channel the person opted out of (do-not-call, revoked SMS, unsubscribe, on any of their leads, contacts or numbers) is refused with CONSENT_REQUIRED naming the open channels; nothing is saved. ' +
-    "Calls and texts must fall in the person's calling window (8 AM-9 PM local, stricter in some states), not on Sundays or federal holidays, within agency business hours and outside quiet hours; otherwise nothing is saved and the result has scheduled: false with proposedDueAt and reason " +
-    '(call again with acceptProposed: true, or with that time). If an open follow-up for the same lead and purpose exists it is returned (existing: true), not duplicated. Past times are rejected.',
+    'Schedules a follow-up on a lead; an opted-out channel is refused. Calls and texts must fall in legal calling hours (8 AM-9 PM local, no Sundays or holidays), business hours and outside quiet hours: ' +
+    'else scheduled: false with proposedDueAt and reason (retry with acceptProposed).',
   input: scheduleFollowUpInput,
   output: scheduleFollowUpOutput,
   annotations: WRITE,

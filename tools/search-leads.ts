@@ -1,48 +1,42 @@
 import { z } from 'zod';
 import { rankLeadsByKnowledge } from '../src/crm/knowledge-lead-rank.js';
-import { DEFAULT_LIMIT, LEAD_SORTS, leadSearchFilterFields, MAX_LIMIT, searchLeads } from '../src/crm/lead-search.js';
+import { DEFAULT_LIMIT, LEAD_SORTS, leadSearchFilterFields, leadSearchRow, MAX_LIMIT, searchLeads } from '../src/crm/lead-search.js';
 import { embedQuestion } from '../src/crm/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
+import { detailInput } from './lead-views.js';
 
 export const searchLeadsInput = z.strictObject({
   ...leadSearchFilterFields,
-  sort: z
-    .enum(LEAD_SORTS)
-    .optional()
-    .describe(
-      'Sort by relevance (needs query; the default with a query), x_date, next_follow_up_at, created_at, updated_at (the default without a query) or ai_score.',
-    ),
-  order: z
-    .enum(['asc', 'desc'])
-    .optional()
-    .describe('Default: asc for x_date and next_follow_up_at (soonest first), desc otherwise. Leads without the value come last.'),
-  limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe(`Page size, 1-${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`),
-  cursor: z.string().max(500).optional().describe('nextCursor from the previous page; keep the same filters and sort.'),
+  sort: z.enum(LEAD_SORTS).optional().describe('Default: relevance with a query, else updated_at.'),
+  order: z.enum(['asc', 'desc']).optional().describe('Default asc for x_date, next_follow_up_at; else desc. Nulls last.'),
+  limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe('Page size.'),
+  detail: detailInput,
+  cursor: z.string().max(500).optional().describe('From the previous page (same filters).'),
 });
 
+// Summary rows have the fields to pick a lead by, empty ones left out; full rows have every field.
 const row = z.object({
   leadId: z.uuid().describe('Lead id (for get_lead, update_lead_status, add_note).'),
   clientId: z.uuid().describe('Client id (for get_client).'),
   clientName: z.string().describe('Client display name (person or business).'),
-  clientType: z.enum(['individual', 'business']).describe('individual or business.'),
   status: z.string().describe('Status code.'),
   line: z.string().describe('Line of business code.'),
-  xDate: z.string().nullable().describe('X-date (current policy expiry), YYYY-MM-DD.'),
-  currentPremium: z.number().nullable().describe('Current annual premium, USD.'),
-  quotedPremium: z.number().nullable().describe('Our quoted annual premium, USD.'),
-  targetPremium: z.number().nullable().describe('Premium the prospect hopes for, USD.'),
-  nextFollowUpAt: z.string().nullable().describe('Next follow-up (ISO 8601).'),
-  aiScore: z.number().nullable().describe('AI likelihood to bind, 0-100.'),
-  assignedUserHandle: z.string().nullable().describe('Assigned user handle.'),
-  city: z.string().nullable().describe("City of the client's address."),
-  state: z.string().nullable().describe("State of the client's address."),
-  tags: z.array(z.string()).describe('Lead tags.'),
+  xDate: z.string().nullable().optional().describe('X-date (current policy expiry), YYYY-MM-DD.'),
+  currentPremium: z.number().nullable().optional().describe('Current annual premium, USD.'),
+  nextFollowUpAt: z.string().nullable().optional().describe('Next follow-up (ISO 8601).'),
+  assignedUserHandle: z.string().nullable().optional().describe('Assigned user handle.'),
   relevance: z
     .number()
     .nullable()
-    .describe(
-      'Match score for the query (higher is better): +2 exact name/email, +1 partial name/email, plus up to 1 for matching notes and communications. Null without a query.',
-    ),
+    .optional()
+    .describe('Match score for the query (higher is better): +2 exact name/email, +1 partial, plus up to 1 for notes and communications.'),
+  clientType: z.enum(['individual', 'business']).optional().describe('Full: individual or business.'),
+  quotedPremium: z.number().nullable().optional().describe('Full: our quoted annual premium, USD.'),
+  targetPremium: z.number().nullable().optional().describe('Full: premium the prospect hopes for, USD.'),
+  aiScore: z.number().nullable().optional().describe('Full: AI likelihood to bind, 0-100.'),
+  city: z.string().nullable().optional().describe("Full: city of the client's address."),
+  state: z.string().nullable().optional().describe("Full: state of the client's address."),
+  tags: z.array(z.string()).optional().describe('Full: lead tags.'),
 });
 
 export const searchLeadsOutput = z.object({
@@ -56,8 +50,7 @@ export const searchLeadsOutput = z.object({
 export const searchLeadsTool = defineTool({
   name: 'search_leads',
   title: 'Search leads',
-  description:
-    'Finds leads by filters and free text (client name/email, words in notes and communications; ranked by relevance). Compact rows with a total; page with nextCursor. Client names are customer-written. get_lead reads one lead.',
+  description: 'Finds leads by filters and free text; compact rows, a total and nextCursor. get_lead reads one.',
   input: searchLeadsInput,
   output: searchLeadsOutput,
   annotations: READ_ONLY,
@@ -65,14 +58,20 @@ export const searchLeadsTool = defineTool({
   // Embedding the free text may be a network call: outside any transaction.
   prepare: async (input, ctx) => (input.query ? (await embedQuestion(ctx.services.embedder, input.query)).vector : null),
   async handler(input, ctx, queryVector) {
-    const { sort, order, limit, cursor, ...filters } = input;
+    const { sort, order, limit, cursor, detail, ...filters } = input;
     if (filters.assignedTo?.toLowerCase() === 'me') filters.assignedTo = ctx.actor.userId;
     // With an embedding model, free text ranks leads by hybrid search (words and meaning) over their knowledge.
     const textMatchLeadIds = queryVector
       ? (q: string) => rankLeadsByKnowledge(ctx.db, { question: q, vector: queryVector, filters, now: ctx.now, rrfK: ctx.settings.rrfK, fusion: ctx.settings.fusion })
       : undefined;
     const page = await searchLeads(ctx.db, filters, { now: ctx.now, sort, order, limit, cursor, textMatchLeadIds });
-    return { leads: page.rows, total: page.total, nextCursor: page.nextCursor, sort: page.sort, order: page.order };
+    return {
+      leads: page.rows.map((r) => leadSearchRow(r, detail)),
+      total: page.total,
+      nextCursor: page.nextCursor,
+      sort: page.sort,
+      order: page.order,
+    };
   },
   summarize: (o) => `${o.leads.length} of ${o.total} leads${o.nextCursor ? ' (more)' : ''}`,
 });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES } from '../src/db/schema/index.js';
-import { slaState } from '../src/crm/sla.js';
+import { similarTicketViewOf, ticketViewOf } from '../src/crm/ticket-view.js';
 import type { Ticket } from '../src/crm/tickets.js';
 import { runTriageModel, type ModelOutcome } from '../src/crm/triage/model.js';
 import type { SimilarTicket } from '../src/crm/triage/similar.js';
@@ -55,56 +55,14 @@ export const similarTicketView = z.object({
   rank: z.number().describe('Full-text rank (higher is closer).'),
 });
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const num = (v: string | null) => (v === null ? null : Number(v));
-
-/** The ticket as tools return it: customer and model text fenced. */
+/** The ticket as tools return it: customer and model text fenced (src/crm/ticket-view.ts). */
 export function toTicketView(t: Ticket, ctx: Pick<ToolContext, 'fence' | 'now'>): z.infer<typeof ticketView> {
-  const f = (text: string | null, part: string) => ctx.fence(text, `ticket:${t.id}:${part}`);
-  return {
-    ticketId: t.id,
-    ticketNumber: t.ticketNumber,
-    status: t.status,
-    priority: t.priority,
-    category: t.category,
-    channel: t.channel,
-    clientId: t.clientId,
-    leadId: t.leadId,
-    contactId: t.contactId,
-    assigneeId: t.assignedUserId,
-    subject: f(t.subject, 'subject')!,
-    description: f(t.description, 'description')!,
-    resolution: f(t.resolution, 'resolution'),
-    openedAt: t.openedAt.toISOString(),
-    slaDueAt: iso(t.slaDueAt),
-    slaState: slaState(t, ctx.now),
-    firstResponseAt: iso(t.firstResponseAt),
-    resolvedAt: iso(t.resolvedAt),
-    closedAt: iso(t.closedAt),
-    aiCategory: t.aiCategory,
-    aiPriority: t.aiPriority,
-    aiSentiment: num(t.aiSentiment),
-    aiLanguage: t.aiLanguage,
-    aiUrgencySignals: t.aiUrgencySignals,
-    aiSuggestedAssigneeId: t.aiSuggestedAssigneeId,
-    aiSuggestedResolution: f(t.aiSuggestedResolution, 'suggested-resolution'),
-    aiRationale: f(t.aiRationale, 'rationale'),
-    aiConfidence: num(t.aiConfidence),
-    aiModel: t.aiModel,
-    aiTriagedAt: iso(t.aiTriagedAt),
-    aiSummary: f(t.aiSummary, 'summary'),
-  };
+  return ticketViewOf(t, ctx.fence, ctx.now);
 }
 
 export function toSimilarView(s: SimilarTicket, ctx: Pick<ToolContext, 'fence'>): z.infer<typeof similarTicketView> {
-  return {
-    ticketId: s.id,
-    ticketNumber: s.ticketNumber,
-    category: s.category as z.infer<typeof similarTicketView>['category'],
-    subject: ctx.fence(s.subject, `ticket:${s.id}:subject`)!,
-    resolution: ctx.fence(s.resolution, `ticket:${s.id}:resolution`)!,
-    rank: s.rank,
-  };
+  const v = similarTicketViewOf(s, ctx.fence);
+  return { ...v, category: v.category as z.infer<typeof similarTicketView>['category'] };
 }
 
 /**
@@ -116,5 +74,7 @@ export async function askTriageModel(
   text: { subject: string; description: string },
 ): Promise<ModelOutcome | null> {
   const model = ctx.services.triageModel;
-  return model ? runTriageModel({ modelName: model.modelName, classify: (input) => model.classify(input, ctx.recordModelTurn) }, text) : null;
+  return model
+    ? runTriageModel({ modelName: model.modelName, classify: (input) => model.classify(input, ctx.recordModelTurn) }, text)
+    : null;
 }

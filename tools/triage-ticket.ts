@@ -6,18 +6,13 @@ import { defineTool, IDEMPOTENT_WRITE } from './define.js';
 import { askTriageModel, similarTicketView, ticketView, toSimilarView, toTicketView } from './ticket-views.js';
 
 export const triageTicketInput = z.strictObject({
-  ticketId: z.uuid().describe('Ticket to triage (from list_tickets or create_ticket).'),
-  apply: z
-    .boolean()
-    .default(true)
-    .describe(
-      'Also set category, priority and SLA due time where no person has set them (human-set values are never changed). Default true.',
-    ),
+  ticketId: z.uuid().describe('Ticket id.'),
+  apply: z.boolean().default(true).describe('Also set category, priority and SLA where no person set them.'),
 });
 
 export const triageTicketOutput = z.object({
-  ticket: ticketView.describe('The ticket after triage; results in its ai* fields.'),
-  similarResolved: z.array(similarTicketView).describe('Up to 3 similar resolved tickets with their resolutions, best first.'),
+  ticket: ticketView.describe('Triage results in ai* fields.'),
+  similarResolved: z.array(similarTicketView).describe('Up to 3, with resolutions.'),
   suggestedAssigneeReason: z.string().describe('Why that assignee is suggested.'),
   applied: z
     .object({
@@ -25,15 +20,14 @@ export const triageTicketOutput = z.object({
       priority: z.boolean().describe('Priority was set from triage.'),
       slaDueAt: z.boolean().describe('SLA due time was recomputed.'),
     })
-    .describe('Which ticket fields triage filled (false where a person had set them or apply was false).'),
+    .describe('Fields triage set.'),
   fallbackReason: z.string().nullable().describe('Why the configured model was not used and the rules classified instead; null otherwise.'),
 });
 
 export const triageTicketTool = defineTool({
   name: 'triage_ticket',
-  title: 'Triage a service ticket',
-  description:
-    'Classifies a ticket: category, priority and SLA, sentiment, language, urgency signals, suggested assignee and resolution, similar resolved tickets, rationale, confidence. With apply, fills category/priority no person set. Safe to repeat. Customer text fenced.',
+  title: 'Triage a ticket',
+  description: 'Classifies a ticket: category, priority, SLA, sentiment, urgency, assignee, similar resolved tickets; safe to repeat.',
   input: triageTicketInput,
   output: triageTicketOutput,
   annotations: IDEMPOTENT_WRITE,

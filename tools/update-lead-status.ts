@@ -3,24 +3,10 @@ import { changeLeadStatus } from '../src/crm/leads.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';
 
 export const updateLeadStatusInput = z.strictObject({
-  leadId: z.uuid().describe('Id of the lead (from search_leads or get_lead).'),
-  status: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1)
-    .max(40)
-    .describe(
-      "New status code. Only the moves in the lead's allowedNext (see get_lead) are permitted, e.g. new -> contacted -> qualified -> quoting -> quoted -> proposal_sent -> won.",
-    ),
-  lostReason: z
-    .string()
-    .trim()
-    .min(3)
-    .max(500)
-    .optional()
-    .describe('Why the lead was lost; required when status is lost, refused otherwise.'),
-  quotedPremium: z.number().min(0).max(100_000_000).optional().describe('The quoted annual premium, USD; only when status is quoted.'),
+  leadId: z.uuid().describe('Lead id.'),
+  status: z.string().trim().toLowerCase().min(1).max(40).describe("A status in the lead's allowedNext (get_lead)."),
+  lostReason: z.string().trim().min(3).max(500).optional().describe('Required for lost, only then.'),
+  quotedPremium: z.number().min(0).max(100_000_000).optional().describe('USD/year; only with quoted.'),
 });
 
 export const updateLeadStatusOutput = z.object({
@@ -34,9 +20,8 @@ export const updateLeadStatusOutput = z.object({
 
 export const updateLeadStatusTool = defineTool({
   name: 'update_lead_status',
-  title: 'Move a lead to another status',
-  description:
-    'Moves a lead to a status in its allowedNext (else INVALID_TRANSITION listing them), stamping the date. lost needs lostReason; quoted may set quotedPremium. Repeating the current status: changed false.',
+  title: 'Move a lead along',
+  description: 'Moves a lead along its allowedNext (else INVALID_TRANSITION listing them); repeating is a no-op.',
   input: updateLeadStatusInput,
   output: updateLeadStatusOutput,
   annotations: IDEMPOTENT_WRITE,

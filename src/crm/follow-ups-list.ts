@@ -1,11 +1,13 @@
-/** Listing follow-ups: filters, due-time order, keyset pagination with a total. */
+/** Listing follow-ups: filters, due-time order, keyset pagination with a total, and the rows as the tool shows them. */
 import { and, asc, count, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { clients, contacts, followUps, users } from '../db/schema/index.js';
 import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
-import { cleanField } from './fence.js';
+import { cleanField, type Fence } from './fence.js';
 import type { FollowUpChannel } from './follow-ups.js';
 import { addDays, formatLocal, fromZoned, isValidTimeZone, toZoned } from './time/zoned-time.js';
+import { truncate } from './view-activity.js';
+import { dropNulls, sec, SUMMARY_TEXT_CHARS } from './view-summary.js';
 
 export interface FollowUpFilters {
   /** Default 'open'. */
@@ -113,4 +115,71 @@ export async function listFollowUps(
     };
   });
   return { items, total, nextCursor: more && last ? encodeCursor(scope, { key: last.dueKey, id: last.row.id }) : null };
+}
+
+/** One row of list_follow_ups. `detail: "summary"` leaves out the empty fields and the ones marked full. */
+export interface FollowUpRow {
+  followUpId: string;
+  leadId?: string;
+  clientName?: string;
+  dueAt: string;
+  dueLocal: string;
+  purpose: string;
+  channel: string;
+  priority: string;
+  overdue: boolean;
+  assigneeHandle?: string;
+  /** Fenced; cut to SUMMARY_TEXT_CHARS in a summary. */
+  notes?: string | null;
+  /** Fenced; cut to SUMMARY_TEXT_CHARS in a summary. */
+  outcome?: string | null;
+  // full only:
+  clientId?: string | null;
+  contactName?: string | null;
+  timezone?: string;
+  status?: string;
+}
+
+/**
+ * A listed follow-up as the tool returns it, customer text fenced here (the one layer that does).
+ * Summary: no nulls, times to the minute, notes and outcome cut, fences without a source (the id is
+ * in the row); full: every field, null where empty.
+ */
+export function followUpRow(i: FollowUpListItem, detail: 'summary' | 'full', fence: Fence): FollowUpRow {
+  const r = i.row;
+  if (detail === 'full') {
+    return {
+      followUpId: r.id,
+      leadId: r.leadId ?? undefined,
+      clientId: r.clientId,
+      clientName: i.clientName ?? undefined,
+      contactName: i.contactName,
+      dueAt: r.dueAt.toISOString(),
+      dueLocal: i.dueLocal,
+      timezone: i.zone,
+      purpose: i.purpose,
+      channel: r.channel,
+      priority: r.priority,
+      status: r.status,
+      overdue: i.overdue,
+      assigneeHandle: i.assigneeHandle ?? undefined,
+      notes: fence(r.notes, `follow-up:${r.id}:notes`),
+      outcome: fence(r.outcome, `follow-up:${r.id}:outcome`),
+    };
+  }
+  const cut = (t: string | null) => fence(truncate(t, SUMMARY_TEXT_CHARS).text, '') ?? null;
+  return dropNulls({
+    followUpId: r.id,
+    leadId: r.leadId,
+    clientName: i.clientName,
+    dueAt: sec(r.dueAt.toISOString())!,
+    dueLocal: i.dueLocal,
+    purpose: i.purpose,
+    channel: r.channel,
+    priority: r.priority,
+    overdue: i.overdue,
+    assigneeHandle: i.assigneeHandle,
+    notes: cut(r.notes),
+    outcome: cut(r.outcome),
+  });
 }

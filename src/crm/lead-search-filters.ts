@@ -26,43 +26,36 @@ export const leadSearchFilterFields = {
     .min(1)
     .max(200)
     .optional()
-    .describe(
-      'Free text: matches the client name, business name or email, and words in the lead\'s notes and communications (web-search syntax: "exact phrase", -exclude, or).',
-    ),
+    .describe('Client name or email, words in notes and communications ("phrase", -word, or).'),
   clientId: z.uuid().optional().describe('Only leads of this client.'),
   statuses: z
     .array(code)
     .min(1)
     .max(20)
     .optional()
-    .describe('Lead status codes, any of: new, contacted, qualified, quoting, quoted, proposal_sent, nurturing, won, lost, archived.'),
-  lines: z.array(code).min(1).max(20).optional().describe('Line of business codes, any of, e.g. auto, home, umbrella, bop, workers_comp.'),
-  assignedTo: z.string().trim().min(1).max(64).optional().describe('Assigned user: a user id, a handle, or "me" for the caller.'),
-  clientType: z.enum(CLIENT_TYPES).optional().describe('individual or business.'),
+    .describe('Any of: new, contacted, qualified, quoting, quoted, proposal_sent, nurturing, won, lost, archived.'),
+  lines: z.array(code).min(1).max(20).optional().describe('Line codes, any of, e.g. auto, home, umbrella, bop.'),
+  assignedTo: z.string().trim().min(1).max(64).optional().describe('User id, handle or "me".'),
+  clientType: z.enum(CLIENT_TYPES).optional().describe('Client type.'),
   state: z
     .string()
     .trim()
     .regex(/^[A-Za-z]{2}$/, 'two-letter state code')
     .transform((s) => s.toUpperCase())
     .optional()
-    .describe("Two-letter state of the client's address, e.g. TX."),
-  city: z.string().trim().min(1).max(80).optional().describe("City of the client's address (case-insensitive exact match)."),
-  tags: z.array(z.string().trim().min(1).max(40)).min(1).max(20).optional().describe('Lead tags; a lead matches if it has any of them.'),
-  xDateFrom: z.iso.date().optional().describe('X-date (current policy expiry) on or after this date, YYYY-MM-DD.'),
-  xDateTo: z.iso.date().optional().describe('X-date on or before this date, YYYY-MM-DD.'),
-  followUp: z
-    .enum(['due', 'overdue'])
-    .optional()
-    .describe(
-      'due: next follow-up is now or earlier; overdue: next follow-up is in the past and the lead is still open (not won/lost/archived).',
-    ),
-  open: z.boolean().optional().describe('true: only open leads (not won, lost or archived); false: only closed ones.'),
-  createdFrom: instant.optional().describe('Created at or after (ISO 8601 date or datetime).'),
-  createdTo: instant.optional().describe('Created before (ISO 8601 date or datetime).'),
-  updatedFrom: instant.optional().describe('Updated at or after (ISO 8601 date or datetime).'),
-  updatedTo: instant.optional().describe('Updated before (ISO 8601 date or datetime).'),
-  aiScoreMin: z.number().int().min(0).max(100).optional().describe('Minimum AI likelihood-to-bind score, 0-100.'),
-  aiScoreMax: z.number().int().min(0).max(100).optional().describe('Maximum AI likelihood-to-bind score, 0-100.'),
+    .describe("Client's state, e.g. TX."),
+  city: z.string().trim().min(1).max(80).optional().describe("Client's city (exact, any case)."),
+  tags: z.array(z.string().trim().min(1).max(40)).min(1).max(20).optional().describe('Has any of these tags.'),
+  xDateFrom: z.iso.date().optional().describe('X-date (policy expiry) on or after.'),
+  xDateTo: z.iso.date().optional().describe('X-date on or before.'),
+  followUp: z.enum(['due', 'overdue']).optional().describe('due: next follow-up now or earlier; overdue: past and the lead still open.'),
+  open: z.boolean().optional().describe('true: open only (not won/lost/archived); false: closed only.'),
+  createdFrom: instant.optional().describe('Created at/after (ISO date or datetime).'),
+  createdTo: instant.optional().describe('Created before.'),
+  updatedFrom: instant.optional().describe('Updated at/after.'),
+  updatedTo: instant.optional().describe('Updated before.'),
+  aiScoreMin: z.number().int().min(0).max(100).optional().describe('Min AI bind score.'),
+  aiScoreMax: z.number().int().min(0).max(100).optional().describe('Max AI bind score.'),
 };
 
 export const leadSearchFiltersSchema = z.strictObject(leadSearchFilterFields);

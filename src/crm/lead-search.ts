@@ -16,6 +16,7 @@ import { ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
 import { cleanField } from './fence.js';
 import { assertFiltersValid, LEAD_FROM, leadFilterConditions, type LeadSearchFilters } from './lead-search-filters.js';
+import { type Compact, dropNulls, sec } from './view-summary.js';
 
 export { leadSearchFilterFields, leadSearchFiltersSchema, matchingLeadIdsSql, type LeadSearchFilters } from './lead-search-filters.js';
 
@@ -235,4 +236,38 @@ export async function searchLeads(db: DbOrTx, filters: LeadSearchFilters, opts: 
     sort,
     order,
   };
+}
+
+/** A search row as `detail: "summary"` shows it: the fields to pick a lead by, empty ones left out. */
+export type LeadSearchSummaryRow = Compact<
+  Pick<
+    LeadSearchRow,
+    | 'leadId'
+    | 'clientId'
+    | 'clientName'
+    | 'status'
+    | 'line'
+    | 'xDate'
+    | 'currentPremium'
+    | 'nextFollowUpAt'
+    | 'assignedUserHandle'
+    | 'relevance'
+  >
+>;
+
+/** The row for the requested detail: full is the row as found, summary the fields to choose by. */
+export function leadSearchRow(r: LeadSearchRow, detail: 'summary' | 'full'): LeadSearchRow | LeadSearchSummaryRow {
+  if (detail === 'full') return r;
+  return dropNulls({
+    leadId: r.leadId,
+    clientId: r.clientId,
+    clientName: r.clientName,
+    status: r.status,
+    line: r.line,
+    xDate: r.xDate,
+    currentPremium: r.currentPremium,
+    nextFollowUpAt: sec(r.nextFollowUpAt),
+    assignedUserHandle: r.assignedUserHandle,
+    relevance: r.relevance,
+  });
 }

@@ -3,6 +3,8 @@
  * or plan the next step, counts of what else there is, the latest three events and the open work.
  * Everything else (line-of-business payloads, all communications and notes, addresses,
  * opportunities) comes with `detail: "full"` (lead-view.ts). Customer text fenced or cleaned.
+ * Compact on purpose: null fields of the lead and client are left out, times are to the minute,
+ * open follow-ups and tickets are not repeated among the events.
  */
 import { and, count, eq, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
@@ -12,18 +14,22 @@ import { fieldForDataColumn, LEAD_DATA_FIELDS, type LeadDataField } from './lead
 import { loadLeadRow, payloads, type LeadViewOptions } from './lead-view.js';
 import { leadTimeline } from './timeline.js';
 import { iso, num, openFollowUps, openTickets, truncate } from './view-activity.js';
-import { clientCard, consentCard, contactCards, openLeadCards, type ConsentCard } from './view-cards.js';
-
-/** Longest event text in a summary; the full view and get_lead_context carry more. */
-export const SUMMARY_TEXT_CHARS = 90;
-/** Items per list in a summary; `counts` says how many there are in all. */
-export const SUMMARY_ITEMS = 3;
+import { clientCard, consentCard, contactCards, openLeadCards } from './view-cards.js';
+import {
+  type Compact,
+  type ConsentSummary,
+  cutTotal,
+  dropNulls,
+  sec,
+  SUMMARY_ITEMS,
+  SUMMARY_TEXT_CHARS,
+  summarizeConsent,
+} from './view-summary.js';
 
 export interface LeadSummary {
   detail: 'summary';
-  lead: {
+  lead: Compact<{
     id: string;
-    clientId: string;
     status: string;
     allowedNext: string[];
     line: string;
@@ -42,8 +48,8 @@ export interface LeadSummary {
     dataField: LeadDataField;
     /** What the line payload holds, e.g. "drivers: 2, vehicles: 1, coverages"; null when empty. */
     dataSummary: string | null;
-  };
-  client: {
+  }>;
+  client: Compact<{
     id: string;
     clientType: 'individual' | 'business';
     displayName: string;
@@ -52,30 +58,37 @@ export interface LeadSummary {
     city: string | null;
     state: string | null;
     timezone: string | null;
-  };
+  }>;
   contacts: { id: string; firstName: string; lastName: string; roles: string[]; isPrimary: boolean }[];
-  consent: ConsentCard;
+  consent: ConsentSummary;
+  /** Totals of what the summary does not list in full; a listed kind's total is given only when the list is cut. */
   counts: {
     communications: number;
     notes: number;
-    openFollowUps: number;
-    openTickets: number;
-    otherOpenLeads: number;
     openOpportunities: number;
+    openFollowUps?: number;
+    openTickets?: number;
+    otherOpenLeads?: number;
   };
-  recentActivity: { kind: string; id: string; at: string; title: string; text: string | null }[];
+  /** Latest events, without record ids (detail full and the timeline resource have them). */
+  recentActivity: { kind: string; at: string; title: string; text: string | null }[];
   openFollowUps: { id: string; dueAt: string; channel: string; purpose: string; overdue: boolean }[];
   openTickets: { id: string; ticketNumber: number; subject: string; status: string; priority: string }[];
   otherOpenLeads: { leadId: string; status: string; line: string; xDate: string | null }[];
 }
 
-/** "drivers: 2, vehicles: 1, coverages": top-level keys of a payload, lists with their length. */
-function describePayload(data: Record<string, unknown> | null): string | null {
+/** Most payload keys a summary names; the rest are counted ("+3 more"). */
+const PAYLOAD_KEYS_SHOWN = 4;
+
+/** "drivers: 2, vehicles: 1, limits, +3 more": lists first with their length, then other keys. */
+export function describePayload(data: Record<string, unknown> | null): string | null {
   if (!data) return null;
-  const parts = Object.entries(data)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => (Array.isArray(v) ? `${k}: ${v.length}` : k));
-  return parts.length ? cleanField(parts.join(', ')) : null;
+  const present = Object.entries(data).filter(([, v]) => v !== null && v !== undefined);
+  const lists = present.filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${k}: ${(v as unknown[]).length}`);
+  const parts = [...lists, ...present.filter(([, v]) => !Array.isArray(v)).map(([k]) => k)];
+  const shown = parts.slice(0, PAYLOAD_KEYS_SHOWN);
+  if (parts.length > shown.length) shown.push(`+${parts.length - shown.length} more`);
+  return shown.length ? cleanField(shown.join(', ')) : null;
 }
 
 const countOf = async (db: DbOrTx, table: typeof leadNotes | typeof leadCommunications, leadId: string) =>
@@ -91,18 +104,22 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
   const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];
   const contacts = await contactCards(db, l.clientId);
   const followUps = await openFollowUps(db, { leadId: l.id }, ctx.now);
-  const tickets = await openTickets(db, { clientId: l.clientId }, ctx.fence);
+  // The ticket id is beside its subject: fenced without a source.
+  const tickets = await openTickets(db, { clientId: l.clientId }, (text) => ctx.fence(text, ''));
   const others = await openLeadCards(db, l.clientId, { except: l.id });
   const [opps] = await db
     .select({ n: count() })
     .from(opportunities)
     .where(and(eq(opportunities.leadId, l.id), notInArray(opportunities.stage, ['won', 'lost'])));
-  const events = await leadTimeline(db, l.id, { limit: SUMMARY_ITEMS });
+  // Open follow-ups and tickets have their own lists: the events are the other records (no repeats).
+  const listed = new Set([...followUps.slice(0, SUMMARY_ITEMS).map((f) => f.id), ...tickets.slice(0, SUMMARY_ITEMS).map((k) => k.id)]);
+  const events = (await leadTimeline(db, l.id, { limit: SUMMARY_ITEMS + listed.size }))
+    .filter((e) => !listed.has(e.id))
+    .slice(0, SUMMARY_ITEMS);
   return {
     detail: 'summary',
-    lead: {
+    lead: dropNulls({
       id: l.id,
-      clientId: l.clientId,
       status: s.code,
       allowedNext: s.allowedNext,
       line: t.code,
@@ -115,13 +132,13 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
       assignedUserHandle: row.handle,
       tags: l.tags.map((x) => cleanField(x)),
       aiScore: l.aiScore,
-      aiSummary: ctx.fence(truncate(l.aiSummary, SUMMARY_TEXT_CHARS * 2).text, 'lead-ai-summary'),
-      lastContactedAt: iso(l.lastContactedAt),
-      nextFollowUpAt: iso(l.nextFollowUpAt),
+      aiSummary: ctx.fence(truncate(l.aiSummary, SUMMARY_TEXT_CHARS * 1.5).text, ''),
+      lastContactedAt: sec(iso(l.lastContactedAt)),
+      nextFollowUpAt: sec(iso(l.nextFollowUpAt)),
       dataField,
       dataSummary: describePayload(data),
-    },
-    client: {
+    }),
+    client: dropNulls({
       id: client.id,
       clientType: client.clientType,
       displayName: client.displayName,
@@ -130,30 +147,29 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
       city: physical?.city ?? null,
       state: physical?.state ?? null,
       timezone: client.timezone,
-    },
+    }),
     contacts: contacts
       .slice(0, SUMMARY_ITEMS)
       .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
-    consent: await consentCard(db, l.id),
+    consent: summarizeConsent(await consentCard(db, l.id)),
     counts: {
       communications: await countOf(db, leadCommunications, l.id),
       notes: await countOf(db, leadNotes, l.id),
-      openFollowUps: followUps.length,
-      openTickets: tickets.length,
-      otherOpenLeads: others.length,
       openOpportunities: opps?.n ?? 0,
+      ...cutTotal('openFollowUps', followUps.length),
+      ...cutTotal('openTickets', tickets.length),
+      ...cutTotal('otherOpenLeads', others.length),
     },
     recentActivity: events.map((e) => ({
       kind: e.kind,
-      id: e.id,
-      at: e.at,
+      at: sec(e.at)!,
       title: e.title,
-      // The record id is right beside it: the fence names the kind only.
-      text: ctx.fence(truncate(e.text, SUMMARY_TEXT_CHARS).text, e.kind),
+      // The kind is right beside it: the fence needs no source.
+      text: ctx.fence(truncate(e.text, SUMMARY_TEXT_CHARS).text, ''),
     })),
     openFollowUps: followUps
       .slice(0, SUMMARY_ITEMS)
-      .map((f) => ({ id: f.id, dueAt: f.dueAt, channel: f.channel, purpose: f.purpose, overdue: f.overdue })),
+      .map((f) => ({ id: f.id, dueAt: sec(f.dueAt)!, channel: f.channel, purpose: f.purpose, overdue: f.overdue })),
     openTickets: tickets
       .slice(0, SUMMARY_ITEMS)
       .map((k) => ({ id: k.id, ticketNumber: k.ticketNumber, subject: k.subject, status: k.status, priority: k.priority })),

@@ -1,14 +1,15 @@
 /**
  * Listing tickets for a work queue: filtered, ordered by SLA due time (none last) then priority
- * (urgent first), with keyset cursors and a total.
+ * (urgent first), with keyset cursors and a total; and the rows as list_tickets shows them.
  */
 import { and, asc, count, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { clients, supportTickets, users } from '../db/schema/index.js';
 import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
-import { cleanField } from './fence.js';
-import type { Priority } from './sla.js';
-import type { TicketCategory, TicketStatus } from './tickets.js';
+import { cleanField, type Fence } from './fence.js';
+import { slaState, type Priority, type SlaState } from './sla.js';
+import type { TicketCategory, TicketChannel, TicketStatus } from './tickets.js';
+import { dropNulls, sec } from './view-summary.js';
 
 export type AssigneeFilter = { kind: 'user'; userId: string } | { kind: 'any' } | { kind: 'unassigned' };
 
@@ -94,4 +95,61 @@ export async function listTickets(db: DbOrTx, q: TicketListQuery) {
   const nextCursor = rows.length > limit && last ? encodeCursor(scope, { key: last.sortKey, id: last.id }) : null;
   // Client names are customer-written: cleaned (fence.ts); subjects are fenced by the tool's view.
   return { rows: page.map((r) => ({ ...r, clientName: cleanField(r.clientName) })), total: Number(total), nextCursor };
+}
+
+/** A listed ticket as listTickets returns it. */
+export type TicketListItem = Awaited<ReturnType<typeof listTickets>>['rows'][number];
+
+/** One row of list_tickets; the fields marked full are only in `detail: "full"`. */
+export interface TicketRow {
+  ticketId: string;
+  ticketNumber: number;
+  /** Fenced (customer text). */
+  subject: string;
+  status: TicketStatus;
+  priority: Priority;
+  category?: TicketCategory | null;
+  clientName?: string | null;
+  leadId?: string | null;
+  assigneeId?: string | null;
+  assigneeHandle?: string | null;
+  slaDueAt?: string | null;
+  slaState: SlaState;
+  // full only:
+  aiCategory?: TicketCategory | null;
+  channel?: TicketChannel;
+  clientId?: string | null;
+  openedAt?: string;
+}
+
+/**
+ * A listed ticket as the tool returns it, the subject fenced here (the one layer that does).
+ * Summary: no null fields, times to the minute, the subject fenced without a source (the id is in
+ * the row); full: every field, null where empty.
+ */
+export function ticketRow(t: TicketListItem, detail: 'summary' | 'full', fence: Fence, now: Date): TicketRow {
+  const base = {
+    ticketId: t.id,
+    ticketNumber: t.ticketNumber,
+    status: t.status,
+    priority: t.priority,
+    category: t.category,
+    clientName: t.clientName,
+    leadId: t.leadId,
+    assigneeId: t.assignedUserId,
+    assigneeHandle: t.assigneeHandle,
+    slaState: slaState(t, now),
+  };
+  if (detail === 'full') {
+    return {
+      ...base,
+      subject: fence(t.subject, `ticket:${t.id}:subject`)!,
+      slaDueAt: t.slaDueAt ? t.slaDueAt.toISOString() : null,
+      aiCategory: t.aiCategory,
+      channel: t.channel,
+      clientId: t.clientId,
+      openedAt: t.openedAt.toISOString(),
+    };
+  }
+  return dropNulls({ ...base, subject: fence(t.subject, '')!, slaDueAt: sec(t.slaDueAt ? t.slaDueAt.toISOString() : null) });
 }

@@ -13,21 +13,34 @@ describe('tool JSON schemas', () => {
     const s = outputJsonSchema(output) as { properties: Record<string, { type: unknown; enum?: unknown[] }> };
     expect(hasUnion(s)).toBe(false);
     expect(s.properties.a!.type).toEqual(['object', 'null']);
-    expect(s.properties.c).toMatchObject({ type: ['string', 'null'], enum: ['x', 'y', null] });
+    // An enum lists every value (null included): no `type` beside it.
+    expect(s.properties.c).toEqual({ enum: ['x', 'y', null] });
   });
 
-  it('keeps defaults optional on input and rejects unknown keys of strict objects', () => {
-    const s = inputJsonSchema(z.strictObject({ q: z.string(), limit: z.number().default(20) })) as { required: string[]; additionalProperties: boolean };
-    expect(s.required).toEqual(['q']);
-    expect(s.additionalProperties).toBe(false);
+  it('keeps defaults optional on input, and leaves out what the server enforces anyway', () => {
+    const s = inputJsonSchema(
+      z.strictObject({
+        q: z.string(),
+        limit: z.number().default(20),
+        premium: z.number().min(0).max(100_000_000),
+        kind: z.enum(['a', 'b']),
+      }),
+    ) as { required: string[]; properties: Record<string, object> };
+    expect(s.required).toEqual(['q', 'premium', 'kind']);
+    expect(s).not.toHaveProperty('additionalProperties');
+    expect(s.properties.premium).toEqual({ type: 'number', minimum: 0 });
+    expect(s.properties.kind).toEqual({ enum: ['a', 'b'] });
   });
 
   it('drops regexes a format already states, and keeps output schemas to the top level', () => {
     const s = inputJsonSchema(z.strictObject({ id: z.uuid().describe('Id.'), on: z.iso.date().describe('Day.') }));
     expect(JSON.stringify(s)).not.toContain('pattern');
     expect(s).toMatchObject({ properties: { id: { format: 'uuid' }, on: { format: 'date' } } });
-    const o = outputJsonSchema(z.object({ n: z.number().describe('N.'), rows: z.array(z.object({ a: z.string().describe('A.') })).describe('Rows.') }));
-    expect(o).toEqual({ type: 'object', properties: { n: { type: 'number' }, rows: { type: 'array', description: 'Rows.' } } });
+    const o = outputJsonSchema(
+      z.object({ n: z.number().describe('N.'), rows: z.array(z.object({ a: z.string().describe('A.') })).describe('Rows.') }),
+    );
+    // Scalars by name; nested shapes by type and description.
+    expect(o).toEqual({ type: 'object', properties: { n: {}, rows: { type: 'array', description: 'Rows.' } } });
   });
 
   it('detects a union that could not be folded', () => {

@@ -4,10 +4,13 @@
  * - Nullable objects come out of zod as `anyOf: [X, {type: null}]`; some clients break on `anyOf`,
  *   so those are folded into X with a null-able `type` (the value stays valid under the original).
  * - A `format` (uuid, date, date-time, email) says what zod's long regex says; the regex goes.
- * - Keys that only restate JSON Schema defaults go (`propertyNames: {type: string}`, `additionalProperties: {}`),
- *   and so do `minLength: 1` / `minItems: 1` and short length caps (the server still enforces them).
- * - Output schemas describe the top-level shape (field names, types, enums); nested objects and
- *   lists keep their type and a description that says what is inside. The deep detail is in the
+ * - Keys that only restate JSON Schema defaults go (`propertyNames: {type: string}`,
+ *   `additionalProperties: {}`), and so do `minLength: 1` / `minItems: 1`, length caps under
+ *   1,000, sanity caps on amounts, `default: false` / `default: []`, a `type` beside a string
+ *   enum and `additionalProperties: false` (the server still enforces them all, with an error
+ *   naming the field).
+ * - Output schemas describe the top-level shape: field names and enums; nested objects and lists
+ *   keep their type and a description that says what is inside. The deep detail is in the
  *   descriptions and in the answer itself; the server checks every answer against the full zod
  *   schema before returning it.
  */
@@ -37,23 +40,37 @@ function fold(node: unknown): unknown {
 }
 
 /** Length caps below this are not published (names, codes, short lists); long-text caps are. */
-const SHOWN_MAX = 500;
+const SHOWN_MAX = 1000;
+/** Numeric maximums at or above this are sanity caps, not published. */
+const HIDDEN_MAXIMUM = 1_000_000;
 
 const isEmptyObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v as Json).length === 0;
 
-/** Drops what restates a default or a format, everywhere in the schema. */
+const isStringEnum = (e: unknown) => Array.isArray(e) && e.length > 0 && e.every((x) => typeof x === 'string' || x === null);
+
+/** Drops what restates a default, a format or an enum, everywhere in the schema. */
 function strip(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strip);
   if (!node || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [k, v] of Object.entries(node as Json)) {
     if (k === 'pattern' && FORMATS_WITHOUT_PATTERN.has(String((node as Json).format))) continue;
+    // An enum lists every allowed value, so a `type` beside it says nothing more.
+    if (k === 'type' && isStringEnum((node as Json).enum)) continue;
     if (k === 'propertyNames' && (v as Json)?.type === 'string' && Object.keys(v as Json).length === 1) continue;
     if (k === 'additionalProperties' && isEmptyObject(v)) continue;
+    // Unknown fields are refused by the server with a VALIDATION error naming them; publishing
+    // `additionalProperties: false` on every object costs ~550 bytes of tools/list and tells a
+    // model nothing it acts on (it sends the listed fields).
+    if (k === 'additionalProperties' && v === false) continue;
     // Non-empty is obvious for a named value, and short caps on names and codes tell a model
     // nothing it would run into; the server still enforces both, with an error naming the field.
     if ((k === 'minLength' || k === 'minItems') && v === 1) continue;
     if ((k === 'maxLength' || k === 'maxItems') && typeof v === 'number' && v < SHOWN_MAX) continue;
+    // An opt-in flag or list is off/empty when left out: `default: false` / `default: []` say nothing more.
+    if (k === 'default' && (v === false || (Array.isArray(v) && v.length === 0))) continue;
+    // Sanity caps on amounts (a premium under 100 million) are never near a real value.
+    if (k === 'maximum' && typeof v === 'number' && v >= HIDDEN_MAXIMUM) continue;
     // `properties` maps names to schemas: its keys are field names, not keywords.
     out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as Json).map(([f, s]) => [f, strip(s)])) : strip(v);
   }
@@ -61,16 +78,20 @@ function strip(node: unknown): unknown {
 }
 
 /**
- * One top-level output field: its type and enum; objects and arrays (the nested detail) also keep
- * their description, scalars are read by name and type (the tool description explains the few
- * that need it). A union stays, so hasUnion still sees it.
+ * One top-level output field. Objects and arrays (the nested detail) keep their type and a
+ * description of what is inside; an enum keeps its values. A plain scalar is published by name
+ * only (`{}`): its value in the answer shows its type, the server checks every answer against the
+ * full zod schema, and typing ~110 scalars would cost ~1.5 KB of tools/list. A union stays, so
+ * hasUnion still sees it.
  */
 function shallow(schema: Json): Json {
   const out: Json = {};
-  for (const k of ['type', 'enum', 'anyOf', 'oneOf'] as const) if (k in schema) out[k] = schema[k];
+  for (const k of ['enum', 'anyOf', 'oneOf'] as const) if (k in schema) out[k] = schema[k];
   const types = ([] as unknown[]).concat(schema.type);
-  const nested = types.includes('object') || types.includes('array') || !('type' in schema);
-  if (nested && typeof schema.description === 'string') out.description = schema.description;
+  const nested = types.includes('object') || types.includes('array') || (!('type' in schema) && !('enum' in schema));
+  if (!nested) return out;
+  if ('type' in schema) out.type = schema.type;
+  if (typeof schema.description === 'string') out.description = schema.description;
   const items = schema.items as Json | undefined;
   if (items && typeof items === 'object' && items.type !== 'object') {
     const inner: Json = {};

@@ -69,7 +69,7 @@ const auditName = (t: Target) =>
 async function read(ctx: ToolContext, uri: string, t: Target): Promise<AuditedValue<string>> {
   if (t.kind === 'lookup') {
     const rows = await listLookup(ctx.db, t.name);
-    return { value: JSON.stringify(rows, null, 2), summary: `${rows.length} ${t.name}` };
+    return { value: JSON.stringify(rows), summary: `${rows.length} ${t.name}` };
   }
   if (t.kind === 'unknown') {
     throw new ValidationError(
@@ -87,7 +87,7 @@ async function read(ctx: ToolContext, uri: string, t: Target): Promise<AuditedVa
   }
   const events = t.of === 'leads' ? await leadTimeline(ctx.db, t.id, { limit: 100 }) : await clientTimeline(ctx.db, t.id, { limit: 100 });
   // The timeline quotes customers verbatim; the whole document is fenced as untrusted data.
-  const text = ctx.fence(JSON.stringify(events, null, 2), `${t.of}:${t.id}:timeline`)!;
+  const text = ctx.fence(JSON.stringify(events), `${t.of}:${t.id}:timeline`)!;
   return { value: text, summary: `${events.length} events`, result: { events: events.length } };
 }
 

@@ -54,11 +54,31 @@ export function actorFromAuthInfo(authInfo: AuthInfo | undefined): Actor {
   return actor;
 }
 
-type ListedTool = { name: string; title: string; description: string; inputSchema: { type: 'object' }; outputSchema: { type: 'object' }; annotations: object };
+type ListedTool = {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: { type: 'object' };
+  outputSchema: { type: 'object' };
+  annotations: object;
+};
 let listed: readonly ListedTool[] | undefined;
 
-/** destructiveHint and idempotentHint mean something only for tools that write (MCP spec). */
-const compactAnnotations = (a: ToolAnnotations) => (a.readOnlyHint ? { readOnlyHint: true, openWorldHint: a.openWorldHint } : a);
+/** MCP's defaults for the hints: a client reads a missing hint as this value. */
+const HINT_DEFAULTS: ToolAnnotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
+
+/**
+ * readOnlyHint always (clients sort tools by it), the other hints only where they differ from
+ * MCP's defaults; destructiveHint and idempotentHint mean something only for tools that write.
+ */
+function compactAnnotations(a: ToolAnnotations): Partial<ToolAnnotations> {
+  const out: Partial<ToolAnnotations> = {};
+  for (const k of Object.keys(HINT_DEFAULTS) as (keyof ToolAnnotations)[]) {
+    if (a.readOnlyHint && (k === 'destructiveHint' || k === 'idempotentHint')) continue;
+    if (k === 'readOnlyHint' || a[k] !== HINT_DEFAULTS[k]) out[k] = a[k];
+  }
+  return out;
+}
 
 /**
  * The `tools/list` entries, built once per process and shared (frozen) by every server and
@@ -109,7 +129,9 @@ export function createMcpServer(opts: McpServerOptions): Server {
 
   server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: listResources() }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: listResourceTemplates() }));
-  server.setRequestHandler(ReadResourceRequestSchema, async (req, extra) => readResource(opts.deps, req.params.uri, callInfo(extra.authInfo, extra.sessionId)));
+  server.setRequestHandler(ReadResourceRequestSchema, async (req, extra) =>
+    readResource(opts.deps, req.params.uri, callInfo(extra.authInfo, extra.sessionId)),
+  );
 
   server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: MCP_PROMPTS }));
   server.setRequestHandler(GetPromptRequestSchema, async (req, extra) =>

@@ -31,6 +31,7 @@ export const TOOL_CASES: Record<string, ToolCase> = {
       { args: { cursor: 'not-a-cursor' }, code: 'VALIDATION' },
       { args: { statuses: [SQLI] }, code: 'VALIDATION' },
       { args: { query: HUGE }, code: 'VALIDATION' },
+      { args: { detail: 'everything' }, code: 'VALIDATION' },
     ],
   },
   get_lead: {
@@ -46,6 +47,7 @@ export const TOOL_CASES: Record<string, ToolCase> = {
     invalid: async () => [
       { args: {}, code: 'VALIDATION' },
       { args: { clientId: UNKNOWN }, code: 'NOT_FOUND' },
+      { args: { clientId: UNKNOWN, detail: 'everything' }, code: 'VALIDATION' },
     ],
   },
   create_lead: {
@@ -103,7 +105,10 @@ export const TOOL_CASES: Record<string, ToolCase> = {
   },
   list_follow_ups: {
     valid: async () => ({ allUsers: true, limit: 5 }),
-    invalid: async () => [{ args: { status: 'sleeping' }, code: 'VALIDATION' }],
+    invalid: async () => [
+      { args: { status: 'sleeping' }, code: 'VALIDATION' },
+      { args: { detail: 'everything' }, code: 'VALIDATION' },
+    ],
   },
   complete_follow_up: {
     valid: async (q) => ({ followUpId: await one(q, "select id from follow_ups where status = 'open' order by id limit 1"), outcome: 'Left a voicemail.' }),
@@ -127,7 +132,10 @@ export const TOOL_CASES: Record<string, ToolCase> = {
   },
   list_tickets: {
     valid: async () => ({ assignee: 'any', limit: 5 }),
-    invalid: async () => [{ args: { priority: ['apocalyptic'] }, code: 'VALIDATION' }],
+    invalid: async () => [
+      { args: { priority: ['apocalyptic'] }, code: 'VALIDATION' },
+      { args: { detail: 'everything' }, code: 'VALIDATION' },
+    ],
   },
   update_ticket: {
     valid: async (q) => ({ ticketId: await one(q, "select id from support_tickets where status = 'new' order by id limit 1"), status: 'open' }),

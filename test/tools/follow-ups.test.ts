@@ -89,7 +89,9 @@ describe('schedule_follow_up', () => {
       proposedDueAt: '2026-03-07T14:00:00.000Z',
     });
     // No address: the state is unknown, so the strictest state window applies.
-    expect(refused.reason).toMatch(/outside 9:00 AM-8:00 PM in the lead's time zone \(America\/New_York, the strictest state window.*acceptProposed: true/);
+    expect(refused.reason).toMatch(
+      /outside 9:00 AM-8:00 PM in the lead's time zone \(America\/New_York, the strictest state window.*acceptProposed: true/,
+    );
     expect(await rowsOf(db, lead.id)).toHaveLength(0);
     expect(await nextOf(db, lead.id)).toBeNull();
     // Accepting, or calling again with the proposed time, schedules it.
@@ -216,11 +218,16 @@ describe('list_follow_ups', () => {
     expect(mine.items![0]).toMatchObject({
       leadId: lead.id,
       clientName: expect.stringMatching(/^Pat Tester/),
-      timezone: 'America/New_York',
       dueLocal: 'Fri, Mar 6, 2026, 1:00 PM EST',
       overdue: false,
       assigneeHandle: user.handle,
     });
+    // Summary rows (the default) leave out empty and full-only fields; full has them all.
+    expect(Object.values(mine.items![0]!)).not.toContain(null);
+    expect(mine.items![0]).not.toHaveProperty('timezone');
+    const full = await list({ detail: 'full' });
+    expect(full.items![0]).toMatchObject({ timezone: 'America/New_York', status: 'open', notes: null, contactName: null });
+    expect(JSON.stringify(full.items![0]).length).toBeGreaterThan(JSON.stringify(mine.items![0]).length);
     // Other tests in this file share the database: scope everyone's follow-ups to this lead.
     expect((await list({ allUsers: true, leadId: lead.id })).total).toBe(3);
     expect((await list({ assignee: colleague.id })).items!.map((i) => i.purpose)).toEqual(['Colleague call']);

@@ -240,16 +240,29 @@ describe('get_lead', () => {
     });
     expect(o.lead.autoData).toBeUndefined();
     expect(o.recentNotes).toBeUndefined();
-    expect(o.counts).toMatchObject({
-      notes: 2,
-      communications: 1,
-      openFollowUps: 1,
-      openTickets: 1,
-      otherOpenLeads: 1,
-      openOpportunities: 1,
-    });
+    // Totals of the listed kinds only when a list is cut (here none is): no section said twice.
+    expect(o.counts).toEqual({ notes: 2, communications: 1, openOpportunities: 1 });
+    expect(o.openFollowUps).toMatchObject([{ id: ids.followUp, overdue: true }]);
+    expect(o.openTickets).toMatchObject([{ id: ids.ticket }]);
+    expect(o.otherOpenLeads).toMatchObject([{ leadId: ids.home }]);
+    // The open follow-up is listed once, not again among the events; events carry no record ids.
     expect(o.recentActivity).toHaveLength(3);
-    expect(o.consent.doNotCall).toBe(true);
+    expect(o.recentActivity.map((e: { kind: string }) => e.kind)).toEqual(['communication', 'note', 'note']);
+    expect(o.recentActivity[0]).not.toHaveProperty('id');
+    expect(o.recentActivity[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+    expect(o.consent).toEqual({
+      call: 'granted',
+      sms: 'unknown',
+      email: 'denied',
+      mail: 'unknown',
+      doNotCall: true,
+      unsubscribed: false,
+      quietHours: expect.stringMatching(/^21:00-08:00/),
+    });
+    // The client id is in client.id only, and empty fields are left out.
+    expect(o.lead).not.toHaveProperty('clientId');
+    expect(Object.values(o.lead)).not.toContain(null);
+    expect(Object.values(o.client)).not.toContain(null);
     expect(JSON.stringify(o).length).toBeLessThan(
       JSON.stringify(((await call(getLeadTool, { leadId: ids.lead, detail: 'full' })) as { output: object }).output).length / 2,
     );
@@ -262,7 +275,7 @@ describe('get_lead', () => {
 
 describe('get_client', () => {
   it('returns open leads with consent, and activity across all leads', async () => {
-    const r = await call(getClientTool, { clientId: ids.client });
+    const r = await call(getClientTool, { clientId: ids.client, detail: 'full' });
     if (!r.ok) throw new Error(r.error.message);
     const o = r.output as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     const open = o.openLeads as Array<{ leadId: string; consent: { doNotCall: boolean } }>;
@@ -274,6 +287,33 @@ describe('get_client', () => {
     expect(o.recentNotes[0].body).toMatch(/^<untrusted-data/);
     expect(o.openTickets).toHaveLength(1);
     expect(o.openFollowUps).toHaveLength(1);
+  });
+
+  it('answers a compact summary by default: consent per open lead, latest events, open work, no records', async () => {
+    const r = await call(getClientTool, { clientId: ids.client });
+    if (!r.ok) throw new Error(r.error.message);
+    const o = r.output as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(o.detail).toBe('summary');
+    expect(o.client).toMatchObject({ id: ids.client, displayName: 'Mary Ann Smith', city: 'Chicago' });
+    expect(o.client).not.toHaveProperty('addresses');
+    const open = o.openLeads as Array<{ leadId: string; consent: { doNotCall: boolean; quietHours?: string } }>;
+    expect(open.map((l) => l.leadId).sort()).toEqual([ids.lead, ids.home].sort());
+    // Do-not-call is per person: it shows on both open leads in the summary too.
+    expect(open.every((l) => l.consent.doNotCall)).toBe(true);
+    expect(o.contacts[0]).toMatchObject({ id: ids.primary, isPrimary: true });
+    expect(o.recentNotes).toBeUndefined();
+    expect(o.recentCommunications).toBeUndefined();
+    expect(o.counts).toEqual({ communications: 1, notes: 3, openOpportunities: 1 });
+    // The open follow-up and ticket are listed once each, not again among the events.
+    expect(o.openFollowUps).toMatchObject([{ id: ids.followUp }]);
+    expect(o.openTickets).toMatchObject([{ id: ids.ticket }]);
+    expect(o.recentActivity).toHaveLength(3);
+    const others = (await clientTimeline(database().db, ids.client!, { limit: 10 })).filter(
+      (e) => e.id !== ids.ticket && e.id !== ids.followUp,
+    );
+    expect(o.recentActivity.map((e: { kind: string; at: string }) => e.kind)).toEqual(others.slice(0, 3).map((e) => e.kind));
+    const full = await call(getClientTool, { clientId: ids.client, detail: 'full' });
+    expect(JSON.stringify(o).length).toBeLessThan(JSON.stringify((full as { output: object }).output).length / 2);
   });
 
   it('is NOT_FOUND for an unknown client', async () => {

@@ -14,12 +14,12 @@ const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
 let user: Awaited<ReturnType<typeof makeUser>>;
 const L: Record<string, string> = {};
 
-/** Runs search_leads scoped to this file's user; returns the output or throws with the error. */
+/** Runs search_leads scoped to this file's user (full rows unless asked); returns the output or throws with the error. */
 async function search(input: Record<string, unknown>) {
   const r = await runTool(
     toolDeps(database().db, NOW),
     searchLeadsTool,
-    { assignedTo: user.handle, ...input },
+    { assignedTo: user.handle, detail: 'full', ...input },
     { actor: actorOf(user), channel: 'mcp_memory' },
   );
   if (!r.ok) throw Object.assign(new Error(r.error.message), { toolError: r.error });
@@ -199,6 +199,24 @@ describe('search_leads pagination', () => {
       const sorted = [...present].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       expect(present).toEqual(order === 'asc' ? sorted : sorted.reverse());
     }
+  });
+
+  it('answers summary rows by default: the fields to pick a lead by, no empty ones', async () => {
+    const summary = await search({ detail: undefined, sort: 'ai_score', limit: 5 });
+    const full = await search({ sort: 'ai_score', limit: 5 });
+    expect(summary.leads.map((l) => l.leadId)).toEqual(full.leads.map((l) => l.leadId));
+    for (const l of summary.leads) {
+      expect(Object.values(l)).not.toContain(null);
+      for (const k of ['clientType', 'aiScore', 'tags', 'city', 'targetPremium']) expect(l).not.toHaveProperty(k);
+      expect(l).toMatchObject({
+        leadId: expect.any(String),
+        clientId: expect.any(String),
+        status: expect.any(String),
+        line: expect.any(String),
+      });
+    }
+    expect(full.leads[0]).toHaveProperty('aiScore');
+    expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(full).length * 0.7);
   });
 
   it('returns nextCursor null when everything fits', async () => {
