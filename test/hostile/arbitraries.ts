@@ -39,7 +39,20 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '{{7*7}}',
 ];
 
-const HOSTILE_VALUES: readonly unknown[] = [1e308, -1, Number.MAX_SAFE_INTEGER + 2, 0.5, -0, true, null, [], {}, { $ne: 1 }, ['a', 1], 'NaN'];
+const HOSTILE_VALUES: readonly unknown[] = [
+  1e308,
+  -1,
+  Number.MAX_SAFE_INTEGER + 2,
+  0.5,
+  -0,
+  true,
+  null,
+  [],
+  {},
+  { $ne: 1 },
+  ['a', 1],
+  'NaN',
+];
 
 export const hostileString = fc.constantFrom(...HOSTILE_STRINGS);
 const hostileAny: fc.Arbitrary<unknown> = fc.oneof(hostileString, fc.constantFrom(...HOSTILE_VALUES));
@@ -48,7 +61,29 @@ const hostileAny: fc.Arbitrary<unknown> = fc.oneof(hostileString, fc.constantFro
 export type IdPools = Record<string, string[]>;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-const WORDS = ['new', 'contacted', 'quoted', 'lost', 'auto', 'home', 'bop', 'me', 'demo', 'roof', 'renewal', 'tomorrow at 10am', 'in 2 days', 'next Tuesday 3pm', 'call', 'email', 'sms', 'Pat', 'TX', 'Chicago', 'verbal_request'];
+const WORDS = [
+  'new',
+  'contacted',
+  'quoted',
+  'lost',
+  'auto',
+  'home',
+  'bop',
+  'me',
+  'demo',
+  'roof',
+  'renewal',
+  'tomorrow at 10am',
+  'in 2 days',
+  'next Tuesday 3pm',
+  'call',
+  'email',
+  'sms',
+  'Pat',
+  'TX',
+  'Chicago',
+  'verbal_request',
+];
 
 type Js = {
   type?: string | string[];
@@ -89,17 +124,27 @@ const HINTS: Record<string, readonly string[]> = {
 };
 const DATEISH = /(From|To|Date|At|since|until)$/;
 
-const isoTime = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const isoTime = fc
+  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 
 function stringOf(s: Js, field: string, ids: IdPools, dirty: boolean): fc.Arbitrary<unknown> {
   if (s.format === 'uuid') {
     const pool = ids[field] ?? ids['*'] ?? [];
-    return fc.oneof({ weight: 6, arbitrary: pool.length ? fc.constantFrom(...pool) : fc.constant(UNKNOWN_ID) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constant(UNKNOWN_ID) });
+    return fc.oneof(
+      { weight: 6, arbitrary: pool.length ? fc.constantFrom(...pool) : fc.constant(UNKNOWN_ID) },
+      { weight: 1, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: fc.constant(UNKNOWN_ID) },
+    );
   }
   if (s.format === 'email') return fc.oneof(fc.emailAddress(), fc.constant('pat@example.com'));
   if (s.format === 'date-time') return isoTime;
   if (!dirty && HINTS[field]) return fc.constantFrom(...HINTS[field]);
-  if (!dirty && DATEISH.test(field)) return fc.oneof(isoTime, isoTime.map((t) => t.slice(0, 10)));
+  if (!dirty && DATEISH.test(field))
+    return fc.oneof(
+      isoTime,
+      isoTime.map((t) => t.slice(0, 10)),
+    );
   if (s.format === 'date') return isoTime.map((t) => t.slice(0, 10));
   if (s.pattern) {
     try {
@@ -111,13 +156,19 @@ function stringOf(s: Js, field: string, ids: IdPools, dirty: boolean): fc.Arbitr
   const max = Math.min(s.maxLength ?? 200, 300);
   const words = fc.constantFrom(...WORDS.filter((w) => w.length >= (s.minLength ?? 0) && w.length <= max));
   if (!dirty) return words;
-  return fc.oneof(words, fc.string({ minLength: s.minLength ?? 0, maxLength: max }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }));
+  return fc.oneof(
+    words,
+    fc.string({ minLength: s.minLength ?? 0, maxLength: max }),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
+  );
 }
 
 function numberOf(s: Js, integer: boolean): fc.Arbitrary<number> {
   const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : -1_000_000);
   const max = s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : 1_000_000);
-  return integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(Math.min(max, 2 ** 31)) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  return integer
+    ? fc.integer({ min: Math.ceil(min), max: Math.floor(Math.min(max, 2 ** 31)) })
+    : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
 
 /** A value for schema `s` (field name `field` picks the id pool); hostile in about one field of five. */
@@ -143,9 +194,13 @@ function shaped(s: Js, field: string, ids: IdPools, depth: number, dirty: boolea
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(s.items ? valueOf(s.items, field, ids, depth + 1, dirty) : hostileAny, { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? 5, 5) });
+      return fc.array(s.items ? valueOf(s.items, field, ids, depth + 1, dirty) : hostileAny, {
+        minLength: s.minItems ?? 0,
+        maxLength: Math.min(s.maxItems ?? 5, 5),
+      });
     case 'object':
-      if (depth > 4 || !s.properties) return fc.dictionary(fc.constantFrom('a', 'b', 'note', '__proto__', 'constructor'), hostileAny, { maxKeys: 3 });
+      if (depth > 4 || !s.properties)
+        return fc.dictionary(fc.constantFrom('a', 'b', 'note', '__proto__', 'constructor'), hostileAny, { maxKeys: 3 });
       return objectOf(s, ids, depth, dirty);
     default:
       return hostileAny;
@@ -162,11 +217,14 @@ function objectOf(s: Js, ids: IdPools, depth: number, dirty: boolean): fc.Arbitr
     if (!dirty && (k === 'cursor' || k === 'idempotencyKey')) return fc.constant([k, undefined] as const);
     const some = required.has(k) ? (dirty ? 7 : 1) : dirty ? 1 : 1;
     const none = required.has(k) ? (dirty ? 1 : 0) : dirty ? 1 : 2;
-    return fc
-      .oneof({ weight: some, arbitrary: arb }, { weight: none, arbitrary: fc.constant(undefined) })
-      .map((x) => [k, x] as const);
+    return fc.oneof({ weight: some, arbitrary: arb }, { weight: none, arbitrary: fc.constant(undefined) }).map((x) => [k, x] as const);
   });
-  const extra = !dirty ? fc.constant(undefined) : fc.option(fc.tuple(fc.constantFrom('extra', 'isAdmin', '__proto__', 'constructor', 'leadId; drop'), hostileAny), { freq: 6, nil: undefined });
+  const extra = !dirty
+    ? fc.constant(undefined)
+    : fc.option(fc.tuple(fc.constantFrom('extra', 'isAdmin', '__proto__', 'constructor', 'leadId; drop'), hostileAny), {
+        freq: 6,
+        nil: undefined,
+      });
   return fc.tuple(fc.tuple(...entries), extra).map(([kv, ex]) => {
     const out: Record<string, unknown> = {};
     for (const [k, v] of kv) if (v !== undefined) out[k] = v;

@@ -25,7 +25,11 @@ const tally: Record<string, Record<string, number>> = {};
 beforeAll(async () => {
   const rt = runtime();
   // A manager may do everything (including crm:pii), so refusals come from input, not scope.
-  const [manager] = (await rt.database.pool.query<{ handle: string }>("select handle from users where role in ('admin', 'manager') and is_active order by handle limit 1")).rows;
+  const [manager] = (
+    await rt.database.pool.query<{ handle: string }>(
+      "select handle from users where role in ('admin', 'manager') and is_active order by handle limit 1",
+    )
+  ).rows;
   actor = await actorForHandle(rt.database.db, manager?.handle ?? 'demo');
   ids = await idPools(rt.database.pool);
   readState = await stateReader(rt.database.pool);
