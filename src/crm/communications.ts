@@ -1,11 +1,11 @@
 /**
  * Logging communications (calls, voicemails, texts, emails, meetings, letters, chats) on a lead:
- * consent-checked per person (consent.ts), idempotent by caller key, and moving the lead's,
+ * consent-checked per person (consent.ts), idempotent by the caller's own key, and moving the lead's,
  * client's and contact's last-contact times forward only. An inbound text that revokes (STOP,
  * ALTO, ...) records the revocation for the person and their numbers.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import {
   CONSENT_CHANNELS,
@@ -95,12 +95,27 @@ async function leadTimes(db: DbOrTx, leadId: string) {
   return { leadFirstContactedAt: l?.first ?? null, leadLastContactedAt: l?.last ?? null };
 }
 
-async function replay(db: DbOrTx, key: string, fp: string): Promise<LoggedCommunication | null> {
+/**
+ * The stored key: the caller's key under their user id, so keys are per user (the column's
+ * unique index is global) and another user's key is neither a conflict nor a way to learn of
+ * their record.
+ */
+function storedKey(userId: string, key: string): string {
+  return `${userId}:${key}`;
+}
+
+async function replay(db: DbOrTx, userId: string, key: string, fp: string): Promise<LoggedCommunication | null> {
   const [hit] = await db
     .select({ row: leadCommunications, typeCode: communicationTypes.code })
     .from(leadCommunications)
     .innerJoin(communicationTypes, eq(communicationTypes.id, leadCommunications.communicationTypeId))
-    .where(eq(leadCommunications.idempotencyKey, key))
+    // Rows logged before keys were scoped hold the bare key; they still count, for their own user only.
+    .where(
+      or(
+        eq(leadCommunications.idempotencyKey, storedKey(userId, key)),
+        and(eq(leadCommunications.idempotencyKey, key), eq(leadCommunications.userId, userId)),
+      ),
+    )
     .limit(1);
   if (!hit) return null;
   if ((hit.row.metadata as { idempotencyFingerprint?: unknown }).idempotencyFingerprint !== fp) {
@@ -169,7 +184,7 @@ async function checkContactTime(db: DbOrTx, c: NewCommunication, consent: Consen
 export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise<LoggedCommunication> {
   const fp = payloadFingerprint(c);
   if (c.idempotencyKey) {
-    const prior = await replay(db, c.idempotencyKey, fp);
+    const prior = await replay(db, c.userId, c.idempotencyKey, fp);
     if (prior) return prior;
   }
   const lead = await requireLead(db, c.leadId);
@@ -220,14 +235,14 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
       occurredAt,
       durationSeconds: c.durationSeconds ?? null,
       outcome: c.outcome ?? null,
-      idempotencyKey: c.idempotencyKey ?? null,
+      idempotencyKey: c.idempotencyKey ? storedKey(c.userId, c.idempotencyKey) : null,
       metadata: c.idempotencyKey ? { idempotencyFingerprint: fp } : {},
     })
     .onConflictDoNothing({ target: leadCommunications.idempotencyKey })
     .returning();
   if (!row) {
     // A concurrent call with the same key committed first.
-    const prior = await replay(db, c.idempotencyKey!, fp);
+    const prior = await replay(db, c.userId, c.idempotencyKey!, fp);
     if (prior) return prior;
     throw new ConflictError('A concurrent call with the same idempotency key is still in progress.', 'Retry the same call in a moment.');
   }

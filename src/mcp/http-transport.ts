@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { Actor } from '../crm/actor.js';
 import type { ToolDeps } from '../../tools/run-tool.js';
 import { actorFromAuthInfo, createMcpServer } from './server.js';
@@ -20,13 +21,97 @@ interface Session {
   transport: WebStandardStreamableHTTPServerTransport;
   userId: string;
   lastSeen: number;
+  /** JSON-RPC ids of requests whose answer is still being written. */
+  inFlight: Set<string>;
 }
 
-function jsonRpcError(status: number, message: string): Response {
-  return new Response(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }), {
+function jsonRpcError(status: number, message: string, id: string | number | null = null): Response {
+  return new Response(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id }), {
     status,
     headers: { 'content-type': 'application/json' },
   });
+}
+
+/** The ids of the JSON-RPC requests (not notifications or responses) in a parsed body. */
+function requestIds(body: unknown): (string | number)[] {
+  const list = Array.isArray(body) ? body : [body];
+  const ids: (string | number)[] = [];
+  for (const m of list) {
+    if (m && typeof m === 'object' && 'method' in m && 'id' in m) {
+      const id = (m as { id: unknown }).id;
+      if (typeof id === 'string' || typeof id === 'number') ids.push(id);
+    }
+  }
+  return ids;
+}
+
+/** `res` with `done` called once its body has been sent or abandoned (SSE answers end later than handleRequest). */
+function onBodyDone(res: Response, done: () => void): Response {
+  if (!res.body) {
+    done();
+    return res;
+  }
+  let called = false;
+  const once = () => {
+    if (called) return;
+    called = true;
+    done();
+  };
+  const reader = res.body.getReader();
+  const wrapped = new ReadableStream({
+    async pull(ctrl) {
+      try {
+        const { done: end, value } = await reader.read();
+        if (end) {
+          once();
+          ctrl.close();
+        } else ctrl.enqueue(value);
+      } catch (err) {
+        once();
+        ctrl.error(err);
+      }
+    },
+    cancel(reason) {
+      once();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(wrapped, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+/**
+ * Serves a POST on an open session, refusing a request whose JSON-RPC id is already in flight
+ * there: the SDK keys answers by id, so a second request with the same id would leave one of
+ * the two callers waiting forever.
+ */
+async function guardedPost(s: Session, req: Request, authInfo: AuthInfo): Promise<Response> {
+  let parsedBody: unknown;
+  try {
+    parsedBody = await req.clone().json();
+  } catch {
+    // Not JSON: the SDK answers with its parse error.
+    return s.transport.handleRequest(req, { authInfo });
+  }
+  const ids = requestIds(parsedBody);
+  const keys = ids.map((id) => `${typeof id}:${id}`);
+  const clash = ids.find((_, i) => s.inFlight.has(keys[i]!) || keys.indexOf(keys[i]!) !== i);
+  if (clash !== undefined) {
+    return jsonRpcError(
+      409,
+      `Request id ${JSON.stringify(clash)} is already in flight in this session; use a new id for each request.`,
+      clash,
+    );
+  }
+  for (const k of keys) s.inFlight.add(k);
+  const release = () => {
+    for (const k of keys) s.inFlight.delete(k);
+  };
+  try {
+    return onBodyDone(await s.transport.handleRequest(req, { authInfo, parsedBody }), release);
+  } catch (err) {
+    release();
+    throw err;
+  }
 }
 
 export interface McpHttpHandler {
@@ -38,7 +123,7 @@ export interface McpHttpHandler {
 export function createMcpHttpHandler(opts: McpHttpOptions): McpHttpHandler {
   const sessions = new Map<string, Session>();
   const idleMs = opts.sessionIdleMs ?? 30 * 60_000;
-  const authInfo = (actor: Actor) => ({ token: '', clientId: actor.userId, scopes: [...actor.scopes], extra: { actor } });
+  const authInfo = (actor: Actor): AuthInfo => ({ token: '', clientId: actor.userId, scopes: [...actor.scopes], extra: { actor } });
   const newServer = () => createMcpServer({ deps: opts.deps, channel: 'mcp_http', actorFor: actorFromAuthInfo });
 
   const sweep = setInterval(() => {
@@ -67,13 +152,14 @@ export function createMcpHttpHandler(opts: McpHttpOptions): McpHttpHandler {
       // A session belongs to the user who opened it; another token cannot ride on it.
       if (s.userId !== actor.userId) return jsonRpcError(403, 'This session belongs to another user.');
       s.lastSeen = Date.now();
+      if (req.method === 'POST') return guardedPost(s, req, authInfo(actor));
       return s.transport.handleRequest(req, { authInfo: authInfo(actor) });
     }
     if (req.method !== 'POST') return jsonRpcError(400, 'Missing mcp-session-id header. Start with an initialize request (POST).');
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        sessions.set(id, { transport, userId: actor.userId, lastSeen: Date.now() });
+        sessions.set(id, { transport, userId: actor.userId, lastSeen: Date.now(), inFlight: new Set() });
       },
       onsessionclosed: (id) => {
         sessions.delete(id);
