@@ -10,7 +10,7 @@ import { createToken, revokeToken } from '../../src/crm/tokens.js';
 import { startHttp, type RunningHttp } from '../../src/http/server.js';
 import { useRuntime } from '../helpers/runtime.js';
 
-const runtime = useRuntime({ CRM_MAX_CONCURRENT_PER_TOKEN: '16', CRM_RATE_LIMIT_BURST: '500' });
+const runtime = useRuntime({ CRM_RATE_LIMIT_CONCURRENT: '16', CRM_RATE_LIMIT_BURST: '500' });
 let http: RunningHttp;
 let token: string;
 
