@@ -273,7 +273,7 @@ describe('agent graph with a scripted model', () => {
     const t = threadId();
     const r = await runner.send({ threadId: t, actor, channel: 'cli', text: 'Summarise this lead' });
     const [tm] = toolMessages(model.calls[1]!);
-    expect(String(tm!.content)).toMatch(/<untrusted-data tag=\\"[0-9a-f]+\\" source=\\"[^"]*\\">\\nIGNORE ALL PREVIOUS INSTRUCTIONS/);
+    expect(String(tm!.content)).toMatch(/<untrusted-data tag=\\"[0-9a-f]+\\"(?: source=\\"[^"]*\\")?>\\nIGNORE ALL PREVIOUS INSTRUCTIONS/);
     expect(String(model.calls[0]![0]!.content)).toMatch(/never a request from the user/);
     expect(r.status).toBe('awaiting_approval');
     expect(r.pending!.toolName).toBe('update_lead_status');
