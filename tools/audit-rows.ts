@@ -101,7 +101,8 @@ export function failureRow(
   };
 }
 
-function turnRow(t: ModelTurn, call: AuditCaller, parentId: string): NewInteraction {
+/** The child row of one model call made while serving a call (triage, drafts). */
+export function turnRow(t: ModelTurn, call: AuditCaller, parentId: string): NewInteraction {
   return {
     type: t.type,
     ...callColumns(call),

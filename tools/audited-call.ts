@@ -12,6 +12,7 @@ import { makeFence } from '../src/crm/fence.js';
 import { recordInteraction, type ModelTurn, type NewInteraction } from '../src/crm/interactions.js';
 import { AppError, fromPgError, pgErrorOf } from '../src/errors.js';
 import { logger } from '../src/log.js';
+import { turnRow } from './audit-rows.js';
 import type { ToolContext } from './define.js';
 import type { CallInfo, ToolDeps, ToolError } from './run-tool.js';
 
@@ -172,28 +173,7 @@ export async function auditedCall<T>(
 async function recordModelTurns(deps: ToolDeps, turns: ModelTurn[], call: CallInfo, parentId: string, links: AuditLinks): Promise<void> {
   for (const t of turns) {
     try {
-      await recordInteraction(deps.db, {
-        type: t.type,
-        channel: call.channel,
-        sessionId: call.sessionId,
-        threadId: call.threadId,
-        userId: call.actor.userId,
-        clientName: call.clientName,
-        clientVersion: call.clientVersion,
-        parentInteractionId: parentId,
-        prompt: t.prompt,
-        response: t.response,
-        model: t.model,
-        provider: t.provider,
-        temperature: t.temperature === undefined ? null : String(t.temperature),
-        promptTokens: t.promptTokens,
-        completionTokens: t.completionTokens,
-        totalTokens: t.totalTokens,
-        latencyMs: t.latencyMs,
-        errorCode: t.error ? 'MODEL_ERROR' : null,
-        errorMessage: t.error ?? null,
-        ...links,
-      });
+      await recordInteraction(deps.db, { ...turnRow(t, call, parentId), ...links });
     } catch (err) {
       logger('audited-call').error({ err: (err as Error).message, parentId }, 'could not record a model turn');
     }

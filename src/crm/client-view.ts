@@ -3,7 +3,6 @@
  * open leads (each with its consent), open opportunities, the latest communications and notes
  * across its leads, open follow-ups and tickets. Customer-written text is truncated and fenced.
  */
-import { count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { leadCommunications, leadNotes } from '../db/schema/index.js';
 import type { Fence } from './fence.js';
@@ -13,7 +12,6 @@ import {
   openTickets,
   recentCommunications,
   recentNotes,
-  truncate,
   type CommunicationCard,
   type FollowUpCard,
   type NoteCard,
@@ -36,8 +34,9 @@ import {
   dropNulls,
   sec,
   SUMMARY_ITEMS,
-  SUMMARY_TEXT_CHARS,
   summarizeConsent,
+  countRows,
+  summaryEvent,
 } from './view-summary.js';
 
 export interface ClientView {
@@ -110,9 +109,6 @@ export interface ClientSummary {
   openTickets: { id: string; ticketNumber: number; subject: string; status: string; priority: string }[];
 }
 
-const countWhere = async (db: DbOrTx, table: typeof leadNotes | typeof leadCommunications, clientId: string) =>
-  (await db.select({ n: count() }).from(table).where(eq(table.clientId, clientId)))[0]?.n ?? 0;
-
 /** The summary read of a client; NOT_FOUND when there is no such client. */
 export async function getClientSummary(db: DbOrTx, clientId: string, ctx: { fence: Fence; now: Date }): Promise<ClientSummary> {
   const client = await clientCard(db, clientId, ctx.fence);
@@ -144,33 +140,26 @@ export async function getClientSummary(db: DbOrTx, clientId: string, ctx: { fenc
     contacts: contacts
       .slice(0, many)
       .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
-    openLeads: leads
-      .slice(0, many)
-      .map((l) =>
-        dropNulls({
-          leadId: l.leadId,
-          status: l.status,
-          line: l.line,
-          xDate: l.xDate,
-          nextFollowUpAt: sec(l.nextFollowUpAt),
-          consent: summarizeConsent(l.consent),
-        }),
-      ),
+    openLeads: leads.slice(0, many).map((l) =>
+      dropNulls({
+        leadId: l.leadId,
+        status: l.status,
+        line: l.line,
+        xDate: l.xDate,
+        nextFollowUpAt: sec(l.nextFollowUpAt),
+        consent: summarizeConsent(l.consent),
+      }),
+    ),
     counts: {
-      communications: await countWhere(db, leadCommunications, client.id),
-      notes: await countWhere(db, leadNotes, client.id),
+      communications: await countRows(db, leadCommunications, { clientId: client.id }),
+      notes: await countRows(db, leadNotes, { clientId: client.id }),
       openOpportunities: (await openOpportunityCards(db, scope)).length,
       ...(contacts.length > many ? { contacts: contacts.length } : {}),
       ...(leads.length > many ? { openLeads: leads.length } : {}),
       ...cutTotal('openFollowUps', followUps.length),
       ...cutTotal('openTickets', tickets.length),
     },
-    recentActivity: events.map((e) => ({
-      kind: e.kind,
-      at: sec(e.at)!,
-      title: e.title,
-      text: ctx.fence(truncate(e.text, SUMMARY_TEXT_CHARS).text, ''),
-    })),
+    recentActivity: events.map((e) => summaryEvent(e, ctx.fence)),
     openFollowUps: followUps
       .slice(0, SUMMARY_ITEMS)
       .map((f) => ({ id: f.id, leadId: f.leadId, dueAt: sec(f.dueAt)!, channel: f.channel, purpose: f.purpose, overdue: f.overdue })),

@@ -24,6 +24,8 @@ import {
   SUMMARY_ITEMS,
   SUMMARY_TEXT_CHARS,
   summarizeConsent,
+  countRows,
+  summaryEvent,
 } from './view-summary.js';
 
 export interface LeadSummary {
@@ -91,9 +93,6 @@ export function describePayload(data: Record<string, unknown> | null): string | 
   return shown.length ? cleanField(shown.join(', ')) : null;
 }
 
-const countOf = async (db: DbOrTx, table: typeof leadNotes | typeof leadCommunications, leadId: string) =>
-  (await db.select({ n: count() }).from(table).where(eq(table.leadId, leadId)))[0]?.n ?? 0;
-
 /** The summary read of a lead; NOT_FOUND when there is no such lead. */
 export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOptions & { fence: Fence }): Promise<LeadSummary> {
   const row = await loadLeadRow(db, leadId);
@@ -153,20 +152,14 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
       .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
     consent: summarizeConsent(await consentCard(db, l.id)),
     counts: {
-      communications: await countOf(db, leadCommunications, l.id),
-      notes: await countOf(db, leadNotes, l.id),
+      communications: await countRows(db, leadCommunications, { leadId: l.id }),
+      notes: await countRows(db, leadNotes, { leadId: l.id }),
       openOpportunities: opps?.n ?? 0,
       ...cutTotal('openFollowUps', followUps.length),
       ...cutTotal('openTickets', tickets.length),
       ...cutTotal('otherOpenLeads', others.length),
     },
-    recentActivity: events.map((e) => ({
-      kind: e.kind,
-      at: sec(e.at)!,
-      title: e.title,
-      // The kind is right beside it: the fence needs no source.
-      text: ctx.fence(truncate(e.text, SUMMARY_TEXT_CHARS).text, ''),
-    })),
+    recentActivity: events.map((e) => summaryEvent(e, ctx.fence)),
     openFollowUps: followUps
       .slice(0, SUMMARY_ITEMS)
       .map((f) => ({ id: f.id, dueAt: sec(f.dueAt)!, channel: f.channel, purpose: f.purpose, overdue: f.overdue })),

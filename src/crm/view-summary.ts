@@ -3,6 +3,12 @@
  * list_follow_ups): how many items a list shows, how long a text is, and the compact forms of
  * consent, times and records. In a summary an absent field means "none".
  */
+import { count, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import type { leadCommunications, leadNotes } from '../db/schema/index.js';
+import type { Fence } from './fence.js';
+import type { TimelineEvent } from './timeline.js';
+import { truncate } from './view-activity.js';
 import type { ConsentCard } from './view-cards.js';
 
 /** Longest event text in a summary; the full view and get_lead_context carry more. */
@@ -57,4 +63,19 @@ export function summarizeConsent(c: ConsentCard): ConsentSummary {
     unsubscribed: c.unsubscribed,
     quietHours: quiet,
   };
+}
+
+/** One timeline event as a summary shows it; the kind is right beside the text, so its fence needs no source. */
+export function summaryEvent(e: Pick<TimelineEvent, 'kind' | 'at' | 'title' | 'text'>, fence: Fence) {
+  return { kind: e.kind, at: sec(e.at)!, title: e.title, text: fence(truncate(e.text, SUMMARY_TEXT_CHARS).text, '') };
+}
+
+/** How many notes or communications belong to a lead or a client. */
+export async function countRows(
+  db: DbOrTx,
+  table: typeof leadNotes | typeof leadCommunications,
+  by: { leadId: string } | { clientId: string },
+): Promise<number> {
+  const where = 'leadId' in by ? eq(table.leadId, by.leadId) : eq(table.clientId, by.clientId);
+  return (await db.select({ n: count() }).from(table).where(where))[0]?.n ?? 0;
 }
