@@ -51,9 +51,12 @@ beforeAll(async () => {
   http = await startHttp(rt);
   token = (await createToken(rt.database.db, { userHandle: 'fault-user', scopes: ['crm:read', 'crm:write'] })).token;
 });
+// Teardown is bounded: after an outage, closing the HTTP server or the pool sometimes waits on a
+// connection that never ends (not understood yet; see the branch report). The product keeps serving.
+const bounded = (p: Promise<unknown> | undefined) => Promise.race([p, new Promise((r) => setTimeout(r, 5_000).unref())]);
 afterAll(async () => {
-  await http?.stop();
-  await rt?.close();
+  await bounded(http?.stop());
+  await bounded(rt?.close());
   await stopSocket();
   await pglite?.close();
 });
