@@ -98,19 +98,55 @@ export function pgErrorOf(err: unknown): PgErrorLike | undefined {
   return undefined;
 }
 
-/** Maps Postgres constraint errors (from `pg`) to AppErrors with field names; others pass through. */
+// Socket errors of a lost or refused connection, and the driver's own texts for one.
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const CONNECTION_TEXT =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|Cannot use a pool after calling end/i;
+
+/**
+ * True when `err` (or a cause) says the database could not be reached or the connection was
+ * lost: socket errors, the driver's connection texts, and Postgres classes 08 (connection
+ * exception) and 57P (the server shutting down or not yet accepting connections).
+ */
+export function isConnectionError(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && (CONNECTION_CODES.has(e.code) || /^(08...|57P0[1-3])$/.test(e.code))) return true;
+    if (typeof e.message === 'string' && CONNECTION_TEXT.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** What a call that lost its database answers: retriable, and nothing was written (the transaction did not commit). */
+export function databaseUnavailable(cause?: unknown): AppError {
+  return new AppError('UNAVAILABLE', 'The database is unreachable right now, so nothing was done.', {
+    hint: 'Retry in a few seconds; the server reconnects on its own. If it keeps failing, check that the database is running.',
+    cause,
+  });
+}
+
+/**
+ * Maps Postgres constraint errors (from `pg`) to AppErrors with field names, and a lost or
+ * refused connection to UNAVAILABLE; others pass through.
+ */
 export function fromPgError(err: unknown): unknown {
   if (err instanceof AppError) return err;
+  if (isConnectionError(err)) return databaseUnavailable(err);
   const e = pgErrorOf(err);
   if (!e) return err;
   const where = e.constraint ? ` (${e.constraint})` : '';
   switch (e.code) {
     case '23505':
-      return new ConflictError(`A record with the same unique value already exists${where}: ${e.detail ?? ''}`.trim(), 'Use the existing record, or change the value.');
+      return new ConflictError(
+        `A record with the same unique value already exists${where}: ${e.detail ?? ''}`.trim(),
+        'Use the existing record, or change the value.',
+      );
     case '23503':
       return new ValidationError(`A referenced record does not exist${where}: ${e.detail ?? ''}`.trim(), [], 'Check the referenced id.');
     case '23502':
-      return new ValidationError(`A required field is missing: ${e.column ?? 'unknown'}.`, e.column ? [{ field: e.column, message: 'required' }] : []);
+      return new ValidationError(
+        `A required field is missing: ${e.column ?? 'unknown'}.`,
+        e.column ? [{ field: e.column, message: 'required' }] : [],
+      );
     case '23514':
       return new ValidationError(`A value breaks the rule ${e.constraint ?? 'check'}.`, [], 'Fix the value so it satisfies the rule.');
     case '22P02':

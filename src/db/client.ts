@@ -27,18 +27,37 @@ export interface Database {
 // safe at CRM scale, numerics stay strings (money) and are converted where read.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * Logs pool errors instead of crashing. The pool listens for errors on idle clients only; a
+ * client checked out (a transaction between two queries) whose connection drops emits 'error'
+ * with no listener, which would kill the process. With a listener the error is logged, the
+ * pending query fails (UNAVAILABLE, src/errors.ts) and the pool discards the client on release,
+ * so the next call reconnects.
+ */
+/** A server that accepts the socket but never answers must not hold a call forever. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+function guardPool(pool: pg.Pool, log: ReturnType<typeof logger>): pg.Pool {
+  pool.on('error', (err) => log.error({ err: err.message }, 'idle database client error'));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log.warn({ err: err.message }, 'database connection lost'));
+  });
+  return pool;
+}
+
 export async function openDatabase(cfg: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'CRM_DATA_DIR'>): Promise<Database> {
   const log = logger('db');
   if (cfg.DATABASE_URL) {
-    const pool = new pg.Pool({ connectionString: cfg.DATABASE_URL, max: cfg.DATABASE_POOL_MAX });
-    pool.on('error', (err) => log.error({ err: err.message }, 'idle database client error'));
+    const pool = guardPool(
+      new pg.Pool({ connectionString: cfg.DATABASE_URL, max: cfg.DATABASE_POOL_MAX, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+      log,
+    );
     return { db: drizzle(pool, { schema }), pool, url: cfg.DATABASE_URL, embedded: false, close: () => pool.end() };
   }
   const host = await hostEmbedded(cfg.CRM_DATA_DIR);
   // PGlite runs one query at a time; one connection per process keeps our own transactions from
   // waiting on each other. Never await a model call inside a transaction.
-  const pool = new pg.Pool({ connectionString: host.url, max: 1, idleTimeoutMillis: 0 });
-  pool.on('error', (err) => log.error({ err: err.message }, 'idle database client error'));
+  const pool = guardPool(new pg.Pool({ connectionString: host.url, max: 1, idleTimeoutMillis: 0 }), log);
   return {
     db: drizzle(pool, { schema }),
     pool,

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { AppError } from '../errors.js';
+import { AppError, fromPgError } from '../errors.js';
 import { logger } from '../log.js';
 import { listMigrations } from '../db/migrate.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../mcp/http-transport.js';
@@ -44,7 +44,9 @@ export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   const mcp = createMcpHttpHandler({ deps: rt.deps, stateless: rt.config.MCP_STATELESS });
 
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json({ error: err.toJSON() }, STATUS[err.code] ?? 500);
+    // A lost database (e.g. while authenticating) is a retriable 503, not a 500.
+    const mapped = fromPgError(err);
+    if (mapped instanceof AppError) return c.json({ error: mapped.toJSON() }, STATUS[mapped.code] ?? 500);
     // hono's own refusals (e.g. 413 from the body limit) are answers, not failures.
     if (err instanceof HTTPException) return err.getResponse();
     log.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
