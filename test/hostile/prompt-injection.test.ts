@@ -40,7 +40,7 @@ beforeAll(async () => {
 function outsideFences(value: unknown): string[] {
   const out: string[] = [];
   const visit = (v: unknown) => {
-    if (typeof v === 'string') out.push(v.replace(/<untrusted-data tag="([0-9a-f]{12})"[^>]*>[\s\S]*?<\/untrusted-data tag="\1">/g, ''));
+    if (typeof v === 'string') out.push(v.replace(/<untrusted-data tag="([0-9a-f]{8,16})"[^>]*>[\s\S]*?<\/untrusted-data tag="\1">/g, ''));
     else if (Array.isArray(v)) v.forEach(visit);
     else if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
