@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cancelRefusedFollowUps } from '../src/crm/consent-follow-ups.js';
 import { recordConsent, type ConsentRecordState, type ConsentSubject } from '../src/crm/consent-records.js';
 import { CONSENT_CHANNELS } from '../src/db/schema/index.js';
 import { ValidationError } from '../src/errors.js';
@@ -32,6 +33,7 @@ export const recordConsentOutput = z.object({
   address: z.string().nullable().describe('The normalised number or address, for level address.'),
   channel: z.string().describe('Channel recorded.'),
   state: z.string().describe('granted, denied, revoked, do_not_call or unsubscribed.'),
+  cancelledFollowUps: z.array(z.uuid()).optional().describe('Open follow-ups on this channel the opt-out cancelled.'),
 });
 
 export const recordConsentTool = defineTool({
@@ -90,7 +92,27 @@ export const recordConsentTool = defineTool({
       at,
       userId: ctx.actor.userId,
     });
-    return { consentRecordId: row.id, changed, level: row.level, address: row.address, channel: row.channel, state: row.state };
+    const cancelled =
+      row.state === 'granted'
+        ? []
+        : await cancelRefusedFollowUps(ctx.db, {
+            subject,
+            channel,
+            reason: `${row.state.replace(/_/g, '-')} recorded for ${row.channel} (consent record ${row.id})`,
+            userId: ctx.actor.userId,
+            now: ctx.now,
+          });
+    return {
+      consentRecordId: row.id,
+      changed,
+      level: row.level,
+      address: row.address,
+      channel: row.channel,
+      state: row.state,
+      ...(cancelled.length ? { cancelledFollowUps: cancelled } : {}),
+    };
   },
-  summarize: (o) => `${o.changed ? 'recorded' : 'already recorded'} ${o.state} ${o.channel} at ${o.level} level (${o.consentRecordId})`,
+  summarize: (o) =>
+    `${o.changed ? 'recorded' : 'already recorded'} ${o.state} ${o.channel} at ${o.level} level (${o.consentRecordId})` +
+    (o.cancelledFollowUps ? `; cancelled ${o.cancelledFollowUps.length} open follow-up(s)` : ''),
 });

@@ -18,6 +18,7 @@ import {
 } from '../db/schema/index.js';
 import { ConflictError, ConsentRequiredError, NotFoundError, ValidationError } from '../errors.js';
 import { assertMayContact, consentFor, type ConsentState } from './consent.js';
+import { cancelRefusedFollowUps } from './consent-follow-ups.js';
 import { revokeSmsByReply } from './consent-records.js';
 import { contactRulesFor } from './contact-rules.js';
 import { contactTimeViolations } from './follow-up-rules.js';
@@ -280,6 +281,14 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
     consentChange =
       `"${keyword}" revokes SMS consent (FCC revocation rule): revoked for ${c.contactId ? 'this contact' : 'the client'}` +
       `${phones.length ? ` and ${phones.join(', ')}` : ''}, across all their leads. No outbound texts will be logged or scheduled until they opt back in.`;
+    const cancelled = await cancelRefusedFollowUps(db, {
+      subject: c.contactId ? { level: 'contact', contactId: c.contactId } : { level: 'client', clientId: lead.clientId },
+      channel: 'sms',
+      reason: `the person texted "${keyword}" (SMS consent revoked)`,
+      userId: c.userId,
+      now: occurredAt,
+    });
+    if (cancelled.length) consentChange += ` Cancelled ${cancelled.length} open text follow-up(s): ${cancelled.join(', ')}.`;
   }
   return {
     row,
