@@ -6,13 +6,14 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import dotenv from 'dotenv';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, secretValues, type Config } from './config.js';
 import { findRunningServer, MEMORY_DIR } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/client.js';
 import { isAnchorDate, seedDemoData } from './db/seed/index.js';
 import { AppError } from './errors.js';
 import { configureLogger } from './log.js';
+import { configureSecrets, scrubSecrets } from './crm/scrub-secrets.js';
 import { startHttp } from './http/server.js';
 import { serveStdio } from './mcp/stdio.js';
 import { openRuntime, toolSettings } from './runtime.js';
@@ -35,7 +36,9 @@ try {
   console.error((err as Error).message);
   process.exit(2);
 }
-configureLogger(config.LOG_LEVEL);
+// Secret values are scrubbed from every log line, messages and error texts included.
+configureSecrets(secretValues(config));
+configureLogger(config.LOG_LEVEL, undefined, scrubSecrets);
 
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
 const int = (v: string) => {

@@ -24,10 +24,15 @@ let root: Logger = pino({ level: 'info', redact: [...REDACT] }, pino.destination
 
 /**
  * Replaces the root logger; called once by entrypoints after the config is read. `destination`
- * (default: stderr) lets a test read what is logged.
+ * (default: stderr) lets a test read what is logged. `scrub`, when given, rewrites every line
+ * before it is written: redaction by key cannot see a secret inside a message or an error text
+ * (a connection string in a driver error, a token pasted into a note), so entrypoints pass the
+ * value scrubber (src/crm/scrub-secrets.ts) here.
  */
-export function configureLogger(level: string, destination?: DestinationStream): Logger {
-  root = pino({ level, redact: [...REDACT], base: { pid: process.pid } }, destination ?? pino.destination({ fd: 2, sync: true }));
+export function configureLogger(level: string, destination?: DestinationStream, scrub?: (line: string) => string): Logger {
+  const out = destination ?? pino.destination({ fd: 2, sync: true });
+  const dest: DestinationStream = scrub ? { write: (line: string) => out.write(scrub(line)) } : out;
+  root = pino({ level, redact: [...REDACT], base: { pid: process.pid } }, dest);
   return root;
 }
 
