@@ -44,7 +44,6 @@ export const getLeadContextOutput = z.object({
   relevant: z.array(relevant).describe('Records most relevant to the question.'),
   openFollowUps: z.array(followUpView).describe('Soonest first.'),
   openTickets: z.array(ticketCardView).describe("The client's."),
-  text: z.string().describe('All of the above as compact text, ready to use as context.'),
 });
 
 export const getLeadContextTool = defineTool({
@@ -60,13 +59,16 @@ export const getLeadContextTool = defineTool({
     await requireLead(ctx.db, input.leadId);
     return embedQuestion(ctx.services.embedder, await leadContextQuery(ctx.db, input.leadId, input.question));
   },
-  handler: (input, ctx, prepared) =>
-    getLeadContext(ctx.db, undefined, input.leadId, {
+  // The outline `text` (for prompts) would repeat the structured answer: it is not returned.
+  handler: async (input, ctx, prepared) => {
+    const { text: _outline, ...context } = await getLeadContext(ctx.db, undefined, input.leadId, {
       question: input.question,
       vector: prepared.vector,
       fence: ctx.fence,
       now: ctx.now,
       rrfK: ctx.settings.rrfK,
-    }),
+    });
+    return context;
+  },
   summarize: (o) => `context of lead ${o.leadId}: ${o.highlights.length} events, ${o.relevant.length} relevant (${o.mode})`,
 });

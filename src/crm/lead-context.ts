@@ -80,14 +80,26 @@ export async function leadContextQuery(db: DbOrTx, leadId: string, question?: st
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '-');
 
 /** Assembles the context; NOT_FOUND for an unknown lead. Embeds the query with `embedder` unless `opts.vector` is given. */
-export async function getLeadContext(db: DbOrTx, embedder: Embedder | undefined, leadId: string, opts: LeadContextOptions): Promise<LeadContext> {
+export async function getLeadContext(
+  db: DbOrTx,
+  embedder: Embedder | undefined,
+  leadId: string,
+  opts: LeadContextOptions,
+): Promise<LeadContext> {
   const { l, status, line, handle, ...row } = await loadLead(db, leadId);
   const clientName = cleanField(row.clientName);
   const query = await leadContextQuery(db, leadId, opts.question);
   const vector = opts.vector !== undefined ? opts.vector : (await embedQuestion(embedder, query)).vector;
   const highlights = await leadTimeline(db, leadId, { limit: opts.highlights ?? 6, fence: opts.fence });
   const shown = new Set(highlights.map((h) => h.id));
-  const found = await searchKnowledge(db, { question: query, vector, leadId, limit: (opts.relevant ?? 5) + shown.size, rrfK: opts.rrfK, now: opts.now });
+  const found = await searchKnowledge(db, {
+    question: query,
+    vector,
+    leadId,
+    limit: (opts.relevant ?? 5) + shown.size,
+    rrfK: opts.rrfK,
+    now: opts.now,
+  });
   const relevant = found.hits
     .filter((h) => !shown.has(h.sourceId))
     .slice(0, opts.relevant ?? 5)
@@ -100,6 +112,9 @@ export async function getLeadContext(db: DbOrTx, embedder: Embedder | undefined,
     }));
   const followUps = await openFollowUps(db, { leadId }, opts.now, 10);
   const tickets = await openTickets(db, { clientId: l.clientId }, opts.fence, 5);
+  // An open ticket's text is in openTickets already; its highlight keeps the title only.
+  const ticketIds = new Set(tickets.map((t) => t.id));
+  for (const h of highlights) if (h.kind === 'ticket' && ticketIds.has(h.id)) h.text = null;
 
   const money = (v: string | null) => (v === null ? null : `$${Number(v).toLocaleString('en-US')}`);
   const facts = [
@@ -137,4 +152,3 @@ export async function getLeadContext(db: DbOrTx, embedder: Embedder | undefined,
     text,
   };
 }
-
