@@ -22,7 +22,7 @@ export { leadSearchFilterFields, leadSearchFiltersSchema, matchingLeadIdsSql, ty
 
 export const LEAD_SORTS = ['relevance', 'x_date', 'next_follow_up_at', 'created_at', 'updated_at', 'ai_score'] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
-export const DEFAULT_LIMIT = 20;
+export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
 /** Most ids a hybrid ranker may hand us; more would not change the first pages. */
 const MAX_RANKED_IDS = 1000;
