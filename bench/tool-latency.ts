@@ -16,6 +16,7 @@
  * worst text copy) on the seeded demo book (bench/context-sizes.ts).
  * Numbers depend on the machine; nothing here asserts a time.
  */
+import { bookOf } from '../src/crm/access/book.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,7 +102,7 @@ function bareHandler(rt: Runtime, actor: Actor): Surface {
     name: 'handler',
     prepare: (tool, args) => parsers[tool.name]!(args),
     call: async (tool, args) => {
-      const ctx: ToolContext = { db: rt.deps.db, actor, fence: makeFence(), now: new Date(), settings: rt.deps.settings, services: rt.deps.services, recordModelTurn: () => undefined };
+      const ctx: ToolContext = { db: rt.deps.db, actor, book: bookOf(actor, rt.deps.settings.bookPolicy ?? 'team'), fence: makeFence(), now: new Date(), settings: rt.deps.settings, services: rt.deps.services, recordModelTurn: () => undefined };
       await tool.handler(args, ctx, undefined);
     },
   };

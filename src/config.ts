@@ -84,6 +84,11 @@ export const configSchema = z.object({
   CRM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CRM_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
   CRM_RATE_LIMIT_CONCURRENT: z.coerce.number().int().min(1).default(8),
+  /**
+   * Producers' book of business: `own` leads, `team` (default: theirs and their team's,
+   * users.team) or `all`. Admins, managers, CSRs and viewers always see the whole book.
+   */
+  CRM_BOOK_POLICY: z.enum(['own', 'team', 'all']).default('team'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -48,6 +48,7 @@ export function toolSettings(config: Config): ToolSettings {
     agencyTimezone: config.CRM_AGENCY_TIMEZONE,
     businessHours: [start, end],
     rrfK: config.CRM_RRF_K,
+    bookPolicy: config.CRM_BOOK_POLICY,
     fusion: {
       method: config.CRM_SEARCH_FUSION,
       fulltextWeight: config.CRM_SEARCH_FULLTEXT_WEIGHT,

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { hasScope, type Scope } from '../src/crm/actor.js';
 import { makeFence } from '../src/crm/fence.js';
+import { bookOf } from '../src/crm/access/book.js';
 import { recordInteraction, type ModelTurn, type NewInteraction } from '../src/crm/interactions.js';
 import { AppError, fromPgError, pgErrorOf } from '../src/errors.js';
 import { logger } from '../src/log.js';
@@ -113,6 +114,7 @@ export async function auditedCall<T>(
   const ctx: ToolContext = {
     db: deps.db,
     actor: call.actor,
+    book: bookOf(call.actor, deps.settings.bookPolicy ?? 'team'),
     fence: makeFence(),
     now: deps.now?.() ?? new Date(),
     settings: deps.settings,

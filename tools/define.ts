@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { DbOrTx } from '../src/db/client.js';
 import type { Actor, Scope } from '../src/crm/actor.js';
+import type { Book, BookPolicy } from '../src/crm/access/book.js';
 import type { Fence } from '../src/crm/fence.js';
 import type { ModelTurn } from '../src/crm/interactions.js';
 import type { FusionParams } from '../src/crm/knowledge-fusion.js';
@@ -25,6 +26,8 @@ export interface ToolSettings {
   rrfK: number;
   /** Knowledge-search fusion (CRM_SEARCH_*); absent: the tuned defaults. */
   fusion?: Partial<FusionParams>;
+  /** Producers' book of business (CRM_BOOK_POLICY); absent: `team`. */
+  bookPolicy?: BookPolicy;
 }
 
 /**
@@ -57,6 +60,8 @@ export interface ToolContext {
   /** Inside `handler` of a write tool: the call's transaction. Elsewhere: the database. */
   db: DbOrTx;
   actor: Actor;
+  /** What the actor may see and change (src/crm/access); lists filter by it, ids are checked by runTool. */
+  book: Book;
   /** Fences untrusted text with this call's random tag. */
   fence: Fence;
   /** The time of the call, fixed for the whole call. */

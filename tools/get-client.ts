@@ -62,7 +62,7 @@ export const getClientTool = defineTool({
   annotations: READ_ONLY,
   scope: 'crm:read',
   async handler(input, ctx) {
-    const opts = { fence: ctx.fence, now: ctx.now };
+    const opts = { fence: ctx.fence, now: ctx.now, book: ctx.book };
     if (input.detail === 'summary') return { detail: 'summary' as const, ...(await getClientSummary(ctx.db, input.clientId, opts)) };
     return { detail: 'full' as const, ...(await getClientView(ctx.db, input.clientId, opts)) };
   },

@@ -67,6 +67,7 @@ export const getLeadContextTool = defineTool({
       fence: ctx.fence,
       now: ctx.now,
       rrfK: ctx.settings.rrfK,
+      book: ctx.book,
     });
     return context;
   },

@@ -131,7 +131,7 @@ export const getLeadTool = defineTool({
   scope: 'crm:read',
   async handler(input, ctx) {
     assertPiiAllowed(input.includePii, ctx);
-    const opts = { fence: ctx.fence, now: ctx.now, includePii: input.includePii };
+    const opts = { fence: ctx.fence, now: ctx.now, includePii: input.includePii, book: ctx.book };
     if (input.detail === 'summary') return getLeadSummary(ctx.db, input.leadId, opts);
     return { detail: 'full' as const, ...(await getLeadView(ctx.db, input.leadId, opts)) };
   },

@@ -83,6 +83,7 @@ export const listFollowUpsTool = defineTool({
         now: ctx.now,
         dayZone: isValidTimeZone(ctx.actor.timezone) ? ctx.actor.timezone : ctx.settings.agencyTimezone,
         agencyZone: ctx.settings.agencyTimezone,
+        book: ctx.book,
       },
     );
     return {

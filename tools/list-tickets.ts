@@ -72,6 +72,7 @@ export const listTicketsTool = defineTool({
       now: ctx.now,
       limit: input.limit,
       cursor: input.cursor,
+      book: ctx.book,
     });
     return {
       tickets: r.rows.map((t) => ticketRow(t, input.detail, ctx.fence, ctx.now)),

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/db/client.js';
 import { hasScope, type Actor } from '../src/crm/actor.js';
 import { makeFence } from '../src/crm/fence.js';
+import { bookOf } from '../src/crm/access/book.js';
+import { assertInBook, refsOf } from '../src/crm/access/guard.js';
 import {
   checkIdempotencyKey,
   findIdempotencyRecord,
@@ -137,6 +139,7 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
   const turns: ModelTurn[] = [];
   const base: Omit<ToolContext, 'db'> = {
     actor: call.actor,
+    book: bookOf(call.actor, deps.settings.bookPolicy ?? 'team'),
     fence: makeFence(),
     now,
     settings: deps.settings,
@@ -187,6 +190,8 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
       output = replayAnswer(prior, tool.name, hash);
       replayOf = prior.interactionId;
     } else {
+      // Before prepare (a model call) and the write: a record outside the book costs nothing.
+      await assertInBook(deps.db, base.book, refsOf(parsedInput), readOnly ? 'read' : 'write');
       const prepared = tool.prepare ? await tool.prepare(parsedInput, { ...base, db: deps.db }) : undefined;
       const run = async (db: ToolContext['db']) => {
         const result = await tool.handler(parsedInput, { ...base, db }, prepared);

@@ -73,6 +73,7 @@ export const searchKnowledgeTool = defineTool({
       rrfK: ctx.settings.rrfK,
       fusion: ctx.settings.fusion,
       now: ctx.now,
+      book: ctx.book,
     });
     return {
       mode: result.mode === 'hybrid' ? ('hybrid' as const) : ('fulltext' as const),

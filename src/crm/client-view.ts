@@ -3,6 +3,7 @@
  * open leads (each with its consent), open opportunities, the latest communications and notes
  * across its leads, open follow-ups and tickets. Customer-written text is truncated and fenced.
  */
+import type { Book } from './access/book.js';
 import type { DbOrTx } from '../db/client.js';
 import { leadCommunications, leadNotes } from '../db/schema/index.js';
 import type { Fence } from './fence.js';
@@ -51,13 +52,13 @@ export interface ClientView {
 }
 
 /** Assembles the client's 360 view; NOT_FOUND when there is no such client. */
-export async function getClientView(db: DbOrTx, clientId: string, ctx: { fence: Fence; now: Date }): Promise<ClientView> {
+export async function getClientView(db: DbOrTx, clientId: string, ctx: { fence: Fence; now: Date; book?: Book }): Promise<ClientView> {
   const client = await clientCard(db, clientId, ctx.fence);
-  const scope = { clientId: client.id };
+  const scope = { clientId: client.id, book: ctx.book };
   return {
     client,
     contacts: await contactCards(db, client.id),
-    openLeads: await openLeadCards(db, client.id),
+    openLeads: await openLeadCards(db, client.id, { book: ctx.book }),
     openOpportunities: await openOpportunityCards(db, scope),
     recentCommunications: await recentCommunications(db, scope, ctx.fence),
     recentNotes: await recentNotes(db, scope, ctx.fence),
@@ -110,17 +111,17 @@ export interface ClientSummary {
 }
 
 /** The summary read of a client; NOT_FOUND when there is no such client. */
-export async function getClientSummary(db: DbOrTx, clientId: string, ctx: { fence: Fence; now: Date }): Promise<ClientSummary> {
+export async function getClientSummary(db: DbOrTx, clientId: string, ctx: { fence: Fence; now: Date; book?: Book }): Promise<ClientSummary> {
   const client = await clientCard(db, clientId, ctx.fence);
-  const scope = { clientId: client.id };
+  const scope = { clientId: client.id, book: ctx.book };
   const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];
   const contacts = await contactCards(db, client.id);
-  const leads = await openLeadCards(db, client.id);
+  const leads = await openLeadCards(db, client.id, { book: ctx.book });
   const followUps = await openFollowUps(db, scope, ctx.now);
   // Ids are beside the subjects: fenced without a source.
   const tickets = await openTickets(db, scope, (text) => ctx.fence(text, ''));
   const listed = new Set([...followUps.slice(0, SUMMARY_ITEMS).map((f) => f.id), ...tickets.slice(0, SUMMARY_ITEMS).map((t) => t.id)]);
-  const events = (await clientTimeline(db, client.id, { limit: SUMMARY_ITEMS + listed.size }))
+  const events = (await clientTimeline(db, client.id, { limit: SUMMARY_ITEMS + listed.size, book: ctx.book }))
     .filter((e) => !listed.has(e.id))
     .slice(0, SUMMARY_ITEMS);
   const many = SUMMARY_ITEMS * 2;
@@ -151,8 +152,8 @@ export async function getClientSummary(db: DbOrTx, clientId: string, ctx: { fenc
       }),
     ),
     counts: {
-      communications: await countRows(db, leadCommunications, { clientId: client.id }),
-      notes: await countRows(db, leadNotes, { clientId: client.id }),
+      communications: await countRows(db, leadCommunications, scope),
+      notes: await countRows(db, leadNotes, scope),
       openOpportunities: (await openOpportunityCards(db, scope)).length,
       ...(contacts.length > many ? { contacts: contacts.length } : {}),
       ...(leads.length > many ? { openLeads: leads.length } : {}),

@@ -1,4 +1,5 @@
 /** Listing follow-ups: filters, due-time order, keyset pagination with a total, and the rows as the tool shows them. */
+import { workItemInBook, type Book } from './access/book.js';
 import { and, asc, count, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { clients, contacts, followUps, users } from '../db/schema/index.js';
@@ -49,7 +50,7 @@ export function endOfLocalDay(now: Date, zone: string): Date {
 export async function listFollowUps(
   db: DbOrTx,
   f: FollowUpFilters,
-  page: { limit: number; cursor?: string; now: Date; dayZone: string; agencyZone: string },
+  page: { limit: number; cursor?: string; now: Date; dayZone: string; agencyZone: string; book?: Book },
 ): Promise<{ items: FollowUpListItem[]; total: number; nextCursor: string | null }> {
   const where: SQL[] = [];
   if (f.status !== 'any') where.push(eq(followUps.status, f.status));
@@ -60,6 +61,7 @@ export async function listFollowUps(
   if (f.assignedUserId) where.push(eq(followUps.assignedUserId, f.assignedUserId));
   if (f.leadId) where.push(eq(followUps.leadId, f.leadId));
   if (f.channel) where.push(eq(followUps.channel, f.channel));
+  if (page.book) where.push(workItemInBook(page.book, sql`${followUps.assignedUserId}`, sql`${followUps.leadId}`, sql`${followUps.clientId}`));
 
   // "Due today" depends on the day it was asked, so the day is part of the cursor's filters.
   // Dates as ISO strings: the fingerprint hashes JSON, and a Date object would hash as {}.

@@ -9,6 +9,7 @@ import { questionTerms } from './knowledge-fulltext.js';
 import { DEFAULT_FUSION, fuse, MIN_COVERAGE, type FusionParams } from './knowledge-fusion.js';
 import type { LeadSearchFilters } from './lead-search-filters.js';
 import type { VectorQuery } from './vector-arm.js';
+import type { Book } from './access/book.js';
 
 export interface LeadRankQuery {
   question: string;
@@ -16,6 +17,8 @@ export interface LeadRankQuery {
   /** The search_leads filters (`query` ignored). */
   filters: LeadSearchFilters;
   now: Date;
+  /** Only leads in this book of business; absent: the whole book. */
+  book?: Book;
   rrfK?: number;
   /** Fusion parameters (default DEFAULT_FUSION); `minSimilarity` is the meaning-only floor. */
   fusion?: Partial<FusionParams>;
@@ -36,7 +39,7 @@ export async function rankLeadsByKnowledge(db: DbOrTx, q: LeadRankQuery): Promis
   const depth = q.depth ?? 300;
   const params: FusionParams = { ...DEFAULT_FUSION, ...(q.rrfK ? { rrfK: q.rrfK } : {}), ...q.fusion };
   const { query: _ignored, ...filters } = q.filters;
-  const scope = { leadFilters: filters, now: q.now };
+  const scope = { leadFilters: filters, now: q.now, book: q.book };
   const terms = q.fulltext === false ? null : await questionTerms(db, q.question);
   const { candidates } = await knowledgeCandidates(db, terms, q.vector, scope, depth, depth, params.method === 'convex');
   const matching = candidates.filter((c) => (c.coverage ?? 0) >= MIN_COVERAGE || (c.similarity ?? -1) >= params.minSimilarity);

@@ -4,6 +4,7 @@ import { KNOWLEDGE_SOURCES, SOURCE_TYPES, type SourceType } from './knowledge-so
 import type { DbOrTx } from '../db/client.js';
 import { NotFoundError } from '../errors.js';
 import { matchingLeadIdsSql, type LeadSearchFilters } from './lead-search-filters.js';
+import { recordInBook, type Book } from './access/book.js';
 
 export interface KnowledgeScope {
   leadId?: string;
@@ -18,6 +19,8 @@ export interface KnowledgeScope {
   leadFilters?: LeadSearchFilters;
   /** The time the lead filters' "due"/"overdue" are measured against. */
   now?: Date;
+  /** Only records in this book of business (src/crm/access); absent: the whole book. */
+  book?: Book;
 }
 
 export interface ArmHit {
@@ -45,6 +48,7 @@ export function scopeConditions(type: SourceType, scope: KnowledgeScope): SQL[] 
   if (scope.since) c.push(sql`${s.occurredAt} >= ${scope.since.toISOString()}`);
   if (scope.until) c.push(sql`${s.occurredAt} < ${scope.until.toISOString()}`);
   if (scope.leadFilters) c.push(sql`${s.leadId} in (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())})`);
+  if (scope.book) c.push(recordInBook(scope.book, s.leadId, s.clientId));
   return c;
 }
 

@@ -5,6 +5,7 @@
  * Customer text is fenced, short customer fields cleaned. The rendered `text` is an outline that
  * points at the records by id; the customer text itself appears once, in the structured fields.
  */
+import type { Book } from './access/book.js';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { clients, insuranceTypes, leads, leadStatuses, users } from '../db/schema/index.js';
@@ -25,6 +26,8 @@ export interface LeadContextOptions {
   fence: Fence;
   now: Date;
   rrfK?: number;
+  /** The caller's book: the client's tickets on leads outside it are left out. */
+  book?: Book;
   /** Latest events shown (default 6) and relevant snippets (default 5). */
   highlights?: number;
   relevant?: number;
@@ -111,7 +114,7 @@ export async function getLeadContext(
       snippet: opts.fence(truncate(h.snippet, 400).text, `${h.sourceType}:${h.sourceId}`)!,
     }));
   const followUps = await openFollowUps(db, { leadId }, opts.now, 10);
-  const tickets = await openTickets(db, { clientId: l.clientId }, opts.fence, 5);
+  const tickets = await openTickets(db, { clientId: l.clientId, book: opts.book }, opts.fence, 5);
   // An open ticket's text is in openTickets already; its highlight keeps the title only.
   const ticketIds = new Set(tickets.map((t) => t.id));
   for (const h of highlights) if (h.kind === 'ticket' && ticketIds.has(h.id)) h.text = null;

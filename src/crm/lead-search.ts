@@ -9,6 +9,7 @@
  *   against crm_tsquery(q) (web-search syntax, insurance vocabulary); or, in hybrid mode, the caller's ranked lead ids
  *   (`opts.textMatchLeadIds`), scored by position.
  */
+import { leadAssigneeInBook, type Book } from './access/book.js';
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { addresses, clients, insuranceTypes, leadCommunications, leadNotes, leads, leadStatuses, users } from '../db/schema/index.js';
@@ -37,6 +38,8 @@ export interface LeadSearchOptions {
    * query runs, so it may be slow; it is never called inside our queries.
    */
   textMatchLeadIds?: (q: string) => Promise<string[]> | undefined;
+  /** Only leads in this book of business (src/crm/access); absent: the whole book. */
+  book?: Book;
   /** Default: relevance with a query, else updated_at. */
   sort?: LeadSort;
   /** Default: asc for x_date and next_follow_up_at (soonest first), desc otherwise. */
@@ -150,6 +153,7 @@ export async function searchLeads(db: DbOrTx, filters: LeadSearchFilters, opts: 
   const textScores = q ? (ranked ? rankedIdScoresSql(ranked) : fullTextLeadScoresSql(q)) : undefined;
 
   const conds = leadFilterConditions(filters, opts.now);
+  if (opts.book) conds.push(leadAssigneeInBook(opts.book, sql`${leads.assignedUserId}`));
   let relevance: SQL = sql`null::numeric`;
   if (q) {
     const pat = `%${escapeLike(q)}%`;

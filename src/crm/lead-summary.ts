@@ -104,8 +104,8 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
   const contacts = await contactCards(db, l.clientId);
   const followUps = await openFollowUps(db, { leadId: l.id }, ctx.now);
   // The ticket id is beside its subject: fenced without a source.
-  const tickets = await openTickets(db, { clientId: l.clientId }, (text) => ctx.fence(text, ''));
-  const others = await openLeadCards(db, l.clientId, { except: l.id });
+  const tickets = await openTickets(db, { clientId: l.clientId, book: ctx.book }, (text) => ctx.fence(text, ''));
+  const others = await openLeadCards(db, l.clientId, { except: l.id, book: ctx.book });
   const [opps] = await db
     .select({ n: count() })
     .from(opportunities)

@@ -5,6 +5,7 @@
  * and the lead's consent. Customer-written text is truncated and fenced (bodies) or cleaned (short
  * fields); licence numbers, dates of birth and VINs in the payloads are masked unless asked for.
  */
+import type { Book } from './access/book.js';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { campaigns, insuranceTypes, leads, leadStatuses, users } from '../db/schema/index.js';
@@ -109,6 +110,8 @@ export interface LeadViewOptions {
   now: Date;
   /** Return licence numbers, dates of birth and VINs unmasked; the caller checked the crm:pii scope. */
   includePii?: boolean;
+  /** The caller's book: the client's other leads (and their tickets) outside it are left out. */
+  book?: Book;
 }
 
 /**
@@ -203,11 +206,11 @@ export async function getLeadView(db: DbOrTx, leadId: string, ctx: LeadViewOptio
     client: await clientCard(db, l.clientId, ctx.fence),
     contacts: await contactCards(db, l.clientId),
     consent: await consentCard(db, l.id),
-    otherOpenLeads: await openLeadCards(db, l.clientId, { except: l.id }),
+    otherOpenLeads: await openLeadCards(db, l.clientId, { except: l.id, book: ctx.book }),
     openOpportunities: await openOpportunityCards(db, { leadId: l.id }),
     recentCommunications: await recentCommunications(db, { leadId: l.id }, ctx.fence),
     recentNotes: await recentNotes(db, { leadId: l.id }, ctx.fence),
     openFollowUps: await openFollowUps(db, { leadId: l.id }, ctx.now),
-    openTickets: await openTickets(db, { clientId: l.clientId }, ctx.fence),
+    openTickets: await openTickets(db, { clientId: l.clientId, book: ctx.book }, ctx.fence),
   };
 }

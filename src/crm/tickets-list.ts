@@ -2,6 +2,7 @@
  * Listing tickets for a work queue: filtered, ordered by SLA due time (none last) then priority
  * (urgent first), with keyset cursors and a total; and the rows as list_tickets shows them.
  */
+import { workItemInBook, type Book } from './access/book.js';
 import { and, asc, count, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { clients, supportTickets, users } from '../db/schema/index.js';
@@ -25,6 +26,8 @@ export interface TicketListQuery {
   now: Date;
   limit: number;
   cursor?: string;
+  /** Only tickets in this book of business (src/crm/access); absent: the whole book. */
+  book?: Book;
 }
 
 const rankExpr = sql<number>`(case ${supportTickets.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end)`;
@@ -44,12 +47,13 @@ function filters(q: TicketListQuery): SQL | undefined {
     q.clientId ? eq(supportTickets.clientId, q.clientId) : undefined,
     q.leadId ? eq(supportTickets.leadId, q.leadId) : undefined,
     q.breachingSla ? and(lt(supportTickets.slaDueAt, q.now), notInArray(supportTickets.status, ['resolved', 'closed'])) : undefined,
+    q.book ? workItemInBook(q.book, sql`${supportTickets.assignedUserId}`, sql`${supportTickets.leadId}`, sql`${supportTickets.clientId}`) : undefined,
   );
 }
 
 /** Rows of one page, `total` matching rows, and the cursor of the next page (null at the end). */
 export async function listTickets(db: DbOrTx, q: TicketListQuery) {
-  const { limit, cursor, now, ...rest } = q;
+  const { limit, cursor, now, book: _book, ...rest } = q;
   // The filter fingerprint excludes `now` for all but breach filtering, where the set depends on it.
   const scope: CursorScope = {
     sort: 'sla_due_priority',

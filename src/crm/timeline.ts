@@ -3,6 +3,7 @@
  * list, newest first. Event times: communications when they occurred, notes and follow-ups when
  * they were created, tickets when they were opened. Served by the MCP server as resources.
  */
+import { recordInBook, workItemInBook, type Book } from './access/book.js';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { clients, communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets } from '../db/schema/index.js';
@@ -31,6 +32,8 @@ export interface TimelineOptions {
   limit?: number;
   /** Fence for the untrusted `text`; without one, callers must fence it themselves. */
   fence?: Fence;
+  /** A client's timeline leaves out its leads outside this book of business. */
+  book?: Book;
 }
 
 type Row = {
@@ -111,13 +114,17 @@ export async function clientTimeline(db: DbOrTx, clientId: string, opts: Timelin
   const [client] = await db.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId)).limit(1);
   if (!client) throw new NotFoundError('client', clientId, 'Use search_leads to find the client id.');
   const clientLeads = sql`select ${leads.id} from ${leads} where ${leads.clientId} = ${clientId}`;
+  const b = opts.book;
+  const inBook = (lead: SQL, client: SQL) => (b ? sql` and ${recordInBook(b, lead, client)}` : sql``);
   return timeline(
     db,
     {
-      communications: eq(leadCommunications.clientId, clientId),
-      notes: eq(leadNotes.clientId, clientId),
-      followUps: sql`(${followUps.clientId} = ${clientId} or ${followUps.leadId} in (${clientLeads}))`,
-      tickets: eq(supportTickets.clientId, clientId),
+      communications: sql`${leadCommunications.clientId} = ${clientId}${inBook(sql`${leadCommunications.leadId}`, sql`${leadCommunications.clientId}`)}`,
+      notes: sql`${leadNotes.clientId} = ${clientId}${inBook(sql`${leadNotes.leadId}`, sql`${leadNotes.clientId}`)}`,
+      followUps: sql`(${followUps.clientId} = ${clientId} or ${followUps.leadId} in (${clientLeads}))${
+        b ? sql` and ${workItemInBook(b, sql`${followUps.assignedUserId}`, sql`${followUps.leadId}`, sql`${followUps.clientId}`)}` : sql``
+      }`,
+      tickets: sql`${supportTickets.clientId} = ${clientId}${inBook(sql`${supportTickets.leadId}`, sql`${supportTickets.clientId}`)}`,
     },
     opts,
   );

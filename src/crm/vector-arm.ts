@@ -10,6 +10,7 @@ import { logger } from '../log.js';
 import type { SourceType } from './knowledge-sources.js';
 import { matchingLeadIdsSql } from './lead-search-filters.js';
 import type { KnowledgeScope } from './knowledge-scope.js';
+import { recordInBook } from './access/book.js';
 import { modelIs, vectorDistance, type Embedder, type VectorSpace } from './vector-index.js';
 import { SOURCE_TYPES } from './knowledge-sources.js';
 
@@ -37,6 +38,7 @@ function vectorScope(scope: KnowledgeScope): SQL[] {
   if (scope.since) c.push(sql`e.source_created_at >= ${scope.since.toISOString()}`);
   if (scope.until) c.push(sql`e.source_created_at < ${scope.until.toISOString()}`);
   if (scope.leadFilters) c.push(sql`e.lead_id in (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())})`);
+  if (scope.book) c.push(recordInBook(scope.book, sql`e.lead_id`, sql`e.client_id`));
   return c;
 }
 

@@ -3,7 +3,8 @@
  * for one lead or for all of a client's leads. Customer-written text is truncated and fenced;
  * short fields (follow-up purposes) are cleaned.
  */
-import { and, asc, desc, eq, inArray, notInArray, or, type SQL } from 'drizzle-orm';
+import { recordInBook, workItemInBook, type Book } from './access/book.js';
+import { and, asc, desc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
 import { communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets, users } from '../db/schema/index.js';
@@ -12,7 +13,8 @@ import { cleanField, type Fence } from './fence.js';
 /** Longest body returned in a view; the rest is cut and flagged `truncated`. */
 export const VIEW_BODY_CHARS = 500;
 
-export type ViewScope = { leadId: string } | { clientId: string };
+/** A client's scope carries the caller's book: its leads outside the book are left out. */
+export type ViewScope = { leadId: string } | { clientId: string; book?: Book };
 
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 export const num = (v: string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
@@ -79,7 +81,9 @@ export interface TicketCard {
 }
 
 const byScope = (scope: ViewScope, lead: AnyPgColumn, client: AnyPgColumn): SQL =>
-  'leadId' in scope ? eq(lead, scope.leadId) : eq(client, scope.clientId);
+  'leadId' in scope
+    ? eq(lead, scope.leadId)
+    : and(eq(client, scope.clientId), scope.book && recordInBook(scope.book, sql`${lead}`, sql`${client}`))!;
 
 /** The latest communications, newest first. Subject and body are fenced (customers write them). */
 export async function recentCommunications(db: DbOrTx, scope: ViewScope, fence: Fence, limit = 10): Promise<CommunicationCard[]> {
@@ -139,9 +143,13 @@ export async function openFollowUps(db: DbOrTx, scope: ViewScope, now: Date, lim
   const where =
     'leadId' in scope
       ? eq(followUps.leadId, scope.leadId)
-      : or(
-          eq(followUps.clientId, scope.clientId),
-          inArray(followUps.leadId, db.select({ id: leads.id }).from(leads).where(eq(leads.clientId, scope.clientId))),
+      : and(
+          or(
+            eq(followUps.clientId, scope.clientId),
+            inArray(followUps.leadId, db.select({ id: leads.id }).from(leads).where(eq(leads.clientId, scope.clientId))),
+          ),
+          scope.book &&
+            workItemInBook(scope.book, sql`${followUps.assignedUserId}`, sql`${followUps.leadId}`, sql`${followUps.clientId}`),
         );
   const rows = await db
     .select({ f: followUps, handle: users.handle })

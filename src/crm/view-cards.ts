@@ -2,7 +2,8 @@
  * Record pieces of the 360 views: the client with its addresses, contacts, leads, opportunities,
  * consent. Names, addresses, titles and other short customer-written fields are cleaned (fence.ts).
  */
-import { and, asc, desc, eq, ne, notInArray, or, type SQL } from 'drizzle-orm';
+import { leadAssigneeInBook, recordInBook, type Book } from './access/book.js';
+import { and, asc, desc, eq, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { addresses, clients, contacts, insuranceTypes, leads, leadStatuses, opportunities, users } from '../db/schema/index.js';
 import { NotFoundError } from '../errors.js';
@@ -200,9 +201,14 @@ export async function consentCard(db: DbOrTx, leadId: string): Promise<ConsentCa
 }
 
 /** The client's open (non-terminal) leads, soonest x-date first, each with its consent; `except` skips one lead. */
-export async function openLeadCards(db: DbOrTx, clientId: string, opts: { except?: string; limit?: number } = {}): Promise<LeadCard[]> {
+export async function openLeadCards(
+  db: DbOrTx,
+  clientId: string,
+  opts: { except?: string; limit?: number; book?: Book } = {},
+): Promise<LeadCard[]> {
   const conds: SQL[] = [eq(leads.clientId, clientId), eq(leadStatuses.isTerminal, false)];
   if (opts.except) conds.push(ne(leads.id, opts.except));
+  if (opts.book) conds.push(leadAssigneeInBook(opts.book, sql`${leads.assignedUserId}`));
   const rows = await db
     .select({ l: leads, status: leadStatuses.code, line: insuranceTypes.code, handle: users.handle })
     .from(leads)
@@ -235,7 +241,7 @@ export async function openLeadCards(db: DbOrTx, clientId: string, opts: { except
 /** Opportunities not yet won or lost, of one lead or of a whole client. */
 export async function openOpportunityCards(
   db: DbOrTx,
-  scope: { leadId: string } | { clientId: string },
+  scope: { leadId: string } | { clientId: string; book?: Book },
   limit = 20,
 ): Promise<OpportunityCard[]> {
   const rows = await db
@@ -245,6 +251,9 @@ export async function openOpportunityCards(
       and(
         notInArray(opportunities.stage, ['won', 'lost']),
         'leadId' in scope ? eq(opportunities.leadId, scope.leadId) : eq(opportunities.clientId, scope.clientId),
+        'clientId' in scope && scope.book
+          ? recordInBook(scope.book, sql`${opportunities.leadId}`, sql`${opportunities.clientId}`)
+          : undefined,
       ),
     )
     .orderBy(asc(opportunities.expectedCloseDate), desc(opportunities.updatedAt))

@@ -3,7 +3,8 @@
  * list_follow_ups): how many items a list shows, how long a text is, and the compact forms of
  * consent, times and records. In a summary an absent field means "none".
  */
-import { count, eq } from 'drizzle-orm';
+import { recordInBook, type Book } from './access/book.js';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import type { leadCommunications, leadNotes } from '../db/schema/index.js';
 import type { Fence } from './fence.js';
@@ -74,8 +75,11 @@ export function summaryEvent(e: Pick<TimelineEvent, 'kind' | 'at' | 'title' | 't
 export async function countRows(
   db: DbOrTx,
   table: typeof leadNotes | typeof leadCommunications,
-  by: { leadId: string } | { clientId: string },
+  by: { leadId: string } | { clientId: string; book?: Book },
 ): Promise<number> {
-  const where = 'leadId' in by ? eq(table.leadId, by.leadId) : eq(table.clientId, by.clientId);
+  const where =
+    'leadId' in by
+      ? eq(table.leadId, by.leadId)
+      : and(eq(table.clientId, by.clientId), by.book && recordInBook(by.book, sql`${table.leadId}`, sql`${table.clientId}`));
   return (await db.select({ n: count() }).from(table).where(where))[0]?.n ?? 0;
 }

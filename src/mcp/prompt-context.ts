@@ -8,6 +8,7 @@ import { consentFor, type ConsentState } from '../crm/consent.js';
 import { getLeadContext } from '../crm/lead-context.js';
 import { leadTimeZone, type ZoneSource } from '../crm/lead-timezone.js';
 import { requireLead } from '../crm/leads-lookup.js';
+import { assertInBook } from '../crm/access/guard.js';
 import { fieldSources, requireTicket } from '../crm/tickets.js';
 import { clients, contacts } from '../db/schema/index.js';
 import { ValidationError } from '../errors.js';
@@ -50,6 +51,7 @@ async function personOf(ctx: ToolContext, clientId: string, contactId: string | 
 
 /** The briefing and consent facts for one lead; NOT_FOUND for an unknown lead. */
 export async function leadPromptContext(ctx: ToolContext, leadId: string, contactId?: string): Promise<LeadPromptContext> {
+  await assertInBook(ctx.db, ctx.book, { leadId, ...(contactId ? { contactId } : {}) }, 'read');
   const lead = await requireLead(ctx.db, leadId);
   const person = await personOf(ctx, lead.clientId, contactId);
   const consent = await consentFor(ctx.db, leadId, person?.id ?? null);
@@ -58,7 +60,12 @@ export async function leadPromptContext(ctx: ToolContext, leadId: string, contac
     settingsZone: consent.timezone,
     agencyZone: ctx.settings.agencyTimezone,
   });
-  const briefing = await getLeadContext(ctx.db, ctx.services.embedder, leadId, { fence: ctx.fence, now: ctx.now, rrfK: ctx.settings.rrfK });
+  const briefing = await getLeadContext(ctx.db, ctx.services.embedder, leadId, {
+    fence: ctx.fence,
+    now: ctx.now,
+    rrfK: ctx.settings.rrfK,
+    book: ctx.book,
+  });
   const who = person
     ? `Person: contact ${person.id}, ${ctx.fence(`${person.firstName} ${person.lastName}`, `contact:${person.id}:name`)}`
     : 'Person: the client (no contact on file; lead-level settings apply).';
@@ -85,6 +92,7 @@ const set = (who: string | undefined) =>
 
 /** The ticket with its fenced subject and description, client and current triage; NOT_FOUND for an unknown ticket. */
 export async function ticketPromptContext(ctx: ToolContext, ticketId: string): Promise<TicketPromptContext> {
+  await assertInBook(ctx.db, ctx.book, { ticketId }, 'read');
   const t = await requireTicket(ctx.db, ticketId);
   const v = toTicketView(t, ctx);
   const [client] = t.clientId ? await ctx.db.select({ name: clients.displayName }).from(clients).where(eq(clients.id, t.clientId)) : [];

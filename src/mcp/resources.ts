@@ -9,6 +9,7 @@ import type { ReadResourceResult, Resource, ResourceTemplate } from '@modelconte
 import { z } from 'zod';
 import { LOOKUP_NAMES, listLookup, type LookupName } from '../crm/lookups.js';
 import { clientTimeline, leadTimeline } from '../crm/timeline.js';
+import { assertInBook } from '../crm/access/guard.js';
 import { ValidationError } from '../errors.js';
 import type { AuditLinks, AuditedValue } from '../../tools/audited-call.js';
 import type { ToolContext } from '../../tools/define.js';
@@ -85,7 +86,11 @@ async function read(ctx: ToolContext, uri: string, t: Target): Promise<AuditedVa
       'Use a lead or client id from search_leads.',
     );
   }
-  const events = t.of === 'leads' ? await leadTimeline(ctx.db, t.id, { limit: 100 }) : await clientTimeline(ctx.db, t.id, { limit: 100 });
+  await assertInBook(ctx.db, ctx.book, t.of === 'leads' ? { leadId: t.id } : { clientId: t.id }, 'read');
+  const events =
+    t.of === 'leads'
+      ? await leadTimeline(ctx.db, t.id, { limit: 100 })
+      : await clientTimeline(ctx.db, t.id, { limit: 100, book: ctx.book });
   // The timeline quotes customers verbatim; the whole document is fenced as untrusted data.
   const text = ctx.fence(JSON.stringify(events), `${t.of}:${t.id}:timeline`)!;
   return { value: text, summary: `${events.length} events`, result: { events: events.length } };

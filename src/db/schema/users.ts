@@ -15,6 +15,8 @@ export const users = pgTable(
     role: text('role', { enum: USER_ROLES }).notNull().default('producer'),
     timezone: text('timezone').notNull().default('America/Chicago'),
     slackUserId: text('slack_user_id'),
+    /** Team name for the book-of-business policy (CRM_BOOK_POLICY=team); null: on no team. */
+    team: text('team'),
     isActive: boolean('is_active').notNull().default(true),
     ...timestamps,
   },
@@ -22,6 +24,7 @@ export const users = pgTable(
     uniqueIndex('users_handle_key').on(t.handle),
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
     uniqueIndex('users_slack_user_id_key').on(t.slackUserId),
+    index('users_team_idx').on(t.team).where(sql`${t.team} is not null`),
     check('users_role_check', sql`${t.role} in ('admin','manager','producer','csr','viewer')`),
     check('users_handle_format', sql`${t.handle} ~ '^[a-z0-9][a-z0-9._-]{1,62}$'`),
   ],

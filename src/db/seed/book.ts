@@ -35,7 +35,8 @@ export function makeUsers(rng: Rng, clock: BookClock, batch: Batch): SeedUser[] 
     const user = { ...u, id: rng.uuid() };
     const created = clock.at(-900 + i);
     push(batch, 'users', {
-      id: user.id, handle: u.handle, full_name: u.fullName, email: `${u.handle}@northstar.example.com`, role: u.role, timezone: u.timezone,
+      // Both producers sell as one team, so the demo user (a producer) works the whole producers' book under CRM_BOOK_POLICY=team.
+      id: user.id, handle: u.handle, full_name: u.fullName, email: `${u.handle}@northstar.example.com`, role: u.role, timezone: u.timezone, team: u.role === 'producer' ? 'sales' : null,
       slack_user_id: `U0${String(i + 1).padStart(2, '0')}${u.handle.replace(/[^a-z]/g, '').slice(0, 6).toUpperCase()}`, created_at: created, updated_at: created,
     });
     return user;

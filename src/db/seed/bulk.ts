@@ -14,7 +14,7 @@ const FLEX: readonly (readonly [string, string])[] = [['tags', 'text[]'], ['cust
 const TS: readonly (readonly [string, string])[] = [['created_at', 'timestamptz'], ['updated_at', 'timestamptz']];
 
 export const TABLES = {
-  users: { table: 'users', columns: [['id', 'uuid'], ['handle', 'text'], ['full_name', 'text'], ['email', 'text'], ['role', 'text'], ['timezone', 'text'], ['slack_user_id', 'text'], ...TS] },
+  users: { table: 'users', columns: [['id', 'uuid'], ['handle', 'text'], ['full_name', 'text'], ['email', 'text'], ['role', 'text'], ['timezone', 'text'], ['slack_user_id', 'text'], ['team', 'text'], ...TS] },
   addresses: {
     table: 'addresses',
     columns: [['id', 'uuid'], ['line1', 'text'], ['line2', 'text'], ['city', 'text'], ['state', 'text'], ['postal_code', 'text'], ['county', 'text'], ['latitude', 'float8'], ['longitude', 'float8'], ['geocode_source', 'text'], ['is_verified', 'bool'], ['timezone', 'text'], ...TS],
