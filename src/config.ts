@@ -84,6 +84,9 @@ export const configSchema = z.object({
   CRM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CRM_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
   CRM_RATE_LIMIT_CONCURRENT: z.coerce.number().int().min(1).default(8),
+  /** Open MCP-over-HTTP sessions at most, in all and per user (a new one beyond: 429 + Retry-After). */
+  CRM_MAX_SESSIONS: z.coerce.number().int().min(1).default(1000),
+  CRM_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).default(50),
   /**
    * Producers' book of business: `own` leads, `team` (default: theirs and their team's,
    * users.team) or `all`. Admins, managers, CSRs and viewers always see the whole book.

@@ -41,7 +41,12 @@ export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   const log = logger('http');
   const app = new Hono<AuthEnv>();
   const hosts = allowedHostnames(rt.config.HOST, rt.config.CRM_ALLOWED_HOSTS);
-  const mcp = createMcpHttpHandler({ deps: rt.deps, stateless: rt.config.MCP_STATELESS });
+  const mcp = createMcpHttpHandler({
+    deps: rt.deps,
+    stateless: rt.config.MCP_STATELESS,
+    maxSessions: rt.config.CRM_MAX_SESSIONS,
+    maxSessionsPerUser: rt.config.CRM_MAX_SESSIONS_PER_USER,
+  });
 
   app.onError((err, c) => {
     // A lost database (e.g. while authenticating) is a retriable 503, not a 500.
@@ -73,10 +78,28 @@ export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   app.get('/readyz', async (c) => ((await checkReady()) ? c.json({ status: 'ready' }) : c.json({ status: 'unavailable' }, 503)));
 
   const auth = rt.config.MCP_HTTP_AUTH === 'none' ? localUserAuth(rt.database.db, rt.config) : bearerAuth(rt.database.db);
-  const limit = rateLimit({ perMinute: rt.config.CRM_RATE_LIMIT_PER_MINUTE, burst: rt.config.CRM_RATE_LIMIT_BURST, concurrent: rt.config.CRM_RATE_LIMIT_CONCURRENT });
+  const limit = rateLimit({
+    perMinute: rt.config.CRM_RATE_LIMIT_PER_MINUTE,
+    burst: rt.config.CRM_RATE_LIMIT_BURST,
+    concurrent: rt.config.CRM_RATE_LIMIT_CONCURRENT,
+  });
   const tooLarge = (c: Context) =>
-    c.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Request body over 4 MB.', data: { code: 'VALIDATION', hint: 'Send less per call.' } }, id: null }, 413);
-  app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge }), auth, limit);
+    c.json(
+      {
+        jsonrpc: '2.0',
+        error: { code: -32000, message: 'Request body over 4 MB.', data: { code: 'VALIDATION', hint: 'Send less per call.' } },
+        id: null,
+      },
+      413,
+    );
+  app.use(
+    '/mcp',
+    hostGuard(hosts),
+    originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts),
+    bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge }),
+    auth,
+    limit,
+  );
   app.all('/mcp', (c) => mcp.handle(c.req.raw, c.get('actor')));
   // Slack signs its requests; the surface verifies them itself (no bearer token, no Origin).
   if (opts.slack) app.route('/slack', opts.slack.routes);

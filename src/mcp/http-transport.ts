@@ -15,6 +15,9 @@ export interface McpHttpOptions {
   stateless: boolean;
   /** Idle sessions are closed after this long (stateful mode). */
   sessionIdleMs?: number;
+  /** Open sessions at most, in all and per user (stateful mode); a new one beyond is refused with 429. */
+  maxSessions?: number;
+  maxSessionsPerUser?: number;
 }
 
 interface Session {
@@ -30,6 +33,18 @@ function jsonRpcError(status: number, message: string, id: string | number | nul
     status,
     headers: { 'content-type': 'application/json' },
   });
+}
+
+/** 429 for a session over a cap, with when one will have expired (or 60 s) as Retry-After. */
+function sessionCapped(message: string, retryAfterS: number): Response {
+  const hint = `Close sessions you no longer use (HTTP DELETE with their mcp-session-id), reuse an open one, or retry after ${retryAfterS} s.`;
+  return new Response(
+    JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message, data: { code: 'RATE_LIMITED', hint } }, id: null }),
+    {
+      status: 429,
+      headers: { 'content-type': 'application/json', 'retry-after': String(retryAfterS) },
+    },
+  );
 }
 
 /** The ids of the JSON-RPC requests (not notifications or responses) in a parsed body. */
@@ -123,6 +138,18 @@ export interface McpHttpHandler {
 export function createMcpHttpHandler(opts: McpHttpOptions): McpHttpHandler {
   const sessions = new Map<string, Session>();
   const idleMs = opts.sessionIdleMs ?? 30 * 60_000;
+  const maxSessions = opts.maxSessions ?? Infinity;
+  const maxPerUser = opts.maxSessionsPerUser ?? Infinity;
+  // Initialize requests in flight count against the caps too, so a burst cannot overshoot them.
+  const opening = new Map<string, number>();
+  let openingTotal = 0;
+  /** Seconds until the idlest of `list` expires (the sweep runs each minute), at least 1. */
+  const retryAfter = (list: Iterable<Session>) => {
+    let oldest = Infinity;
+    for (const s of list) oldest = Math.min(oldest, s.lastSeen);
+    if (oldest === Infinity) return 60;
+    return Math.max(1, Math.ceil((oldest + idleMs - Date.now()) / 1000) + 60);
+  };
   const authInfo = (actor: Actor): AuthInfo => ({ token: '', clientId: actor.userId, scopes: [...actor.scopes], extra: { actor } });
   const newServer = () => createMcpServer({ deps: opts.deps, channel: 'mcp_http', actorFor: actorFromAuthInfo });
 
@@ -156,6 +183,26 @@ export function createMcpHttpHandler(opts: McpHttpOptions): McpHttpHandler {
       return s.transport.handleRequest(req, { authInfo: authInfo(actor) });
     }
     if (req.method !== 'POST') return jsonRpcError(400, 'Missing mcp-session-id header. Start with an initialize request (POST).');
+    const mine = [...sessions.values()].filter((s) => s.userId === actor.userId);
+    if (mine.length + (opening.get(actor.userId) ?? 0) >= maxPerUser) {
+      return sessionCapped(`You have ${maxPerUser} open sessions, the most one user may hold.`, retryAfter(mine));
+    }
+    if (sessions.size + openingTotal >= maxSessions) {
+      return sessionCapped('The server holds as many sessions as it may; try again shortly.', retryAfter(sessions.values()));
+    }
+    opening.set(actor.userId, (opening.get(actor.userId) ?? 0) + 1);
+    openingTotal++;
+    try {
+      return await openSession(req, actor);
+    } finally {
+      openingTotal--;
+      const left = (opening.get(actor.userId) ?? 1) - 1;
+      if (left) opening.set(actor.userId, left);
+      else opening.delete(actor.userId);
+    }
+  }
+
+  async function openSession(req: Request, actor: Actor): Promise<Response> {
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {

@@ -28,7 +28,8 @@ const ids: Record<string, string> = {};
 
 async function call(tool: AnyTool, input: Record<string, unknown>) {
   const { db } = database();
-  const user = await makeUser(db);
+  // A CSR: the leads here belong to a producer, and a CSR works the whole book (src/crm/access).
+  const user = await makeUser(db, { role: 'csr' });
   return runTool(toolDeps(db, NOW), tool, input, { actor: actorOf(user, ['crm:read']), channel: 'mcp_memory' });
 }
 

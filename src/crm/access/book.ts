@@ -8,8 +8,9 @@
  * - producers, by CRM_BOOK_POLICY: `own` (leads assigned to them), `team` (the default: theirs
  *   and their team's, users.team), or `all`. Unassigned leads are the agency's pool: every
  *   producer sees them, so a new web lead is not invisible until someone assigns it.
- * A client is in a book when it is assigned to a member or has a lead in the book; a ticket or a
- * follow-up when it is assigned to a member or its lead (else its client) is in the book.
+ * A client is in a book when it is assigned to a member, has a lead in the book, or is unassigned
+ * with no leads yet (the pool again); a ticket or a follow-up when it is assigned to a member or
+ * its lead (else its client) is in the book.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.js';
@@ -50,7 +51,9 @@ export function leadIdInBook(book: Book, leadId: SQL): SQL {
 /** The client with id `clientId` (an expression) is in the book. */
 export function clientIdInBook(book: Book, clientId: SQL): SQL {
   if (book.all) return sql`true`;
-  return sql`(exists (select 1 from clients bc where bc.id = ${clientId} and bc.assigned_user_id in (${members(book)}))
+  return sql`(exists (select 1 from clients bc where bc.id = ${clientId}
+      and (bc.assigned_user_id in (${members(book)})
+        or (bc.assigned_user_id is null and not exists (select 1 from leads bn where bn.client_id = bc.id))))
     or exists (select 1 from leads bl where bl.client_id = ${clientId} and ${leadAssigneeInBook(book, sql`bl.assigned_user_id`)}))`;
 }
 
