@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError, fromPgError } from '../errors.js';
 import { logger } from '../log.js';
 import { listMigrations } from '../db/migrate.js';
+import { hasScope } from '../crm/actor.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../mcp/http-transport.js';
 import type { Runtime } from '../runtime.js';
 import { rateLimit } from './rate-limit.js';
@@ -78,6 +79,34 @@ export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   app.get('/readyz', async (c) => ((await checkReady()) ? c.json({ status: 'ready' }) : c.json({ status: 'unavailable' }, 503)));
 
   const auth = rt.config.MCP_HTTP_AUTH === 'none' ? localUserAuth(rt.database.db, rt.config) : bearerAuth(rt.database.db);
+  // The detail operators need, for crm:admin tokens only: it tells an attacker what to aim at.
+  app.get('/readyz/detail', hostGuard(hosts), bearerAuth(rt.database.db), async (c) => {
+    if (!hasScope(c.get('actor'), 'crm:admin')) {
+      return c.json(
+        { error: { code: 'FORBIDDEN', message: 'Readiness detail needs a crm:admin token.', hint: 'Use /readyz for ready or not.' } },
+        403,
+      );
+    }
+    const ready = await checkReady();
+    let applied: number | null = null;
+    try {
+      applied = (await rt.database.pool.query<{ n: number }>('select count(*)::int as n from crm_migrations')).rows[0]?.n ?? 0;
+    } catch {
+      // The database is down: applied stays null and status says unavailable.
+    }
+    const pool = rt.database.pool;
+    return c.json(
+      {
+        status: ready ? 'ready' : 'unavailable',
+        database: rt.database.embedded ? 'embedded' : 'server',
+        migrations: { applied, expected: listMigrations().length },
+        pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+        mcpSessions: mcp.sessionCount(),
+        rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      },
+      ready ? 200 : 503,
+    );
+  });
   const limit = rateLimit({
     perMinute: rt.config.CRM_RATE_LIMIT_PER_MINUTE,
     burst: rt.config.CRM_RATE_LIMIT_BURST,

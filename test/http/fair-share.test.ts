@@ -7,12 +7,22 @@ import { useRuntime } from '../helpers/runtime.js';
 const rt = useRuntime({ CRM_RATE_LIMIT_PER_MINUTE: '60', CRM_RATE_LIMIT_BURST: '5', CRM_RATE_LIMIT_CONCURRENT: '2' });
 
 const init = (id: number) =>
-  JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
+  JSON.stringify({
+    jsonrpc: '2.0',
+    id,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+  });
 
 function req(token: string, body: string) {
   return new Request('http://127.0.0.1/mcp', {
     method: 'POST',
-    headers: { host: '127.0.0.1', authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    headers: {
+      host: '127.0.0.1',
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+    },
     body,
   });
 }
@@ -48,6 +58,28 @@ describe('HTTP fair share and limits', () => {
     const res = await app.request(new Request('http://127.0.0.1/readyz', { headers: { host: '127.0.0.1' } }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ready' });
+    await mcp.close();
+  });
+
+  it('gives readiness detail only to a crm:admin token', async () => {
+    const { app, mcp } = createHttpApp(rt());
+    const detail = (token?: string) =>
+      app.request(
+        new Request('http://127.0.0.1/readyz/detail', {
+          headers: { host: '127.0.0.1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        }),
+      );
+    expect((await detail()).status).toBe(401);
+    const reader = await createToken(rt().database.db, { userHandle: 'demo', scopes: ['crm:read'] });
+    const denied = await detail(reader.token);
+    expect(denied.status).toBe(403);
+    expect(JSON.stringify(await denied.json())).not.toMatch(/embedded|migrations/);
+    const admin = await createToken(rt().database.db, { userHandle: 'avery.quinn', scopes: ['crm:admin'] });
+    const ok = await detail(admin.token);
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { database: string; migrations: { applied: number; expected: number } };
+    expect(body.database).toBe('embedded');
+    expect(body.migrations.applied).toBe(body.migrations.expected);
     await mcp.close();
   });
 });
