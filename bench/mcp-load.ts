@@ -11,6 +11,9 @@
  * the ratio is printed. Then 10k tools/list calls on one session (heap before/after: no
  * unbounded growth). Finally the database is checked: every write and every audit row present
  * exactly once. Nothing here asserts a time.
+ * With CRM_BENCH_PROFILE=<file.cpuprofile>, the load phase of the largest session count (only
+ * it: not start-up, seeding or the baseline) is CPU-profiled in-process into that file, and the
+ * CPU per call is printed by where it went (database, app, validation, transport, GC).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +24,7 @@ import { loadConfig, testConfig } from '../src/config.js';
 import { createToken } from '../src/crm/tokens.js';
 import { startHttp } from '../src/http/server.js';
 import { configureLogger } from '../src/log.js';
+import { startProfile } from './cpu-profile.js';
 import { openRuntime } from '../src/runtime.js';
 
 const SESSIONS = (process.argv[2] ?? '1,10,50').split(',').map(Number);
@@ -39,7 +43,14 @@ async function main(): Promise<void> {
   configureLogger('warn');
   const server = Boolean(process.env.DATABASE_URL);
   const dir = server ? undefined : mkdtempSync(path.join(os.tmpdir(), 'crm-load-'));
-  const overrides = { PORT: '0', CRM_RATE_LIMIT_PER_MINUTE: '1000000', CRM_RATE_LIMIT_BURST: '100000', CRM_RATE_LIMIT_CONCURRENT: '1000' };
+  const overrides = {
+    PORT: '0',
+    CRM_RATE_LIMIT_PER_MINUTE: '1000000',
+    CRM_RATE_LIMIT_BURST: '100000',
+    CRM_RATE_LIMIT_CONCURRENT: '1000',
+    CRM_MAX_SESSIONS_PER_USER: '100000',
+    CRM_MAX_SESSIONS: '100000',
+  };
   const config = server
     ? loadConfig({ ...process.env, ...overrides, LOG_LEVEL: 'warn' })
     : testConfig({ ...overrides, CRM_DATA_DIR: path.join(dir!, 'data') });
@@ -51,10 +62,29 @@ async function main(): Promise<void> {
     if (leads.length === 0) throw new Error('the database has no leads: seed it first (crm-agent seed)');
     const lead = (i: number) => leads[i % leads.length]!;
     const mix: Mix[] = [
-      { name: 'search_leads', args: () => ({ query: 'roof', limit: 10 }), sql: () => ["select distinct lead_id from lead_notes where search_vector @@ websearch_to_tsquery('english', 'roof') limit 10", []] },
-      { name: 'search_leads', args: () => ({ statuses: ['quoted'], limit: 10 }), sql: () => ["select l.id from leads l join lead_statuses s on s.id = l.status_id where s.code = 'quoted' order by l.updated_at desc limit 10", []] },
-      { name: 'get_lead', args: (i) => ({ leadId: lead(i) }), sql: (i) => ['select * from leads l join clients c on c.id = l.client_id where l.id = $1', [lead(i)]] },
-      { name: 'list_follow_ups', args: () => ({ limit: 10 }), sql: () => ["select * from follow_ups where status = 'open' order by due_at limit 10", []] },
+      {
+        name: 'search_leads',
+        args: () => ({ query: 'roof', limit: 10 }),
+        sql: () => ["select distinct lead_id from lead_notes where search_vector @@ websearch_to_tsquery('english', 'roof') limit 10", []],
+      },
+      {
+        name: 'search_leads',
+        args: () => ({ statuses: ['quoted'], limit: 10 }),
+        sql: () => [
+          "select l.id from leads l join lead_statuses s on s.id = l.status_id where s.code = 'quoted' order by l.updated_at desc limit 10",
+          [],
+        ],
+      },
+      {
+        name: 'get_lead',
+        args: (i) => ({ leadId: lead(i) }),
+        sql: (i) => ['select * from leads l join clients c on c.id = l.client_id where l.id = $1', [lead(i)]],
+      },
+      {
+        name: 'list_follow_ups',
+        args: () => ({ limit: 10 }),
+        sql: () => ["select * from follow_ups where status = 'open' order by due_at limit 10", []],
+      },
       {
         name: 'add_note',
         args: (i) => ({ leadId: lead(i), body: `${RUN_TAG} note ${i}: discussed the renewal quote.` }),
@@ -62,27 +92,42 @@ async function main(): Promise<void> {
       },
       {
         name: 'log_communication',
-        args: (i) => ({ leadId: lead(i), type: 'call', direction: 'inbound', outcome: 'connected', body: `${RUN_TAG} call ${i}: client called about billing.` }),
+        args: (i) => ({
+          leadId: lead(i),
+          type: 'call',
+          direction: 'inbound',
+          outcome: 'connected',
+          body: `${RUN_TAG} call ${i}: client called about billing.`,
+        }),
         sql: (i) => ['select id from leads where id = $1', [lead(i)]],
       },
     ];
 
-    console.log(`MCP load over Streamable HTTP, ${server ? 'server database' : 'embedded database'}, node ${process.version}, ${os.cpus().length} CPU(s)`);
+    console.log(
+      `MCP load over Streamable HTTP, ${server ? 'server database' : 'embedded database'}, node ${process.version}, ${os.cpus().length} CPU(s)`,
+    );
     console.log('sessions  calls   calls/s  p50 ms  p95 ms  p99 ms  errors  rss MB/session  | bare SQL calls/s  ratio');
     let writes = 0;
     for (const n of SESSIONS) {
       const rssBefore = process.memoryUsage().rss;
       const clients: Client[] = [];
       for (let s = 0; s < n; s++) {
-        const { token } = await createToken(rt.database.db, { userHandle: 'demo', scopes: ['crm:read', 'crm:write'], name: `${RUN_TAG}-${n}-${s}` });
+        const { token } = await createToken(rt.database.db, {
+          userHandle: 'demo',
+          scopes: ['crm:read', 'crm:write'],
+          name: `${RUN_TAG}-${n}-${s}`,
+        });
         const c = new Client({ name: 'mcp-load-bench', version: '1.0.0' });
-        await c.connect(new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+        await c.connect(
+          new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+        );
         clients.push(c);
       }
       global.gc?.();
       const rssPerSession = (process.memoryUsage().rss - rssBefore) / n / 1e6;
       const lat: number[] = [];
       let errors = 0;
+      const profile = process.env.CRM_BENCH_PROFILE && n === Math.max(...SESSIONS) ? await startProfile() : undefined;
       const t0 = performance.now();
       await Promise.all(
         clients.map(async (c, s) => {
@@ -102,6 +147,7 @@ async function main(): Promise<void> {
         }),
       );
       const wall = (performance.now() - t0) / 1000;
+      const cpu = await profile?.stop(process.env.CRM_BENCH_PROFILE!);
       // The same number of equivalent queries, at the same concurrency, straight on the pool.
       const b0 = performance.now();
       await Promise.all(
@@ -118,13 +164,25 @@ async function main(): Promise<void> {
       console.log(
         `${String(n).padStart(8)} ${String(n * CALLS).padStart(6)} ${rate.toFixed(1).padStart(9)} ${pct(lat, 0.5).toFixed(0).padStart(7)} ${pct(lat, 0.95).toFixed(0).padStart(7)} ${pct(lat, 0.99).toFixed(0).padStart(7)} ${String(errors).padStart(7)} ${rssPerSession.toFixed(2).padStart(15)}  | ${bareRate.toFixed(1).padStart(16)} ${(bareRate / rate).toFixed(1).padStart(6)}x`,
       );
-      await Promise.all(clients.map((c) => c.close()));
+      if (cpu) {
+        const per = cpu.map(([k, ms]) => `${k} ${(ms / (n * CALLS)).toFixed(2)}`).join(', ');
+        console.log(`   CPU per call at ${n} sessions, ms: ${per}`);
+      }
+      // DELETE each session (Client.close alone leaves it open on the server until it idles out).
+      await Promise.all(
+        clients.map(async (c) => {
+          await (c.transport as StreamableHTTPClientTransport | undefined)?.terminateSession();
+          await c.close();
+        }),
+      );
     }
 
     // tools/list many times on one session: the heap must not grow with the count.
     const { token } = await createToken(rt.database.db, { userHandle: 'demo', scopes: ['crm:read'], name: `${RUN_TAG}-list` });
     const c = new Client({ name: 'mcp-load-bench', version: '1.0.0' });
-    await c.connect(new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+    await c.connect(
+      new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+    );
     global.gc?.();
     const heap0 = process.memoryUsage().heapUsed;
     let bytes = 0;
@@ -139,13 +197,17 @@ async function main(): Promise<void> {
 
     // Nothing lost, nothing doubled.
     const notes = await pool.query<{ n: number }>("select count(*)::int n from lead_notes where body like $1 || ' note %'", [RUN_TAG]);
-    const comms = await pool.query<{ n: number }>("select count(*)::int n from lead_communications where body like $1 || ' call %'", [RUN_TAG]);
+    const comms = await pool.query<{ n: number }>("select count(*)::int n from lead_communications where body like $1 || ' call %'", [
+      RUN_TAG,
+    ]);
     const audit = await pool.query<{ n: number }>(
       "select count(*)::int n from ai_interactions where tool_name in ('add_note','log_communication') and error_code is null and created_at > now() - interval '1 hour' and tool_arguments::text like '%' || $1 || '%'",
       [RUN_TAG],
     );
     const written = notes.rows[0]!.n + comms.rows[0]!.n;
-    console.log(`\nwrites acknowledged ${writes}, rows written ${written}, audit rows for them ${audit.rows[0]!.n}: ${writes === written && written === audit.rows[0]!.n ? 'OK, each exactly once' : 'MISMATCH'}`);
+    console.log(
+      `\nwrites acknowledged ${writes}, rows written ${written}, audit rows for them ${audit.rows[0]!.n}: ${writes === written && written === audit.rows[0]!.n ? 'OK, each exactly once' : 'MISMATCH'}`,
+    );
   } finally {
     await http.stop();
     await rt.close();

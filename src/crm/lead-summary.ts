@@ -6,7 +6,7 @@
  * Compact on purpose: null fields of the lead and client are left out, times are to the minute,
  * open follow-ups and tickets are not repeated among the events.
  */
-import { and, count, eq, notInArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { leadCommunications, leadNotes, opportunities } from '../db/schema/index.js';
 import { cleanField, type Fence } from './fence.js';
@@ -24,7 +24,6 @@ import {
   SUMMARY_ITEMS,
   SUMMARY_TEXT_CHARS,
   summarizeConsent,
-  countRows,
   summaryEvent,
 } from './view-summary.js';
 
@@ -106,13 +105,16 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
   // The ticket id is beside its subject: fenced without a source.
   const tickets = await openTickets(db, { clientId: l.clientId, book: ctx.book }, (text) => ctx.fence(text, ''));
   const others = await openLeadCards(db, l.clientId, { except: l.id, book: ctx.book });
-  const [opps] = await db
-    .select({ n: count() })
-    .from(opportunities)
-    .where(and(eq(opportunities.leadId, l.id), notInArray(opportunities.stage, ['won', 'lost'])));
+  // Three counts in one round trip: each query costs a trip to a database that runs one at a time.
+  const {
+    rows: [counted],
+  } = await db.execute<{ opps: number; comms: number; notes: number }>(sql`select
+      (select count(*)::int from ${opportunities} where ${opportunities.leadId} = ${l.id} and ${opportunities.stage} not in ('won', 'lost')) as opps,
+      (select count(*)::int from ${leadCommunications} where ${leadCommunications.leadId} = ${l.id}) as comms,
+      (select count(*)::int from ${leadNotes} where ${leadNotes.leadId} = ${l.id}) as notes`);
   // Open follow-ups and tickets have their own lists: the events are the other records (no repeats).
   const listed = new Set([...followUps.slice(0, SUMMARY_ITEMS).map((f) => f.id), ...tickets.slice(0, SUMMARY_ITEMS).map((k) => k.id)]);
-  const events = (await leadTimeline(db, l.id, { limit: SUMMARY_ITEMS + listed.size }))
+  const events = (await leadTimeline(db, l.id, { limit: SUMMARY_ITEMS + listed.size, exists: true }))
     .filter((e) => !listed.has(e.id))
     .slice(0, SUMMARY_ITEMS);
   return {
@@ -152,9 +154,9 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
       .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
     consent: summarizeConsent(await consentCard(db, l.id)),
     counts: {
-      communications: await countRows(db, leadCommunications, { leadId: l.id }),
-      notes: await countRows(db, leadNotes, { leadId: l.id }),
-      openOpportunities: opps?.n ?? 0,
+      communications: counted?.comms ?? 0,
+      notes: counted?.notes ?? 0,
+      openOpportunities: counted?.opps ?? 0,
       ...cutTotal('openFollowUps', followUps.length),
       ...cutTotal('openTickets', tickets.length),
       ...cutTotal('otherOpenLeads', others.length),

@@ -42,19 +42,22 @@ export function leadAssigneeInBook(book: Book, assignedUserId: SQL): SQL {
   return sql`(${assignedUserId} is null or ${assignedUserId} in (${members(book)}))`;
 }
 
+// The two tests below are uncorrelated subqueries (`x in (select ...)`): Postgres computes each
+// set once per query as a hashed subplan, instead of once per row as a correlated `exists` would
+// be in a search over thousands of candidate notes.
+
 /** The lead with id `leadId` (an expression) is in the book. */
 export function leadIdInBook(book: Book, leadId: SQL): SQL {
   if (book.all) return sql`true`;
-  return sql`exists (select 1 from leads bl where bl.id = ${leadId} and ${leadAssigneeInBook(book, sql`bl.assigned_user_id`)})`;
+  return sql`(${leadId} in (select bl.id from leads bl where ${leadAssigneeInBook(book, sql`bl.assigned_user_id`)}))`;
 }
 
-/** The client with id `clientId` (an expression) is in the book. */
+/** The client with id `clientId` (an expression, never null) is in the book. */
 export function clientIdInBook(book: Book, clientId: SQL): SQL {
   if (book.all) return sql`true`;
-  return sql`(exists (select 1 from clients bc where bc.id = ${clientId}
-      and (bc.assigned_user_id in (${members(book)})
-        or (bc.assigned_user_id is null and not exists (select 1 from leads bn where bn.client_id = bc.id))))
-    or exists (select 1 from leads bl where bl.client_id = ${clientId} and ${leadAssigneeInBook(book, sql`bl.assigned_user_id`)}))`;
+  return sql`(${clientId} in (select bc.id from clients bc where bc.assigned_user_id in (${members(book)})
+        or (bc.assigned_user_id is null and not exists (select 1 from leads bn where bn.client_id = bc.id)))
+    or ${clientId} in (select bl.client_id from leads bl where ${leadAssigneeInBook(book, sql`bl.assigned_user_id`)}))`;
 }
 
 /**
