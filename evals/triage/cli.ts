@@ -7,10 +7,12 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
+import { configureLogger } from '../../src/log.js';
 import { toolServicesFromConfig } from '../../src/runtime-services.js';
 import { triageReportMarkdown, writeTriageReport } from './report.js';
 import { runTriageEval } from './run.js';
 
+configureLogger(process.env.LOG_LEVEL ?? 'warn');
 const { values } = parseArgs({
   options: {
     live: { type: 'boolean', default: false },

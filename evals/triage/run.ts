@@ -5,6 +5,7 @@
  * the configured model does (through src/ai/triage-model.ts), falling back to the rules as the
  * product does, and the fallbacks are counted.
  */
+import { randomUUID } from 'node:crypto';
 import { testConfig } from '../../src/config.js';
 import { scopesForRole } from '../../src/crm/actor.js';
 import { openDatabase, type Database, type Db } from '../../src/db/client.js';
@@ -99,7 +100,7 @@ export async function runTriageEval(opts: TriageEvalOptions): Promise<TriageEval
     const [user] = await db
       .insert(users)
       .values({
-        handle: `triage-eval-${now.getTime().toString(36)}`,
+        handle: `triage-eval-${randomUUID().slice(0, 8)}`,
         fullName: 'Triage Eval',
         role: 'csr',
         timezone: SETTINGS.agencyTimezone,
