@@ -3,7 +3,8 @@
  * Standalone entry of the triage eval:
  *   node dist/evals/triage/cli.js [--live] [--set dev|test|DIR] [--filter ID] [--report DIR]
  * Prints the markdown report; with --report also writes markdown and JSON there. Live mode uses
- * the configured model (CRM_CHAT_MODEL with OPENAI_API_KEY or OPENAI_BASE_URL). Exit code 0.
+ * the configured model (CRM_CHAT_MODEL with OPENAI_API_KEY or OPENAI_BASE_URL). Exit code 1 when
+ * the run cannot start (no model for --live, an invalid case file).
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
@@ -29,6 +30,9 @@ const report = await runTriageEval({
   services: mode === 'live' ? toolServicesFromConfig(loadConfig()) : undefined,
   filter: values.filter,
   onCase: (_o, i, n) => process.stderr.write(`\r${i + 1}/${n}`),
+}).catch((err: unknown) => {
+  process.stderr.write(`triage eval: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
 });
 process.stderr.write('\n');
 process.stdout.write(triageReportMarkdown(report));

@@ -39,7 +39,7 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
     pat('collision', 1.5),
     pat('totall?ed|total loss', 2.5, 'total loss'),
     pat(
-      'wreck|wrecked|crash(?:ed)?|(?:hit|struck|backed into|ran into|crashed into|slammed into) (?:me|us|my|our|a|an|the)',
+      'wreck|wrecked|crash(?:ed)?|(?:hit|struck|backed into|ran into|crashed into|slammed into) (?:me|us|my|our|a|an|the)(?! (?:deductible|limit|max))',
       2.5,
       'collision',
     ),
@@ -112,7 +112,7 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
       'on/off the policy',
     ),
     pat(
-      '(?:correct|fix|update|change) (?:my |the |our )?(?:name|spelling|date of birth|dob|email|phone number)|spelled wrong|misspelled',
+      '(?:correct|fix|update|change) (?:my |the |our )?(?:name|spelling|date of birth|dob)|spelled wrong|misspelled',
       2.5,
       'correct details',
     ),
