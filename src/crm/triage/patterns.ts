@@ -27,7 +27,7 @@ const pat = (source: string, w: number, label?: string): Pattern => ({
 });
 
 const VEHICLE = '(?:car|vehicle|truck|auto|van|suv|motorcycle)';
-const VEHICLE_ES = '(?:carro|coche|vehiculo|auto|camioneta|moto)';
+const VEHICLE_ES = '(?:carro|coche|vehiculo|auto|camioneta|moto|troca|van)';
 
 export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>, readonly Pattern[]>> = {
   claim: [
@@ -38,8 +38,24 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
     pat('fender bender|rear[- ]?ended|t[- ]?boned|sideswiped', 3, 'collision'),
     pat('collision', 1.5),
     pat('totall?ed|total loss', 2.5, 'total loss'),
+    pat(
+      'wreck|wrecked|crash(?:ed)?|(?:hit|struck|backed into|ran into|crashed into|slammed into) (?:me|us|my|our|a|an|the)(?! (?:deductible|limit|max))',
+      2.5,
+      'collision',
+    ),
+    pat(
+      '(?:tree|limb|branch)(?:es)? (?:fell|came down|down)|(?:fell|came down) on|hole in (?:the |my |our )?(?:roof|wall|ceiling)|raining in|leak(?:ed|ing|s)?|tarp|mold|sewer backup|ceiling (?:collapsed|caved)',
+      2.5,
+      'property damage',
+    ),
+    pat('slipped|slip and fall|tripped|fell (?:down|off|on)|dog bite|bit (?:a|the|my|our)|bitten|nipped', 2, 'liability loss'),
+    pat('catalytic converter|smashed|shattered|stole|took my', 2, 'theft/damage'),
     pat('hail(?: damage)?|water damage|burst pipe|pipe burst|roof (?:leak|damage)|storm damage|tree fell', 3, 'property damage'),
-    pat('fire|smoke damage|flood|flooded|flooding|incendio|inundacion|inundad[oa]|se inundo', 2, 'fire/flood'),
+    pat(
+      'fire(?! (?:insurance|policy|coverage))|smoke damage|flood(?! (?:zone|insurance|policy|coverage|plain|map))|flooded|flooding|incendio|inundacion|inundad[oa]|se inundo',
+      2,
+      'fire/flood',
+    ),
     pat('stolen|theft|broken into|break[- ]in|vandali[sz](?:ed|m)', 2.5, 'theft/vandalism'),
     pat('adjuster|ajustador|first notice of loss|fnol', 2.5, 'adjuster/FNOL'),
     pat('windshield|glass (?:claim|damage)|cracked', 1.5, 'glass'),
@@ -49,6 +65,12 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
     pat('accidente', 2.5),
     pat('robo|robaron|me robaron', 2.5, 'robo'),
     pat('danos?|danado|danada', 1.5, 'daños'),
+    pat('vidrio|parabrisas|cristal|se (?:me )?rompio|se quebro|quebrad[oa]|abollad[oa]s?|abolladuras?|golpe(?:aron)?', 2, 'vidrio/golpe'),
+    pat(
+      'se metieron|se llevaron|granizo|granizada|tormenta|goteras?|se (?:nos )?metio (?:el )?agua|(?:se )?cayo|caida|resbalo|tropezo|mordio|mordida',
+      2.5,
+      'robo/daño/caída',
+    ),
   ],
   billing: [
     pat('bill|billing|billed|invoice|invioce|statement', 2, 'bill/invoice'),
@@ -60,6 +82,14 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
     pat('past due|late fee|overdue|balance due|installments?', 2.5, 'past due'),
     pat('notice of cancellation|cancellation notice|intent to cancel|pending cancellation', 2.5, 'cancellation notice'),
     pat('credit card|debit card|bank account|routing number', 1.5, 'card/bank'),
+    pat('(?<!in )charges?|charged|declined|bounced|withdrawals?|reinstate(?:ment)?|lapsed?', 1.5, 'charge'),
+    pat(
+      '(?:price|rate|premium|payment|bill)s? (?:went up|goes up|go up|increased?|is higher|jumped|doubled|keeps going up)|increase',
+      1.5,
+      'price increase',
+    ),
+    pat('(?:was|been|got|being|will be|is going to be) cancell?ed|se cancela|se cancelo|fue cancelad[oa]', 1.5, 'cancelled by the carrier'),
+    pat('cargos?|tarjeta(?! del? seguro)|pague|cobrar|subio|subieron|aumento|se vence|vencio|vencida', 1.5, 'cargo/tarjeta'),
     pat('pago|pagos|pagar|factura|recibo|cuota|saldo', 2, 'pago/factura'),
     pat('me cobraron|cobro doble|cargo doble|cobro|cobraron', 2.5, 'cobro'),
     pat('reembolso|devolucion', 2.5, 'reembolso'),
@@ -72,6 +102,21 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
     pat('change (?:of )?(?:my |our )?address|new address|address change|moved|moving', 2.5, 'address change'),
     pat('endorsements?|endorsment|endorse', 3, 'endorsement'),
     pat(
+      `add(?:ed|ing)?(?: [a-z0-9']+){1,3} (?:drivers|${VEHICLE}s|vans|trucks|cars|vehicles|locations?|buildings?|stores?)|new driver`,
+      2.5,
+      'add driver/vehicle/location',
+    ),
+    pat(
+      '(?:add|remove|take|put)\\b[^.]{0,40}\\b(?:on|off|to|from) (?:the |my |our )?(?:policy|auto|business auto|fleet|bop)',
+      2.5,
+      'on/off the policy',
+    ),
+    pat(
+      '(?:correct|fix|update|change) (?:my |the |our )?(?:name|spelling|date of birth|dob)|spelled wrong|misspelled',
+      2.5,
+      'correct details',
+    ),
+    pat(
       '(?:change|update|increase|lower|raise) (?:my |the |our )?(?:policy|deductible|limits?|lienholder|mortgagee|vin|garaging)',
       2.5,
       'policy update',
@@ -83,7 +128,12 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
       'agregar conductor/vehículo',
     ),
     pat(`(?:quitar|eliminar|sacar) (?:a )?(?:un |el |la |mi )?(?:conductor|conductora|${VEHICLE_ES})`, 3, 'quitar conductor/vehículo'),
-    pat(`${VEHICLE_ES} nuevo|nuevo ${VEHICLE_ES}`, 2, 'vehículo nuevo'),
+    pat(`${VEHICLE_ES} nuev[oa]|nuev[oa] ${VEHICLE_ES}|compr(?:e|amos) (?:un |una )?${VEHICLE_ES}`, 2, 'vehículo nuevo'),
+    pat(
+      '(?:quitar|eliminar|sacar|agregar|anadir|poner|incluir)\\b[^.]{0,40}\\b(?:de|en|a) la poliza|nos (?:cambiamos|mudamos)|mudanza',
+      2.5,
+      'cambio en la póliza',
+    ),
     pat('cambio de (?:direccion|domicilio)|cambiar (?:mi |la )?(?:direccion|poliza)|me mude|nueva direccion', 3, 'cambio de dirección'),
     pat('endoso', 3),
   ],
@@ -92,8 +142,12 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
     pat('cois?', 3, 'COI'),
     pat('acord ?25', 3, 'ACORD 25'),
     pat('additional(?:ly)? insured|certificate holder|waiver of subrogation', 3, 'additional insured'),
-    pat('proof of (?:insurance|coverage)|insurance cards?|id cards?', 2.5, 'proof of insurance'),
-    pat('certificado(?: de seguro)?|comprobante de seguro|prueba de seguro|constancia de seguro|tarjeta de seguro', 3, 'certificado'),
+    pat(
+      'proof of (?:insurance|coverage|ins)|insurance cards?|id cards?|evidence of (?:property )?insurance|eoi|binder',
+      2.5,
+      'proof of insurance',
+    ),
+    pat('certificado(?: de seguro)?|comprobante de seguro|prueba de seguro|constancia de seguro|tarjetas? del? seguro', 3, 'certificado'),
   ],
   cancellation: [
     pat('cancel|canceled|cancelled|canceling|cancelling|cancellation|cancelation|cancle|cancell', 3, 'cancel'),
@@ -102,7 +156,17 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
       -2.5,
       'carrier notice (not a request)',
     ),
-    pat('terminate|termination|close (?:my |the )?(?:account|policy)', 2, 'terminate'),
+    pat('terminate|termination|close (?:my |the )?(?:account|policy)|end (?:our|my|the) polic(?:y|ies)', 2, 'terminate'),
+    pat(
+      '(?:was|been|got|being|will be|is going to be) cancell?ed|se cancela|se cancelo|fue cancelad[oa]',
+      -3,
+      'cancelled by the carrier (not a request)',
+    ),
+    pat(
+      "not (?:be )?renew(?:ing)?|won't be renewing|non[- ]?renew(?:al|ed|ing)?|no renovar(?:emos|e|a)?|no vamos a renovar",
+      3,
+      'not renewing',
+    ),
     pat(
       'switch(?:ing)? (?:carriers|companies|insurers|insurance|to another)|found (?:a )?cheaper|cheaper (?:quote|rate|elsewhere)',
       2.5,
@@ -110,7 +174,7 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
     ),
     pat("(?:no longer|don't|do not) need (?:the |this |my )?(?:policy|insurance|coverage)", 2.5, 'no longer needed'),
     pat(`sold (?:my |the |our )?(?:${VEHICLE}|house|home|boat|business)`, 1.5, 'sold the insured item'),
-    pat('cancelar|cancelacion|cancelen|cancele|dar de baja|darme de baja', 3, 'cancelar'),
+    pat('cancelar|cancelacion|cancelen|cancele|dar(?:me|la|lo)? de baja', 3, 'cancelar'),
     pat('ya no (?:necesito|quiero) (?:el |la |mi )?(?:seguro|poliza)|cambiar de (?:compania|aseguradora)', 2.5, 'ya no necesito'),
   ],
   coverage_question: [
@@ -145,16 +209,22 @@ export const CATEGORY_PATTERNS: Readonly<Record<Exclude<TicketCategory, 'other'>
     ),
     pat('rude|grosero|grosera', 2.5, 'rude'),
     pat(
-      '(?:nobody|no one|noone) (?:has )?(?:called|calls|got|gets|returned) (?:me )?back|never (?:called|heard|got) back|no response|still waiting|nadie me (?:ha )?(?:llamado|contestado|respondido)',
+      '(?:nobody|no one|noone)(?: ever)? (?:has |have )?(?:called|calls|call|got|gets|get|returned|returns|answers|answered|responds|responded|replies|replied) (?:me )?back|never (?:called|heard|got|gets) back|no response|still waiting|nadie (?:me )?(?:ha |han )?(?:llamado|contestado|respondido|regresado|devuelto|contesta|responde|llama|regresa)',
       2.5,
       'no call back',
     ),
     pat(
-      '(?:speak|talk) (?:to|with) (?:a |your |the )?(?:manager|supervisor|owner)|hablar con (?:un |el |su )?(?:gerente|supervisor)',
+      '(?:speak|talk) (?:to|with) (?:a |your |the |someone |somebody |whoever )?(?:manager|supervisor|owner|is in charge|in charge)|whoever is in charge|someone in charge|hablar con (?:un |el |la |su )?(?:gerente|supervisor|encargad[oa]|duen[oa]|jefe)',
       3,
       'wants a manager',
     ),
     pat('better business bureau|bbb|escalate|fed up|ignored', 2, 'escalation'),
+    pat('condescending|disrespectful|hung up|treated (?:me )?like|colgaron|falta de respeto|verguenza|groser[oa]s?', 2.5, 'disrespect'),
+    pat(
+      '(?:third|3rd|second|fourth) (?:time|email|message|call)|(?:two|three|four|several|multiple|\\d) (?:more )?(?:messages|voicemails|emails|calls|times)|how many times|why i bother|tercera vez|(?:dos|tres|varios) (?:mensajes|correos|llamadas)',
+      2,
+      'repeated contact',
+    ),
   ],
 };
 
@@ -173,7 +243,7 @@ export type UrgencySignal =
 
 export const SIGNAL_PATTERNS: Readonly<Record<UrgencySignal, RegExp>> = {
   loss_event:
-    /\b(?:accident|acident|collision|rear[- ]?ended|fender bender|totall?ed|hail|water damage|burst pipe|stolen|theft|broken into|break[- ]in|vandali[sz]ed|(?:file|report) (?:a |an )?(?:claim|loss)|accidente|choque|chocaron|robo|robaron|siniestro)\b/g,
+    /\b(?:wreck|wrecked|crash(?:ed)?|(?:hit|struck|backed into|ran into) (?:me|us|my|our|a|an|the)|hole in|raining in|leak(?:ed|ing)|slipped|tripped|se metieron|me chocaron|granizo|accident|acident|collision|rear[- ]?ended|fender bender|totall?ed|hail|water damage|burst pipe|stolen|theft|broken into|break[- ]in|vandali[sz]ed|(?:file|report) (?:a |an )?(?:claim|loss)|accidente|choque|chocaron|robo|robaron|siniestro)\b/g,
   lapse_non_payment:
     /\b(?:past due|missed (?:a |my |the )?payment|non[- ]?payment|nonpayment|payment (?:failed|was declined|declined|bounced|was returned)|card (?:was )?declined|returned payment|insufficient funds|pago atrasado|falta de pago|no pude pagar)\b/g,
   lapse_cancellation_notice:
@@ -185,11 +255,25 @@ export const SIGNAL_PATTERNS: Readonly<Record<UrgencySignal, RegExp>> = {
   legal_regulator:
     /\b(?:department of insurance|insurance (?:department|commissioner)|commissioner|regulators?|state insurance board|departamento de seguros)\b/g,
   safety_injury:
-    /\b(?:injury|injuries|injured|hurt|hospital|hospitalized|ambulance|emergency room|bleeding|concussion|herid[oa]s?|lesionad[oa]s?|lesiones)\b/g,
-  safety_fire: /\b(?:fire|smoke|burned|burning|burnt|incendio|fuego|humo|se quemo)\b/g,
-  safety_flood: /\b(?:flood|flooded|flooding|water (?:everywhere|pouring|rising)|inundacion|inundad[oa]|se inundo)\b/g,
+    /\b(?:urgent care|urgencias|ambulancia|(?:le|me) duele|fractur\w*|broken (?:arm|wrist|leg|ankle|bone|rib|nose)s?|(?:neck|back) pain|se corto|cut (?:his|her|my) (?:hand|finger|arm|leg)|injury|injuries|injured|hurt|hospital|hospitalized|ambulance|emergency room|bleeding|concussion|herid[oa]s?|lesionad[oa]s?|lesiones)\b/g,
+  safety_fire:
+    /\b(?:gas (?:leak|smell)|smell(?:s)? (?:of )?gas|olor a gas|bomberos|fire(?! (?:insurance|policy|coverage))|smoke|burned|burning|burnt|incendio|fuego|humo|se quemo)\b/g,
+  safety_flood:
+    /\b(?:water (?:is )?(?:coming|pouring) (?:in|through)|(?:el )?agua sigue subiendo|sigue subiendo|se (?:nos )?metio (?:el )?agua|flood(?! (?:zone|insurance|policy|coverage|plain|map))|flooded|flooding|water (?:everywhere|pouring|rising)|inundacion|inundad[oa]|se inundo)\b/g,
 };
 
 /** Words that ask for speed; they raise priority one step. */
 export const URGENCY_WORDS =
-  /\b(?:asap|urgent|urgently|emergency|immediately|right away|today|tonight|tomorrow|as soon as possible|urgente|emergencia|hoy|inmediatamente|cuanto antes|lo antes posible|manana)\b/g;
+  /\b(?:asap|urgent|urgently|emergency|immediately|right away|right now|as soon as possible|urgente|urgentemente|emergencia|inmediatamente|cuanto antes|lo antes posible|ya mismo)\b/g;
+
+/**
+ * A deadline of today or tomorrow in a clause that asks for something or names what falls due
+ * ("need it today", "before they let me drive it off the lot today", "expires tomorrow", "para
+ * mañana"); "picked it up today" is not one, nor "esta mañana" (this morning).
+ */
+export const DEADLINE =
+  /\b(?:need|needs|needed|have to|has to|must|by|before|until|or|so|expires?|expiring|due|cancels?|lapses?|necesito|necesitamos|necesita|tengo que|antes|para|hasta|o|vence|se cancela)\b(?:[^.!?\n]{0,60}?)\b(?:today|tonight|tomorrow|hoy|manana(?! por la| en la)|end of (?:the )?day|by \d{1,2} ?(?:am|pm))\b/g;
+
+/** Words that say there is no hurry; a request without other reasons then drops to low. */
+export const NO_RUSH =
+  /\b(?:no rush|not urgent|no hurry|when you get a chance|whenever you (?:can|get)|just (?:curious|asking|wondering)|just wanted to (?:let|say|thank)|no es urgente|sin prisa|cuando (?:puedan|tengan tiempo)|(?:solo|nomas) (?:por )?curiosidad|hypothetically)\b/g;

@@ -3,14 +3,24 @@
  * negation handling, urgency signals, priority from those signals, sentiment, language, a
  * summary, a rationale naming what drove the decision and a confidence. Pure; works offline.
  */
-import type { PRIORITIES } from '../../db/schema/index.js';
+import { NO_CUSTOMER_STATE, type CustomerState } from './customer-state.js';
 import { detectLanguage } from './language.js';
-import { CATEGORY_PATTERNS, SIGNAL_PATTERNS, URGENCY_WORDS, type TicketCategory, type UrgencySignal } from './patterns.js';
+import {
+  CATEGORY_PATTERNS,
+  DEADLINE,
+  NO_RUSH,
+  SIGNAL_PATTERNS,
+  URGENCY_WORDS,
+  type TicketCategory,
+  type UrgencySignal,
+} from './patterns.js';
+import { priorityFor, type TicketPriority } from './priority.js';
 import { sentimentScore } from './sentiment.js';
 import { extractiveSummary, isNegated, normalize } from './text.js';
 
 export type { TicketCategory, UrgencySignal } from './patterns.js';
-export type TicketPriority = (typeof PRIORITIES)[number];
+export type { TicketPriority } from './priority.js';
+export { priorityFor } from './priority.js';
 
 export const RULES_MODEL = 'crm-rules-v1';
 
@@ -77,35 +87,27 @@ export function urgencySignals(text: string): UrgencySignal[] {
   return found;
 }
 
-const ORDER: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
-const bump = (p: TicketPriority): TicketPriority => ORDER[Math.min(ORDER.length - 1, ORDER.indexOf(p) + 1)]!;
-
-/** Priority from category, signals, explicit urgency words and sentiment, with the reasons. */
-export function priorityFor(
-  category: TicketCategory,
-  signals: readonly UrgencySignal[],
-  urgentWords: boolean,
-  sentiment: number,
-): { priority: TicketPriority; reasons: string[] } {
-  const reasons: string[] = [];
-  let priority: TicketPriority = category === 'other' && signals.length === 0 ? 'low' : 'normal';
-  const safetyOrLegal = signals.filter((s) => s.startsWith('safety_') || s.startsWith('legal_'));
-  if (safetyOrLegal.length) {
-    reasons.push(`urgent: ${safetyOrLegal.join(', ')}`);
-    return { priority: 'urgent', reasons };
-  }
-  const high = signals.filter((s) => s === 'loss_event' || s.startsWith('lapse_'));
-  if (high.length) reasons.push(`high: ${high.join(', ')}`);
-  if (category === 'complaint' || category === 'cancellation')
-    reasons.push(`high: ${category === 'complaint' ? 'complaint' : 'retention risk (cancellation)'}`);
-  if (sentiment <= -0.6) reasons.push(`high: very negative sentiment (${sentiment})`);
-  if (reasons.length) priority = 'high';
-  if (urgentWords) {
-    priority = bump(priority === 'low' ? 'normal' : priority);
-    reasons.push(`raised to ${priority}: customer asks for speed`);
-  }
-  return { priority, reasons };
+/** Any non-negated match of `re` in normalised text. */
+function present(norm: string, re: RegExp): boolean {
+  return [...norm.matchAll(re)].some((m) => !isNegated(norm, m.index));
 }
+
+// Thanks with no request in it: a note, not work ("thank you Priya!", "mil gracias por todo").
+const GRATITUDE = /\b(?:thank|thanks|thx|grateful|appreciate|gracias|agradec\w*)\b/;
+const REQUEST =
+  /\?|\b(?:please|pls|plz|can you|could you|would you|can i|can we|do i|do we|need|needs|let me know|how do|what do|por favor|favor de|pueden|puede|podrian|necesito|necesitamos|quiero|quisiera|como hago|que hago)\b/;
+// A request for a quote is sales work ("other"), unless the text is plainly about something else.
+const QUOTE =
+  /\b(?:quotes?|quoting|cotiza\w*|cotizacion|shop (?:my|our|around|it)|how much would (?:it|that|this) cost|cuanto (?:me )?costaria)\b/;
+const QUOTE_YIELDS_BELOW = 5;
+// Without a request, a clearly positive message is praise; with a thanks word, a milder one is too.
+const PRAISE = 0.6;
+const THANKS = 0.4;
+// A grievance told angrily is a complaint first, whatever it is about ("the adjuster was rude").
+const ANGRY = -0.5;
+const ANGRY_COMPLAINT_FACTOR = 1.5;
+// A lawyer, suit or summons at an agency is almost always about a liability claim.
+const LEGAL_CLAIM_WEIGHT = 2.5;
 
 function confidenceOf(top: CategoryScore | undefined, second: CategoryScore | undefined): number {
   if (!top || top.score <= 0) return 0.3;
@@ -115,20 +117,40 @@ function confidenceOf(top: CategoryScore | undefined, second: CategoryScore | un
 }
 
 /** Classifies a ticket from its subject and the customer's description. Deterministic. */
-export function classifyTicket(input: { subject: string; description: string }): TriageClassification {
+export function classifyTicket(
+  input: { subject: string; description: string },
+  state: CustomerState = NO_CUSTOMER_STATE,
+): TriageClassification {
   const { subject, description } = input;
   const full = `${subject}\n${description}`;
-  const ranked = scoreCategories(subject, description);
-  const [top, second] = ranked;
-  const category: TicketCategory = top && top.score > 0 ? top.category : 'other';
+  const norm = normalize(full);
   const signals = urgencySignals(full);
+  const ranked = scoreCategories(subject, description);
+  if (signals.some((s) => s === 'legal_attorney' || s === 'legal_lawsuit' || s === 'legal_subpoena')) {
+    const claim = ranked.find((r) => r.category === 'claim')!;
+    claim.score += LEGAL_CLAIM_WEIGHT;
+    claim.matched.push('legal matter');
+  }
   const sentiment = sentimentScore(full);
-  const urgentWords = [...normalize(full).matchAll(URGENCY_WORDS)].some((m) => !isNegated(normalize(full), m.index));
-  const { priority, reasons } = priorityFor(category, signals, urgentWords, sentiment);
+  if (sentiment <= ANGRY) ranked.find((r) => r.category === 'complaint')!.score *= ANGRY_COMPLAINT_FACTOR;
+  ranked.sort((a, b) => b.score - a.score);
+  const [top, second] = ranked;
+  const gratitude = !REQUEST.test(norm) && (sentiment >= PRAISE || (sentiment >= THANKS && GRATITUDE.test(norm)));
+  const quote = QUOTE.test(norm) && (!top || top.score < QUOTE_YIELDS_BELOW);
+  let category: TicketCategory = top && top.score > 0 ? top.category : 'other';
+  if (gratitude || quote) category = 'other';
+  const timing = { speed: present(norm, URGENCY_WORDS) || present(norm, DEADLINE), noRush: present(norm, NO_RUSH), gratitude };
+  const { priority, reasons } = priorityFor(category, signals, timing, sentiment, state);
   const { language } = detectLanguage(full);
   const confidence = confidenceOf(top, second);
   const why = [
-    category === 'other' ? 'category other: no category pattern matched' : `category ${category} (${top!.matched.join(', ')})`,
+    gratitude
+      ? 'category other: a thank-you note'
+      : quote
+        ? 'category other: a quote request'
+        : category === 'other'
+          ? 'category other: no category pattern matched'
+          : `category ${category} (${top!.matched.join(', ')})`,
     second && second.score > 0 && category !== 'other'
       ? `runner-up ${second.category} ${second.score.toFixed(1)} vs ${top!.score.toFixed(1)}`
       : null,

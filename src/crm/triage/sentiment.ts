@@ -1,66 +1,72 @@
 /**
  * Lexicon sentiment for customer messages (English and Spanish), -1 (angry) to 1 (happy). Pure.
- * Negation flips a word ("not happy"), intensifiers scale it ("very upset", "muy molesto").
+ * Phrase-level cues first (sarcasm, courtesy versus gratitude, "nobody ever gets back"), then
+ * words. Negation flips and weakens ("not happy"), intensifiers scale ("muy molesto"), a
+ * contrast ("..., but ...", "pero") weighs the clause after it more than the one before, and
+ * shouting (mostly capitals) or "??" deepen a negative message.
  */
+import { INTENSIFIER_SOURCE, LEXICON_SOURCE } from './sentiment-lexicon.js';
 import { isNegated, normalize, tokens } from './text.js';
 
-/** `word=valence` pairs (-3..3), normalised; `_` joins the words of a phrase. Phrases are matched before words. */
-const LEXICON_SOURCE = [
-  // English, negative
-  'angry=-3 furious=-3 outraged=-3 unacceptable=-3 ridiculous=-2.5 terrible=-3 horrible=-3 awful=-3 worst=-3',
-  'disgusted=-3 scam=-3 rip_off=-3 frustrated=-2 frustrating=-2 upset=-2 annoyed=-2 disappointed=-2 unhappy=-2',
-  'rude=-2.5 incompetent=-3 useless=-2.5 fed_up=-2.5 complaint=-1.5 worried=-1.5 concerned=-1 confused=-1',
-  'problem=-1 issue=-0.5 wrong=-1.5 mistake=-1.5 error=-1 late=-1 delay=-1 delayed=-1.5 ignored=-2 no_response=-2',
-  'never_called=-2 still_waiting=-2 overcharged=-2 charged_twice=-2 denied=-1.5 stressed=-2 scared=-2 damage=-1',
-  'damaged=-1 stolen=-1.5 accident=-1 injured=-1.5 hurt=-1.5 cancel=-0.5 lawsuit=-2 attorney=-1 urgent=-0.5',
-  'unfortunately=-1',
-  // English, positive
-  'thanks=1.5 thank=1.5 thank_you=2 appreciate=2 appreciated=2 great=2.5 excellent=3 amazing=3 wonderful=3',
-  'happy=2 glad=2 helpful=2 pleased=2 love=2.5 perfect=2.5 good=1.5 awesome=3 quick=1 easy=1 resolved=1.5',
-  'fantastic=3 kind=1.5',
-  // Spanish, negative
-  'enojado=-3 enojada=-3 furioso=-3 molesto=-2 molesta=-2 inaceptable=-3 pesimo=-3 pesima=-3 queja=-1.5',
-  'frustrado=-2 frustrada=-2 decepcionado=-2 decepcionada=-2 preocupado=-1.5 preocupada=-1.5 problema=-1',
-  'nadie_me_llama=-2 sin_respuesta=-2 robo=-1.5 accidente=-1 abogado=-1 demanda=-2 mal=-1.5 malo=-2 grosero=-2.5',
-  'estafa=-3 urgente=-0.5',
-  // Spanish, positive
-  'gracias=1.5 muchas_gracias=2 excelente=3 contento=2 contenta=2 feliz=2 genial=2.5 amable=1.5 agradezco=2',
-  'bueno=1.5 buena=1.5 perfecto=2.5 rapido=1',
-];
-
-const INTENSIFIER_SOURCE =
-  'very=1.5 really=1.4 extremely=1.8 so=1.3 totally=1.5 completely=1.5 absolutely=1.6 muy=1.5 super=1.5 totalmente=1.5 realmente=1.4 bastante=1.3';
-
-function parsePairs(source: string): Readonly<Record<string, number>> {
-  return Object.fromEntries(
+function parsePairs(source: string): Map<string, number> {
+  return new Map(
     source
       .split(/\s+/)
       .filter(Boolean)
       .map((pair) => {
-        const [word, value] = pair.split('=');
-        return [word!.replace(/_/g, ' '), Number(value)];
+        const at = pair.lastIndexOf('=');
+        return [pair.slice(0, at).replace(/_/g, ' '), Number(pair.slice(at + 1))] as const;
       }),
   );
 }
 
-const LEXICON = parsePairs(LEXICON_SOURCE.join(' '));
+const ENTRIES = parsePairs(LEXICON_SOURCE.join(' '));
 const INTENSIFIERS = parsePairs(INTENSIFIER_SOURCE);
+const WORDS = new Map([...ENTRIES].filter(([k]) => !k.includes(' ') && !k.endsWith('*')));
+const STEMS = [...ENTRIES].filter(([k]) => k.endsWith('*')).map(([k, v]) => [k.slice(0, -1), v] as const);
+// Longest first, so "thank you so much" wins over "thank you".
+const PHRASES = [...ENTRIES]
+  .filter(([k]) => k.includes(' '))
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([k, v]) => ({ re: new RegExp(`(?<![a-z0-9'])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`, 'g'), v }));
 
 // Alpha in the VADER-style normalisation x / sqrt(x^2 + alpha): how fast the score saturates.
 const ALPHA = 8;
+const CONTRAST = /\b(?:but|however|though|although|pero|sin embargo|aunque)\b/g;
+const SENTENCE_END = /[.!?\n]/;
 
-const PHRASES = Object.keys(LEXICON).filter((k) => k.includes(' '));
+function valenceOf(word: string): number | undefined {
+  const exact = WORDS.get(word);
+  if (exact !== undefined) return exact;
+  return STEMS.find(([stem]) => word.length > stem.length && word.startsWith(stem))?.[1];
+}
+
+/** VADER's "but" rule, per sentence: before a contrast word x0.5, after it x1.5. */
+function contrastWeight(norm: string, contrasts: readonly number[], at: number): number {
+  for (const c of contrasts) {
+    const [lo, hi] = c < at ? [c, at] : [at, c];
+    if (SENTENCE_END.test(norm.slice(lo, hi))) continue;
+    return c < at ? 1.5 : 0.5;
+  }
+  return 1;
+}
+
+/** Share of capital letters in the raw text, when it has enough letters to tell shouting. */
+function shouting(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length < 12) return false;
+  return letters.filter((l) => l !== l.toLowerCase()).length / letters.length > 0.6;
+}
 
 /** Sentiment score of a text, -1..1, rounded to 3 decimals; 0 when nothing in it carries valence. */
 export function sentimentScore(text: string): number {
   let norm = normalize(text);
+  const contrasts = [...norm.matchAll(CONTRAST)].map((m) => m.index);
   let sum = 0;
-  for (const phrase of PHRASES) {
-    for (const m of norm.matchAll(new RegExp(`\\b${phrase}\\b`, 'g'))) {
-      sum += LEXICON[phrase]! * (isNegated(norm, m.index) ? -0.5 : 1);
-    }
+  for (const { re, v } of PHRASES) {
+    for (const m of norm.matchAll(re)) sum += v * contrastWeight(norm, contrasts, m.index) * (isNegated(norm, m.index) ? -0.5 : 1);
     // Blank matched phrases so their words are not counted twice ("thank you" vs "thank").
-    norm = norm.replace(new RegExp(`\\b${phrase}\\b`, 'g'), (m) => ' '.repeat(m.length));
+    norm = norm.replace(re, (m) => ' '.repeat(m.length));
   }
   let offset = 0;
   const words = tokens(norm);
@@ -68,13 +74,15 @@ export function sentimentScore(text: string): number {
     const w = words[i]!;
     const at = norm.indexOf(w, offset);
     offset = at + w.length;
-    const v = LEXICON[w];
+    const v = valenceOf(w);
     if (v === undefined || v === 0) continue;
-    const boost = INTENSIFIERS[words[i - 1] ?? ''] ?? 1;
+    const boost = INTENSIFIERS.get(words[i - 1] ?? '') ?? 1;
     // A negated word flips and weakens: "not happy" is negative but milder than "unhappy".
-    sum += v * boost * (isNegated(norm, at) ? -0.5 : 1);
+    sum += v * boost * contrastWeight(norm, contrasts, at) * (isNegated(norm, at) ? -0.5 : 1);
   }
+  if (shouting(text)) sum -= 2;
   if (/!{2,}/.test(text)) sum += sum < 0 ? -0.5 : sum > 0 ? 0.5 : 0;
+  if (/\?{2,}|\?!|!\?/.test(text) && sum <= 0) sum -= 0.75;
   const score = sum / Math.sqrt(sum * sum + ALPHA);
   return Math.round(Math.max(-1, Math.min(1, score)) * 1000) / 1000;
 }

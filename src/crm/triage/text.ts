@@ -27,7 +27,7 @@ export const STOPWORDS: Readonly<Record<'en' | 'es' | 'fr' | 'de' | 'pt', Readon
     ),
   ),
   es: new Set(
-    'el la los las y de del que en un una por para con no es se lo al mi mis su sus como pero mas muy esta estoy este esto ya tengo quiero necesito hola gracias porque cuando donde tambien nos le les me yo usted fue ser hay sin sobre entre hasta desde'.split(
+    'el la los las y de del que en un una por para con no es se lo al mi mis su sus como pero mas muy esta estoy este esto ya tengo quiero necesito hola gracias porque cuando donde tambien nos le les me yo usted ustedes fue ser hay sin sobre entre hasta desde buenas buenos tardes dias quisiera voy vamos puedo pueden favor necesitan'.split(
       ' ',
     ),
   ),
@@ -82,7 +82,7 @@ const NEGATORS = new Set([
   'nao',
 ]);
 /** Negator followed by one of these is hedging, not negation ("not sure if I'm covered"). */
-const HEDGES = new Set(['sure', 'certain', 'clear', 'seguro', 'segura', 'idea']);
+const HEDGES = new Set(['sure', 'certain', 'clear', 'know', 'seguro', 'segura', 'idea']);
 /** Clause boundaries stop a negation's scope. */
 const BOUNDARY = /[.,;:!?]|\b(?:but|however|pero|sino|aber|mais|mas)\b/;
 

@@ -11,6 +11,7 @@ import { scrubSecrets } from '../scrub-secrets.js';
 import { slaDueAt, type BusinessCalendar } from '../sla.js';
 import { requireTicket, slaAnchor, triageMayApply, withFieldSources, type Ticket } from '../tickets.js';
 import { suggestAssignee, type AssigneeSuggestion } from './assignee.js';
+import { customerStateOf, type CustomerState } from './customer-state.js';
 import type { ModelOutcome } from './model.js';
 import { classifyTicket, RULES_MODEL, type TriageClassification } from './rules.js';
 import { findSimilarResolved, type SimilarTicket } from './similar.js';
@@ -64,6 +65,7 @@ function firstSentence(text: string, max = 280): string {
 function classificationFrom(
   t: Ticket,
   model: ModelOutcome | null,
+  state: CustomerState,
 ): { c: TriageClassification; modelUsed: string; fallbackReason: string | null } {
   const input = { subject: t.subject, description: t.description };
   if (model?.ok) {
@@ -84,7 +86,7 @@ function classificationFrom(
     }
     model = { modelName: model.modelName, ok: false, reason: 'the ticket text changed while the model ran' };
   }
-  const c = classifyTicket(input);
+  const c = classifyTicket(input, state);
   if (model && !model.ok) {
     c.rationale = `fallback to ${RULES_MODEL} (${model.modelName}: ${model.reason}); ${c.rationale}`;
     return { c, modelUsed: RULES_MODEL, fallbackReason: model.reason };
@@ -95,7 +97,8 @@ function classificationFrom(
 /** Triages the ticket `id` (locked for the transaction). NOT_FOUND for an unknown id. */
 export async function triageTicket(db: DbOrTx, id: string, opts: TriageOptions): Promise<TriageResult> {
   const t = await requireTicket(db, id, { forUpdate: true });
-  const { c, modelUsed, fallbackReason: reason } = classificationFrom(t, opts.model);
+  const state = await customerStateOf(db, t, opts.now);
+  const { c, modelUsed, fallbackReason: reason } = classificationFrom(t, opts.model, state);
   // A provider's error text can echo the API key; the rationale is stored and shown to callers.
   const fallbackReason = reason === null ? null : scrubSecrets(reason);
   const similar = await findSimilarResolved(db, { terms: keyTerms(t.subject, t.description), excludeId: t.id });
