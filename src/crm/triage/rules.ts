@@ -1,7 +1,9 @@
 /**
  * The deterministic ticket classifier (`crm-rules-v1`): category by weighted patterns with
- * negation handling, urgency signals, priority from those signals, sentiment, language, a
- * summary, a rationale naming what drove the decision and a confidence. Pure; works offline.
+ * negation handling (nudged by the tone: thanks, quotes, legal matters, angry grievances),
+ * urgency signals, priority from those signals, timing cues and the customer's state (lapse date,
+ * open claim: see priority.ts), sentiment, language, a summary, a rationale naming what drove the
+ * decision and a confidence. Pure; works offline.
  */
 import { NO_CUSTOMER_STATE, type CustomerState } from './customer-state.js';
 import { detectLanguage } from './language.js';
