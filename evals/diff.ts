@@ -88,20 +88,24 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, symbols: Symbol
 }
 
 /** The diff as text: one line per row, nulls and empty defaults left out. */
+/** A row without nulls, empty defaults and (unless asked) timestamps, as JSON. */
+export function compactRow(row: Row, timestamps = false): string {
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(row).filter(
+        ([k, v]) =>
+          v !== null &&
+          !(Array.isArray(v) && !v.length) &&
+          !(v && typeof v === 'object' && !Object.keys(v).length) &&
+          (timestamps || !/_at$/.test(k)),
+      ),
+    ),
+  );
+}
+
 export function formatDiff(changes: RowChange[], timestamps = false): string {
   if (!changes.length) return '  (no changes)';
-  const shown = (row: Row) =>
-    JSON.stringify(
-      Object.fromEntries(
-        Object.entries(row).filter(
-          ([k, v]) =>
-            v !== null &&
-            !(Array.isArray(v) && !v.length) &&
-            !(v && typeof v === 'object' && !Object.keys(v).length) &&
-            (timestamps || !/_at$/.test(k)),
-        ),
-      ),
-    );
+  const shown = (row: Row) => compactRow(row, timestamps);
   return changes
     .map((c) => {
       if (c.op === 'update') {

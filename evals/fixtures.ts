@@ -35,6 +35,7 @@ interface KindSpec {
 
 const assigned = { assignedTo: { ref: 'user', column: 'assignedUserId' } } as const;
 const SPECS: Record<FixtureKind, KindSpec> = {
+  user: { table: users, refs: {}, defaults: (f) => ({ handle: f.user, fullName: f.user, role: 'producer', timezone: 'America/Chicago' }) },
   client: {
     table: clients,
     refs: { ...assigned },
@@ -113,7 +114,9 @@ export function checkFixtureColumns(f: Fixture): string[] {
 const isTimestamp = (col: unknown) => (col as { columnType?: string }).columnType === 'PgTimestamp';
 
 /** Inserts the fixtures in order (parents first) and names them in `symbols`. */
-export async function insertFixtures(db: Db, fixtures: Fixture[], symbols: Symbols): Promise<void> {
+export async function insertFixtures(db: Db, fixtures: Fixture[], symbols: Symbols, now: Date): Promise<void> {
+  // Rows exist before the dialog starts: an hour before its clock, so nothing depends on the real date.
+  const before = new Date(now.getTime() - 3_600_000);
   const lookup = async (ref: Ref, value: string): Promise<unknown> => {
     switch (ref) {
       case 'client':
@@ -147,7 +150,8 @@ export async function insertFixtures(db: Db, fixtures: Fixture[], symbols: Symbo
     const { kind, name } = kindOf(f);
     const spec = SPECS[kind];
     const columns = getTableColumns(spec.table) as Record<string, unknown>;
-    const given = { ...spec.defaults?.(f), ...Object.fromEntries(Object.entries(f).slice(1)) };
+    const stamps = Object.fromEntries(['createdAt', 'updatedAt', 'openedAt'].filter((c) => c in columns).map((c) => [c, before]));
+    const given = { ...stamps, ...spec.defaults?.(f), ...Object.fromEntries(Object.entries(f).slice(1)) };
     const values: Record<string, unknown> = {};
     try {
       for (const [k, v] of Object.entries(given)) {
@@ -174,6 +178,7 @@ export async function insertFixtures(db: Db, fixtures: Fixture[], symbols: Symbo
         .insert(spec.table as typeof clients)
         .values(values as never)
         .returning()) as unknown as Record<string, unknown>[];
+      if (kind === 'user' && row!.handle !== name) throw new Error(`a user fixture's name must be its handle (${String(row!.handle)})`);
       symbols.add(`${kind}:${name}`, row!.id as string, row!);
     } catch (err) {
       throw new Error(`fixtures.${i} (${kind} ${name}): ${(err as Error).message}`);

@@ -91,10 +91,10 @@ export async function runDialog(d: Dialog, o: RunOptions): Promise<DialogResult>
   const threadId = `eval-${d.name}-${trial}`;
   try {
     await symbols.loadWorld(database.pool);
-    await insertFixtures(database.db, d.fixtures, symbols);
+    const now = new Date(d.now);
+    await insertFixtures(database.db, d.fixtures, symbols, now);
     const actor = await actorForHandle(database.db, d.user);
     const before = await snapshot(database.pool);
-    const now = new Date(d.now);
     const scripted = live ? null : new ScriptedChatModel();
     const runner = createAgentRunner({
       deps: { db: database.db, settings: o.toolSettings ?? DEFAULT_TOOL_SETTINGS, services: {}, now: () => now },

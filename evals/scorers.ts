@@ -5,7 +5,7 @@
  */
 import { findTool } from '../tools/index.js';
 import type { Change, Dialog } from './dialog-schema.js';
-import type { RowChange } from './diff.js';
+import { compactRow, type RowChange } from './diff.js';
 import { interpolate } from './interpolate.js';
 import { matches, mismatches, pattern } from './matchers.js';
 import type { Symbols } from './symbols.js';
@@ -51,7 +51,8 @@ function misfit(c: Change, rc: RowChange): string | null {
   if ('delete' in c) return rc.op === 'delete' && rc.table === c.delete && rowIs(c.where, rc) ? null : 'other row';
   if (rc.op !== 'update' || rc.table !== c.update || !rowIs(c.where, rc)) return 'other row';
   const bad = mismatches(c.set, rc.row);
-  const unexpected = Object.keys(rc.changed ?? {}).filter((k) => !(k in c.set) && !/_at$/.test(k));
+  // Timestamps, the AI's annotations and machine metadata may change along with what was asked.
+  const unexpected = Object.keys(rc.changed ?? {}).filter((k) => !(k in c.set) && !/_at$/.test(k) && !/^ai_/.test(k) && k !== 'metadata');
   if (unexpected.length) bad.push(`also changed ${unexpected.map((k) => `${k} -> ${JSON.stringify(rc.changed![k]!.to)}`).join(', ')}`);
   return bad.length ? bad.join('; ') : null;
 }
