@@ -10,7 +10,18 @@ export const matcherSchema: z.ZodType<unknown> = z.unknown();
 const fields = z.record(z.string(), matcherSchema);
 
 /** One fixture row: exactly one kind key (client, contact, lead, ...) naming it; other keys are columns or refs. */
-export const FIXTURE_KINDS = ['user', 'client', 'contact', 'lead', 'note', 'communication', 'followUp', 'ticket', 'marketing', 'consent'] as const;
+export const FIXTURE_KINDS = [
+  'user',
+  'client',
+  'contact',
+  'lead',
+  'note',
+  'communication',
+  'followUp',
+  'ticket',
+  'marketing',
+  'consent',
+] as const;
 export type FixtureKind = (typeof FIXTURE_KINDS)[number];
 /** Checked further by `checkFixtureColumns` (fixtures.ts), which knows the tables. */
 export const fixtureSchema = z.record(z.string(), z.unknown());

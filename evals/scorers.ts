@@ -81,7 +81,9 @@ function checkChanges(expected: Change[], diff: RowChange[]): Check[] {
     checks.push({
       name: `unexpected ${rc.op} ${rc.op === 'insert' ? 'into' : 'of'} ${rc.table}`,
       ok: false,
-      message: `${rc.name} ${JSON.stringify(rc.changed ?? rc.row)}`,
+      message: rc.changed
+        ? `${rc.name} ${JSON.stringify(Object.fromEntries(Object.entries(rc.changed).map(([k, v]) => [k, v.to])))}`
+        : compactRow(rc.row),
     });
   return checks;
 }
