@@ -26,6 +26,7 @@ import { createSlackSurface } from './slack/index.js';
 import { slackAgentRunner } from './slack/agent.js';
 import { linkSlackUser } from './crm/slack-threads.js';
 import { runChatCommand } from './chat-command.js';
+import { runEvalCommand, runEvalRecord } from './eval-command.js';
 
 dotenv.config({ quiet: true });
 
@@ -211,6 +212,26 @@ program
   .action(async (o: { thread?: string; approveAll?: boolean }) => {
     process.exitCode = await runChatCommand(config, o);
   });
+
+const evalCmd = program
+  .command('eval')
+  .description('Run the eval dialogs (evals/dialogs) on a private copy of the demo book; --live uses the configured model')
+  .option('--live', 'use the configured chat model instead of the scripted turns')
+  .option('--trials <k>', 'runs per dialog; pass^1..pass^k are reported', int)
+  .option('--filter <pattern>', 'only dialogs whose name or tag matches this regex')
+  .option('--report <dir>', 'write report.md and report.json into this folder')
+  .action(async (o: { live?: boolean; trials?: number; filter?: string; report?: string }) => {
+    process.exitCode = await runEvalCommand(config, o);
+  });
+evalCmd
+  .command('record')
+  .description('Write a logged conversation (ai_interactions) as a dialog file')
+  .requiredOption('--thread <id>', 'thread id of the conversation')
+  .option('--out <file>', 'file to write (default: stdout)')
+  .action(async (o: { thread: string; out?: string }) => {
+    process.exitCode = await runEvalRecord(config, o);
+  });
+// More eval subcommands (e.g. `eval triage`) go here, on evalCmd.
 
 const db = program.command('db').description('Database utilities');
 db.command('url')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from '../src/db/schema/index.js';
 import { calendarFromSettings } from '../src/crm/sla.js';
 import { updateTicket } from '../src/crm/ticket-update.js';
+import { resolveUserRef } from '../src/crm/user-ref.js';
 import { defineTool, WRITE } from './define.js';
 import { ticketView, toTicketView } from './ticket-views.js';
 
@@ -9,7 +10,7 @@ export const updateTicketInput = z.strictObject({
   ticketId: z.uuid().describe('Ticket id.'),
   status: z.enum(TICKET_STATUSES).optional().describe('open, pending, on_hold move freely or to resolved/closed; resolved -> closed.'),
   reopen: z.boolean().default(false).describe('Reopen (to open, SLA restarts).'),
-  assigneeId: z.uuid().nullable().optional().describe('Active staff member; null unassigns.'),
+  assigneeId: z.string().trim().min(1).max(64).nullable().optional().describe('Active staff: "me", user id or handle; null unassigns.'),
   priority: z.enum(PRIORITIES).optional().describe('Recomputes the SLA; triage keeps it.'),
   category: z.enum(TICKET_CATEGORIES).optional().describe('Triage keeps it.'),
   resolution: z.string().trim().min(1).max(10_000).optional().describe('What was done; needed to resolve or close.'),
@@ -29,13 +30,17 @@ export const updateTicketTool = defineTool({
   annotations: WRITE,
   scope: 'crm:write',
   async handler(input, ctx) {
+    // A person names a colleague by handle ("give it to luis.ortega"); no tool lists user ids.
+    const assignee = input.assigneeId
+      ? (await resolveUserRef(ctx.db, input.assigneeId, ctx.actor.userId, 'assigneeId')).id
+      : input.assigneeId;
     const { ticket, changed } = await updateTicket(
       ctx.db,
       input.ticketId,
       {
         status: input.status,
         reopen: input.reopen,
-        assignedUserId: input.assigneeId,
+        assignedUserId: assignee,
         priority: input.priority,
         category: input.category,
         resolution: input.resolution,

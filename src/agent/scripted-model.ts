@@ -41,6 +41,11 @@ export class ScriptedChatModel extends BaseChatModel {
     return this;
   }
 
+  /** Drops the steps not yet played (the eval runner, after a turn that ended early). */
+  clear(): void {
+    this.script.length = 0;
+  }
+
   /** Steps not yet played. */
   get remaining(): number {
     return this.script.length;
