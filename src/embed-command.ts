@@ -11,9 +11,9 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { openEmbedder } from './ai/embeddings/factory.js';
 import type { EmbeddingProvider } from './ai/embeddings/types.js';
-import { enqueueSources, queueCounts } from './crm/embedding-jobs.js';
-import { drainEmbeddingQueue, startEmbeddingWorker } from './crm/embedding-worker.js';
-import { dropModelIndex, ensureModelIndex } from './crm/vector-index.js';
+import { enqueueSources, queueCounts } from './crm/knowledge/embedding-jobs.js';
+import { drainEmbeddingQueue, startEmbeddingWorker } from './crm/knowledge/embedding-worker.js';
+import { dropModelIndex, ensureModelIndex } from './crm/knowledge/vector-index.js';
 import { sql } from 'drizzle-orm';
 
 export interface EmbedProgress {
@@ -98,4 +98,3 @@ export async function runEmbedCommand(database: Pick<Database, 'db'>, config: Co
   };
 }
 
-export { startEmbeddingWorker } from './crm/embedding-worker.js';

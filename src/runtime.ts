@@ -5,18 +5,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { secretValues, type Config } from './config.js';
-import { configureSecrets } from './crm/scrub-secrets.js';
+import { configureSecrets } from './crm/audit/scrub-secrets.js';
 import { openDatabase, type Database } from './db/client.js';
 import { MEMORY_DIR } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { isDatabaseEmpty, seedDemoData } from './db/seed/index.js';
+import { isDatabaseEmpty, seedDemoData } from './seed/index.js';
 import { logger } from './log.js';
 import { toolServicesFromConfig } from './runtime-services.js';
 import { openEmbedder } from './ai/embeddings/factory.js';
 import { LOCAL_SIF_MODEL } from './ai/embeddings/local-sif.js';
 import { sifCachePath } from './ai/embeddings/local-sif-cache.js';
 import type { EmbeddingProvider } from './ai/embeddings/types.js';
-import { queueCounts } from './crm/embedding-jobs.js';
+import { queueCounts } from './crm/knowledge/embedding-jobs.js';
 import type { ToolServices, ToolSettings } from '../tools/define.js';
 import type { ToolDeps } from '../tools/run-tool.js';
 

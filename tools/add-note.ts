@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addNote } from '../src/crm/notes.js';
+import { addNote } from '../src/crm/activity/notes.js';
 import { defineTool, WRITE } from './define.js';
 
 export const addNoteInput = z.strictObject({

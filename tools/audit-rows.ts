@@ -1,13 +1,13 @@
 /**
  * The `ai_interactions` rows of one tool call: the call's own row and the child rows of the model
  * turns made while serving it. runTool writes them inside the write's transaction (they commit
- * together or not at all) or, for reads and failed calls, right after; src/crm/interactions.ts
+ * together or not at all) or, for reads and failed calls, right after; src/crm/audit/interactions.ts
  * masks, scrubs and caps what is stored.
  */
 import { z } from 'zod';
 import type { DbOrTx } from '../src/db/client.js';
-import type { Actor } from '../src/crm/actor.js';
-import { auditResult, recordInteraction, type AuditPayloads, type ModelTurn, type NewInteraction } from '../src/crm/interactions.js';
+import type { Actor } from '../src/crm/access/actor.js';
+import { auditResult, recordInteraction, type AuditPayloads, type ModelTurn, type NewInteraction } from '../src/crm/audit/interactions.js';
 import { pgErrorOf } from '../src/errors.js';
 
 /** Who called, on which surface: the part of CallInfo every audit row carries. */

@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { hasScope, type Scope } from '../src/crm/actor.js';
-import { makeFence } from '../src/crm/fence.js';
-import { recordInteraction, type ModelTurn, type NewInteraction } from '../src/crm/interactions.js';
+import { hasScope, type Scope } from '../src/crm/access/actor.js';
+import { makeFence } from '../src/crm/views/fence.js';
+import { recordInteraction, type ModelTurn, type NewInteraction } from '../src/crm/audit/interactions.js';
 import { AppError, fromPgError, pgErrorOf } from '../src/errors.js';
 import { logger } from '../src/log.js';
 import { turnRow } from './audit-rows.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLIENT_TYPES } from '../src/db/schema/index.js';
-import { createLead } from '../src/crm/leads.js';
-import { resolveUserRef } from '../src/crm/user-ref.js';
+import { createLead } from '../src/crm/leads/create.js';
+import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { defineTool, WRITE } from './define.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS } from '../src/db/schema/index.js';
-import { calendarFromSettings } from '../src/crm/sla.js';
-import { createTicket } from '../src/crm/tickets.js';
-import { triageTicket } from '../src/crm/triage/triage.js';
+import { calendarFromSettings } from '../src/crm/tickets/sla.js';
+import { createTicket } from '../src/crm/tickets/create.js';
+import { triageTicket } from '../src/crm/tickets/triage/triage.js';
 import { defineTool, WRITE } from './define.js';
 import { askTriageModel, similarTicketView, ticketView, toSimilarView, toTicketView } from './ticket-views.js';
 

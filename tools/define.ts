@@ -5,10 +5,10 @@
  */
 import type { z } from 'zod';
 import type { DbOrTx } from '../src/db/client.js';
-import type { Actor, Scope } from '../src/crm/actor.js';
-import type { Fence } from '../src/crm/fence.js';
-import type { ModelTurn } from '../src/crm/interactions.js';
-import type { FusionParams } from '../src/crm/knowledge-fusion.js';
+import type { Actor, Scope } from '../src/crm/access/actor.js';
+import type { Fence } from '../src/crm/views/fence.js';
+import type { ModelTurn } from '../src/crm/audit/interactions.js';
+import type { FusionParams } from '../src/crm/knowledge/fusion.js';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -37,7 +37,7 @@ export interface ToolServices {
    * `crm-rules-v1` is used then). `classify` gets the raw subject and description; the adapter
    * renders prompts/triage-ticket.md with `triagePromptVars()` (fenced customer text) and returns
    * the model's answer: an object or JSON text matching `modelTriageSchema`
-   * (src/crm/triage/model.ts). Tools call it only in `prepare`, outside any transaction, with a
+   * (src/crm/tickets/triage/model.ts). Tools call it only in `prepare`, outside any transaction, with a
    * timeout; it may throw or return anything: invalid answers fall back to the rules, and the
    * reason is recorded in the ticket's ai_rationale. `modelName` is stored as ai_model.
    */

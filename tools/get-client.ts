@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getClientSummary, getClientView } from '../src/crm/client-view.js';
+import { getClientSummary, getClientView } from '../src/crm/views/client.js';
 import { defineTool, READ_ONLY } from './define.js';
 import {
   activityView,

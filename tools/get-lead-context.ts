@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { getLeadContext, leadContextQuery } from '../src/crm/lead-context.js';
-import { requireLead } from '../src/crm/leads-lookup.js';
-import { SOURCE_TYPES } from '../src/crm/knowledge-sources.js';
-import { embedQuestion } from '../src/crm/vector-arm.js';
+import { getLeadContext, leadContextQuery } from '../src/crm/views/lead-context.js';
+import { requireLead } from '../src/crm/leads/lookup.js';
+import { SOURCE_TYPES } from '../src/crm/knowledge/sources.js';
+import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
 import { followUpView, ticketCardView } from './lead-views.js';
 

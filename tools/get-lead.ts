@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { hasScope } from '../src/crm/actor.js';
-import { getLeadSummary } from '../src/crm/lead-summary.js';
-import { getLeadView } from '../src/crm/lead-view.js';
+import { hasScope } from '../src/crm/access/actor.js';
+import { getLeadSummary } from '../src/crm/views/lead-summary.js';
+import { getLeadView } from '../src/crm/views/lead.js';
 import { AppError } from '../src/errors.js';
 import { defineTool, READ_ONLY, type ToolContext } from './define.js';
 import {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FOLLOW_UP_CHANNELS } from '../src/db/schema/index.js';
-import { followUpRow, listFollowUps } from '../src/crm/follow-ups-list.js';
+import { followUpRow, listFollowUps } from '../src/crm/follow-ups/list.js';
 import { isValidTimeZone } from '../src/crm/time/zoned-time.js';
-import { resolveUserRef } from '../src/crm/user-ref.js';
+import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { ValidationError } from '../src/errors.js';
 import { defineTool, READ_ONLY } from './define.js';
 import { detailInput } from './lead-views.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES } from '../src/db/schema/index.js';
-import { OPEN_TICKET_STATUSES } from '../src/crm/tickets.js';
-import { listTickets, ticketRow, type AssigneeFilter } from '../src/crm/tickets-list.js';
+import { OPEN_TICKET_STATUSES } from '../src/crm/tickets/create.js';
+import { listTickets, ticketRow, type AssigneeFilter } from '../src/crm/tickets/list.js';
 import { defineTool, READ_ONLY } from './define.js';
 import { detailInput } from './lead-views.js';
 import { SLA_STATES } from './ticket-views.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMUNICATION_OUTCOMES, logCommunication } from '../src/crm/communications.js';
+import { COMMUNICATION_OUTCOMES, logCommunication } from '../src/crm/activity/communications.js';
 import { defineTool, WRITE } from './define.js';
 
 export const logCommunicationInput = z.strictObject({

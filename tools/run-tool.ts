@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/db/client.js';
-import { hasScope, type Actor } from '../src/crm/actor.js';
-import { makeFence } from '../src/crm/fence.js';
+import { hasScope, type Actor } from '../src/crm/access/actor.js';
+import { makeFence } from '../src/crm/views/fence.js';
 import {
   checkIdempotencyKey,
   findIdempotencyRecord,
@@ -15,10 +15,10 @@ import {
   lockIdempotencyKey,
   replayAnswer,
   saveIdempotencyRecord,
-} from '../src/crm/idempotency.js';
-import { recordInteraction, type AuditPayloads, type ModelTurn } from '../src/crm/interactions.js';
-import { scrubDeep, scrubSecrets } from '../src/crm/scrub-secrets.js';
-import { findUnsafeText } from '../src/crm/text-hygiene.js';
+} from '../src/crm/audit/idempotency.js';
+import { recordInteraction, type AuditPayloads, type ModelTurn } from '../src/crm/audit/interactions.js';
+import { scrubDeep, scrubSecrets } from '../src/crm/audit/scrub-secrets.js';
+import { findUnsafeText } from '../src/crm/audit/text-hygiene.js';
 import { AppError, fromPgError, loggableError, zodDetails, type ErrorCode, type ErrorDetail } from '../src/errors.js';
 import { logger } from '../src/log.js';
 import type { aiInteractions } from '../src/db/schema/index.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FOLLOW_UP_CHANNELS, PRIORITIES } from '../src/db/schema/index.js';
-import { scheduleFollowUp } from '../src/crm/follow-ups.js';
+import { scheduleFollowUp } from '../src/crm/follow-ups/schedule.js';
 import { formatLocal } from '../src/crm/time/zoned-time.js';
-import { resolveUserRef } from '../src/crm/user-ref.js';
+import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { defineTool, WRITE } from './define.js';
 
 export const scheduleFollowUpInput = z.strictObject({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { searchKnowledge } from '../src/crm/hybrid-search.js';
-import { requireClient } from '../src/crm/knowledge-scope.js';
-import { SOURCE_TYPES } from '../src/crm/knowledge-sources.js';
-import { requireLead } from '../src/crm/leads-lookup.js';
-import { embedQuestion } from '../src/crm/vector-arm.js';
+import { searchKnowledge } from '../src/crm/knowledge/hybrid-search.js';
+import { requireClient } from '../src/crm/knowledge/scope.js';
+import { SOURCE_TYPES } from '../src/crm/knowledge/sources.js';
+import { requireLead } from '../src/crm/leads/lookup.js';
+import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
 
 const instant = z

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { rankLeadsByKnowledge } from '../src/crm/knowledge-lead-rank.js';
-import { DEFAULT_LIMIT, LEAD_SORTS, leadSearchFilterFields, leadSearchRow, MAX_LIMIT, searchLeads } from '../src/crm/lead-search.js';
-import { embedQuestion } from '../src/crm/vector-arm.js';
+import { rankLeadsByKnowledge } from '../src/crm/knowledge/lead-rank.js';
+import { DEFAULT_LIMIT, LEAD_SORTS, leadSearchRow, MAX_LIMIT, searchLeads } from '../src/crm/leads/search.js';
+import { leadSearchFilterFields } from '../src/crm/leads/search-filters.js';
+import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
 import { detailInput } from './lead-views.js';
 

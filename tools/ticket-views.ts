@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES } from '../src/db/schema/index.js';
-import { similarTicketViewOf, ticketViewOf } from '../src/crm/ticket-view.js';
-import type { Ticket } from '../src/crm/tickets.js';
-import { runTriageModel, type ModelOutcome } from '../src/crm/triage/model.js';
-import type { SimilarTicket } from '../src/crm/triage/similar.js';
+import { similarTicketViewOf, ticketViewOf } from '../src/crm/views/ticket.js';
+import type { Ticket } from '../src/crm/tickets/create.js';
+import { runTriageModel, type ModelOutcome } from '../src/crm/tickets/triage/model.js';
+import type { SimilarTicket } from '../src/crm/tickets/triage/similar.js';
 import type { ToolContext } from './define.js';
 
 export const SLA_STATES = ['none', 'on_track', 'due_soon', 'breached', 'met', 'missed'] as const;
@@ -55,7 +55,7 @@ export const similarTicketView = z.object({
   rank: z.number().describe('Full-text rank (higher is closer).'),
 });
 
-/** The ticket as tools return it: customer and model text fenced (src/crm/ticket-view.ts). */
+/** The ticket as tools return it: customer and model text fenced (src/crm/views/ticket.ts). */
 export function toTicketView(t: Ticket, ctx: Pick<ToolContext, 'fence' | 'now'>): z.infer<typeof ticketView> {
   return ticketViewOf(t, ctx.fence, ctx.now);
 }

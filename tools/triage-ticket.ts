@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { calendarFromSettings } from '../src/crm/sla.js';
-import { requireTicket } from '../src/crm/tickets.js';
-import { triageTicket } from '../src/crm/triage/triage.js';
+import { calendarFromSettings } from '../src/crm/tickets/sla.js';
+import { requireTicket } from '../src/crm/tickets/create.js';
+import { triageTicket } from '../src/crm/tickets/triage/triage.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';
 import { askTriageModel, similarTicketView, ticketView, toSimilarView, toTicketView } from './ticket-views.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changeLeadStatus } from '../src/crm/leads.js';
+import { changeLeadStatus } from '../src/crm/leads/status.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';
 
 export const updateLeadStatusInput = z.strictObject({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from '../src/db/schema/index.js';
-import { calendarFromSettings } from '../src/crm/sla.js';
-import { updateTicket } from '../src/crm/ticket-update.js';
+import { calendarFromSettings } from '../src/crm/tickets/sla.js';
+import { updateTicket } from '../src/crm/tickets/update.js';
 import { defineTool, WRITE } from './define.js';
 import { ticketView, toTicketView } from './ticket-views.js';
 

@@ -4,9 +4,9 @@
  * (the triage code validates it and falls back to its rules when it is unusable).
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { ModelTurn } from '../crm/interactions.js';
-import { scrubSecrets } from '../crm/scrub-secrets.js';
-import { TRIAGE_PROMPT_FILE, triagePromptVars } from '../crm/triage/model.js';
+import type { ModelTurn } from '../crm/audit/interactions.js';
+import { scrubSecrets } from '../crm/audit/scrub-secrets.js';
+import { TRIAGE_PROMPT_FILE, triagePromptVars } from '../crm/tickets/triage/model.js';
 import { loadPrompt, renderPrompt } from '../prompts.js';
 
 export interface TriageModelService {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, fingerprint } from '../../src/crm/cursor.js';
-import { ValidationError } from '../../src/errors.js';
+import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
+import { ValidationError } from '../errors.js';
 
 const scope = { sort: 'x_date', order: 'asc' as const, filters: { statuses: ['new'], state: 'TX' } };
 const id = '3f2c6f1e-8a7b-4c3d-9e0f-1a2b3c4d5e6f';

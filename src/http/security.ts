@@ -3,9 +3,9 @@
  * and bearer-token authentication. Failures answer JSON with a code and a hint.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { actorForHandle, type Actor } from '../crm/actor.js';
+import { actorForHandle, type Actor } from '../crm/access/actor.js';
 import type { Config } from '../config.js';
-import { authenticateToken } from '../crm/tokens.js';
+import { authenticateToken } from '../crm/access/tokens.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 

@@ -4,11 +4,11 @@
  * contact of another client is VALIDATION, so a prompt never renders with an empty context.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { consentFor, type ConsentState } from '../crm/consent.js';
-import { getLeadContext } from '../crm/lead-context.js';
-import { leadTimeZone, type ZoneSource } from '../crm/lead-timezone.js';
-import { requireLead } from '../crm/leads-lookup.js';
-import { fieldSources, requireTicket } from '../crm/tickets.js';
+import { consentFor, type ConsentState } from '../crm/compliance/consent.js';
+import { getLeadContext } from '../crm/views/lead-context.js';
+import { leadTimeZone, type ZoneSource } from '../crm/leads/timezone.js';
+import { requireLead } from '../crm/leads/lookup.js';
+import { fieldSources, requireTicket } from '../crm/tickets/create.js';
 import { clients, contacts } from '../db/schema/index.js';
 import { ValidationError } from '../errors.js';
 import type { ToolContext } from '../../tools/define.js';

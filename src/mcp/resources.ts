@@ -8,7 +8,7 @@
 import type { ReadResourceResult, Resource, ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { LOOKUP_NAMES, listLookup, type LookupName } from '../crm/lookups.js';
-import { clientTimeline, leadTimeline } from '../crm/timeline.js';
+import { clientTimeline, leadTimeline } from '../crm/views/timeline.js';
 import { ValidationError } from '../errors.js';
 import type { AuditLinks, AuditedValue } from '../../tools/audited-call.js';
 import type { ToolContext } from '../../tools/define.js';

@@ -16,7 +16,7 @@ import {
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
-import type { Actor } from '../crm/actor.js';
+import type { Actor } from '../crm/access/actor.js';
 import { prompt } from '../prompts.js';
 import type { ToolAnnotations } from '../../tools/define.js';
 import { findTool, tools } from '../../tools/index.js';

@@ -1,7 +1,7 @@
 /** MCP over stdio, acting as the configured local user (CRM_USER). Logs go to stderr only. */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { actorForHandle } from '../crm/actor.js';
+import { actorForHandle } from '../crm/access/actor.js';
 import { logger } from '../log.js';
 import type { Runtime } from '../runtime.js';
 import { createMcpServer } from './server.js';

@@ -3,8 +3,8 @@
  * target the tools set (slaDueAt over the agency's business calendar), and a few AI interaction
  * records. Open tickets are a realistic queue at the anchor: most inside their SLA, a few breached.
  */
-import { slaDueAt, type BusinessCalendar, type Priority } from '../../crm/sla.js';
-import { TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES, PRIORITIES } from '../schema/work.js';
+import { slaDueAt, type BusinessCalendar, type Priority } from '../crm/tickets/sla.js';
+import { TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES, PRIORITIES } from '../db/schema/work.js';
 import type { BookClock } from './clock.js';
 import type { Rng } from './prng.js';
 import { ticketCategoriesFor, ticketTemplates } from './text-tickets.js';

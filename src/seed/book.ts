@@ -4,7 +4,7 @@
  * memory and transactions. Every value comes from the seeded Rng and the clock's anchor date;
  * the generator's draws do not depend on the anchor, so ids are the same whatever the date.
  */
-import { calendarFromSettings } from '../../crm/sla.js';
+import { calendarFromSettings } from '../crm/tickets/sla.js';
 import { Rng } from './prng.js';
 import type { BookClock } from './clock.js';
 import type { SeedSettings } from './follow-up-times.js';

@@ -4,7 +4,7 @@
  * every row. The anchor defaults to the seeding day, which keeps the book alive: a book seeded
  * today has follow-ups due this week and tickets inside their SLA today.
  */
-import { fromZoned, offsetMinutes, toZoned } from '../../crm/time/zoned-time.js';
+import { fromZoned, offsetMinutes, toZoned } from '../crm/time/zoned-time.js';
 
 export const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -5,8 +5,8 @@
  * The window is stricter than the rules (TCPA 8 AM-9 PM, every day) so the book stays valid when
  * the rules tighten, e.g. with Sunday or holiday rules.
  */
-import { contactTimeViolations, type ContactTimeRules } from '../../crm/follow-up-rules.js';
-import { minutesOfDay } from '../../crm/time/zoned-time.js';
+import { contactTimeViolations, type ContactTimeRules } from '../crm/compliance/contact-hours.js';
+import { minutesOfDay } from '../crm/time/zoned-time.js';
 import type { BookClock } from './clock.js';
 
 /** Agency settings the book follows (the subset of the tools' settings it needs). */

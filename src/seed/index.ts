@@ -4,19 +4,17 @@
  */
 import { count } from 'drizzle-orm';
 import type pg from 'pg';
-import type { Db } from '../client.js';
-import { clients, users } from '../schema/index.js';
-import { ConflictError, ValidationError } from '../../errors.js';
-import { isValidTimeZone } from '../../crm/time/zoned-time.js';
-import { logger } from '../../log.js';
+import type { Db } from '../db/client.js';
+import { clients, users } from '../db/schema/index.js';
+import { ConflictError, ValidationError } from '../errors.js';
+import { isValidTimeZone } from '../crm/time/zoned-time.js';
+import { logger } from '../log.js';
 import { insertRows, type TableKey } from './bulk.js';
 import { generateBook } from './book.js';
 import type { Batch, Lookups } from './book-types.js';
 import { BookClock, isAnchorDate, localDateOf } from './clock.js';
 import { DEFAULT_SEED_SETTINGS, type SeedSettings } from './follow-up-times.js';
 
-export type { SeedSettings } from './follow-up-times.js';
-export { isAnchorDate } from './clock.js';
 
 export interface SeedOptions {
   /** Number of leads; default 120. About 10 notes and communications come with each lead. */

@@ -1,5 +1,5 @@
 /** Builds each lead's line-of-business JSONB payload, valid at the current schema version (or a legacy v1 auto). */
-import { validateLeadData, vinCheckDigit, type LeadDataField } from '../../crm/lead-data/index.js';
+import { validateLeadData, vinCheckDigit, type LeadDataField } from '../crm/leads/data/index.js';
 import type { BookClock } from './clock.js';
 import type { Business, Household, Place } from './people.js';
 import type { Rng } from './prng.js';

@@ -1,8 +1,8 @@
 /** Who is acting: an agency user with a set of scopes (from a token, or the local stdio user). */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { users, type USER_ROLES } from '../db/schema/index.js';
-import { AppError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { users, type USER_ROLES } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
 
 /** `crm:pii` lets a caller see unmasked licence numbers, dates of birth and VINs when it asks for them. */
 export const SCOPES = ['crm:read', 'crm:write', 'crm:admin', 'crm:pii'] as const;

@@ -4,9 +4,9 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { apiTokens, users } from '../db/schema/index.js';
-import { AppError, UnauthorizedError, ValidationError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { apiTokens, users } from '../../db/schema/index.js';
+import { AppError, UnauthorizedError, ValidationError } from '../../errors.js';
 import { SCOPES, scopesForRole, type Actor, type Scope } from './actor.js';
 
 const PREFIX = 'crm_';

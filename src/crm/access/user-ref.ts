@@ -1,8 +1,8 @@
 /** Resolves "who" references in tool input: a user id, a handle, or "me". */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { users } from '../db/schema/index.js';
-import { ValidationError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
+import { ValidationError } from '../../errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,7 +1,7 @@
 /** The agency's staff as the CLI lists them: who a token, a follow-up or CRM_USER can name. */
 import { asc, desc } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { users, USER_ROLES } from '../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { users, USER_ROLES } from '../../db/schema/index.js';
 
 export interface UserListItem {
   handle: string;

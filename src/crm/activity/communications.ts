@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import {
   CONSENT_CHANNELS,
   clients,
@@ -15,15 +15,15 @@ import {
   leadCommunications,
   leads,
   type ConsentChannel,
-} from '../db/schema/index.js';
-import { ConflictError, ConsentRequiredError, NotFoundError, ValidationError } from '../errors.js';
-import { assertMayContact, consentFor, type ConsentState } from './consent.js';
-import { cancelRefusedFollowUps } from './consent-follow-ups.js';
-import { revokeSmsByReply } from './consent-records.js';
-import { contactRulesFor } from './contact-rules.js';
-import { contactTimeViolations } from './follow-up-rules.js';
-import { requireLead } from './leads-lookup.js';
-import { revocationKeyword } from './sms-revocation.js';
+} from '../../db/schema/index.js';
+import { ConflictError, ConsentRequiredError, NotFoundError, ValidationError } from '../../errors.js';
+import { assertMayContact, consentFor, type ConsentState } from '../compliance/consent.js';
+import { cancelRefusedFollowUps } from '../compliance/consent-follow-ups.js';
+import { revokeSmsByReply } from '../compliance/consent-records.js';
+import { contactRulesFor } from '../compliance/contact-rules.js';
+import { contactTimeViolations } from '../compliance/contact-hours.js';
+import { requireLead } from '../leads/lookup.js';
+import { revocationKeyword } from '../compliance/sms-revocation.js';
 
 export const COMMUNICATION_OUTCOMES = [
   'connected',

@@ -1,7 +1,7 @@
 /** Notes on a lead. */
-import type { DbOrTx } from '../db/client.js';
-import { leadNotes } from '../db/schema/index.js';
-import { requireLead } from './leads-lookup.js';
+import type { DbOrTx } from '../../db/client.js';
+import { leadNotes } from '../../db/schema/index.js';
+import { requireLead } from '../leads/lookup.js';
 
 export interface NewNote {
   leadId: string;

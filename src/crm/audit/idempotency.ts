@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { toolIdempotencyKeys } from '../db/schema/index.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { toolIdempotencyKeys } from '../../db/schema/index.js';
+import { ConflictError, ValidationError } from '../../errors.js';
 import { findUnsafeText } from './text-hygiene.js';
 
 export type IdempotencyRecord = typeof toolIdempotencyKeys.$inferSelect;

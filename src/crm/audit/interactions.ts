@@ -4,8 +4,8 @@
  * `crm:pii`), unstorable characters replaced, and JSON capped in size.
  */
 import { z } from 'zod';
-import type { DbOrTx } from '../db/client.js';
-import { aiInteractions } from '../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { aiInteractions } from '../../db/schema/index.js';
 import { maskPii } from './pii.js';
 import { scrubDeep, scrubNullable } from './scrub-secrets.js';
 import { storableJson, storableText } from './text-hygiene.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { secretValues } from '../config.js';
+import { secretValues } from '../../config.js';
 import { configureSecrets, scrubDeep, scrubSecrets } from './scrub-secrets.js';
 
 afterEach(() => configureSecrets([]));

@@ -16,7 +16,7 @@ const PATTERNS: readonly { re: RegExp; to: string }[] = [
   { re: /\b(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/g, to: REDACTED },
   // An Authorization header value; the lookahead wants a digit, so "Bearer instruments" is prose.
   { re: /\bBearer\s+(?=[A-Za-z0-9._~+/=-]*\d)[A-Za-z0-9._~+/=-]{16,}/gi, to: `Bearer ${REDACTED}` },
-  // Our own API tokens: `crm_` + 43 base64url characters (src/crm/tokens.ts).
+  // Our own API tokens: `crm_` + 43 base64url characters (src/crm/access/tokens.ts).
   { re: /\bcrm_[A-Za-z0-9_-]{20,}/g, to: REDACTED },
   // AWS access key ids.
   { re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, to: REDACTED },

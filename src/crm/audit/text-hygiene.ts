@@ -4,7 +4,7 @@
  * in a `text` column or a `jsonb` value fails the insert, so such input is refused up front, and
  * anything written to the audit trail regardless (a refused call's arguments) is made storable.
  */
-import type { ErrorDetail } from '../errors.js';
+import type { ErrorDetail } from '../../errors.js';
 
 // Matching control characters is the point of this pattern.
 const UNSAFE =

@@ -6,12 +6,12 @@
  * contact who did not opt out, or on a channel still open, is left alone.
  */
 import { and, eq, inArray, or, sql, type AnyColumn } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { clients, contacts, followUps, leads, type ConsentChannel } from '../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { clients, contacts, followUps, leads, type ConsentChannel } from '../../db/schema/index.js';
 import type { ConsentSubject } from './consent-records.js';
 import { allowedChannels, consentFor } from './consent.js';
 import { normalizeEmail, normalizePhone } from './contact-points.js';
-import { completeFollowUp } from './follow-up-complete.js';
+import { completeFollowUp } from '../follow-ups/complete.js';
 
 /** Follow-up channels a consent channel governs (mail has no follow-up channel). */
 const GOVERNED: Partial<Record<ConsentChannel, 'call' | 'sms' | 'email'>> = { call: 'call', sms: 'sms', email: 'email' };

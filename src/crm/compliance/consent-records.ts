@@ -3,9 +3,9 @@
  * events in consent_records, idempotent (recording what already holds writes nothing).
  */
 import { and, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { clients, consentRecords, contacts, type CONSENT_RECORD_STATES, type ConsentChannel } from '../db/schema/index.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { clients, consentRecords, contacts, type CONSENT_RECORD_STATES, type ConsentChannel } from '../../db/schema/index.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 import { contactPointsOf } from './consent.js';
 import { normalizeEmail, normalizePhone } from './contact-points.js';
 

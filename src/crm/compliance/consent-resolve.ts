@@ -12,7 +12,7 @@
  * Quiet hours from every row apply together; the timezone is the contact's, this lead's, then
  * another lead's.
  */
-import type { CONSENT_RECORD_STATES, CONSENT_STATES, ConsentChannel, leadMarketingSettings } from '../db/schema/index.js';
+import type { CONSENT_RECORD_STATES, CONSENT_STATES, ConsentChannel, leadMarketingSettings } from '../../db/schema/index.js';
 
 export type ConsentValue = (typeof CONSENT_STATES)[number];
 /** Where an effective value came from ('none': nothing recorded). */

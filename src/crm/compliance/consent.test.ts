@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assertMayContact, mergeConsent } from '../../src/crm/consent.js';
-import { resolveConsent, type ConsentFact } from '../../src/crm/consent-resolve.js';
-import type { leadMarketingSettings } from '../../src/db/schema/index.js';
+import { assertMayContact, mergeConsent } from './consent.js';
+import { resolveConsent, type ConsentFact } from './consent-resolve.js';
+import type { leadMarketingSettings } from '../../db/schema/index.js';
 
 type Row = typeof leadMarketingSettings.$inferSelect;
 const LEAD = '00000000-0000-4000-8000-000000000001';

@@ -14,7 +14,7 @@
  *   consent for channels that require it.
  */
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import {
   clients,
   consentRecords,
@@ -23,8 +23,8 @@ import {
   leadMarketingSettings,
   leads,
   type ConsentChannel,
-} from '../db/schema/index.js';
-import { ConsentRequiredError } from '../errors.js';
+} from '../../db/schema/index.js';
+import { ConsentRequiredError } from '../../errors.js';
 import { normalizeEmail, normalizePhone } from './contact-points.js';
 import {
   factsOfRow,

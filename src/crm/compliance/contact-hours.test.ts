@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closedDayReason } from '../../src/crm/contact-calendar.js';
-import { clock, contactTimeViolations, nearestAllowedTime, type ContactTimeRules } from '../../src/crm/follow-up-rules.js';
+import { closedDayReason } from './contact-calendar.js';
+import { clock, contactTimeViolations, nearestAllowedTime, type ContactTimeRules } from './contact-hours.js';
 
 const NY = 'America/New_York';
 const rules = (o: Partial<ContactTimeRules> = {}): ContactTimeRules => ({

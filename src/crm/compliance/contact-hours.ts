@@ -11,7 +11,7 @@
  * midnight (21:00-08:00).
  */
 import type { LocalDate } from './contact-calendar.js';
-import { addDays, formatLocal, fromZoned, toZoned, type WallTime } from './time/zoned-time.js';
+import { addDays, formatLocal, fromZoned, toZoned, type WallTime } from '../time/zoned-time.js';
 
 /** Quiet hours in minutes after local midnight, in `zone`. */
 export interface QuietWindow {

@@ -3,13 +3,13 @@
  * (contact-calendar.ts), the agency's business hours and every quiet-hours window they set.
  */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { addresses, clients, leads } from '../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { addresses, clients, leads } from '../../db/schema/index.js';
 import type { ConsentState } from './consent.js';
 import { closedDayReason, stateWindow } from './contact-calendar.js';
-import type { ContactTimeRules, QuietWindow } from './follow-up-rules.js';
-import { leadTimeZone } from './lead-timezone.js';
-import { isValidTimeZone, minutesOfDay } from './time/zoned-time.js';
+import type { ContactTimeRules, QuietWindow } from './contact-hours.js';
+import { leadTimeZone } from '../leads/timezone.js';
+import { isValidTimeZone, minutesOfDay } from '../time/zoned-time.js';
 
 /** Two-letter state of the client's address, else its mailing address; null when unknown. */
 export async function personState(db: DbOrTx, leadId: string): Promise<string | null> {

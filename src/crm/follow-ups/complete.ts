@@ -1,9 +1,9 @@
 /** Completing or cancelling a follow-up. */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { followUps } from '../db/schema/index.js';
-import { InvalidTransitionError, NotFoundError } from '../errors.js';
-import { recomputeNextFollowUp, type FollowUpRow } from './follow-ups.js';
+import type { DbOrTx } from '../../db/client.js';
+import { followUps } from '../../db/schema/index.js';
+import { InvalidTransitionError, NotFoundError } from '../../errors.js';
+import { recomputeNextFollowUp, type FollowUpRow } from './schedule.js';
 
 /**
  * Completes (or with `cancel`, cancels) an open follow-up and recomputes the lead's

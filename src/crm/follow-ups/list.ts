@@ -1,13 +1,13 @@
 /** Listing follow-ups: filters, due-time order, keyset pagination with a total, and the rows as the tool shows them. */
 import { and, asc, count, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { clients, contacts, followUps, users } from '../db/schema/index.js';
-import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
-import { cleanField, type Fence } from './fence.js';
-import type { FollowUpChannel } from './follow-ups.js';
-import { addDays, formatLocal, fromZoned, isValidTimeZone, toZoned } from './time/zoned-time.js';
-import { truncate } from './view-activity.js';
-import { dropNulls, sec, SUMMARY_TEXT_CHARS } from './view-summary.js';
+import type { DbOrTx } from '../../db/client.js';
+import { clients, contacts, followUps, users } from '../../db/schema/index.js';
+import { decodeCursor, encodeCursor, type CursorScope } from '../cursor.js';
+import { cleanField, type Fence } from '../views/fence.js';
+import type { FollowUpChannel } from './schedule.js';
+import { addDays, formatLocal, fromZoned, isValidTimeZone, toZoned } from '../time/zoned-time.js';
+import { truncate } from '../views/activity.js';
+import { dropNulls, sec, SUMMARY_TEXT_CHARS } from '../views/summary.js';
 
 export interface FollowUpFilters {
   /** Default 'open'. */

@@ -1,19 +1,19 @@
 /**
  * Follow-ups on a lead: scheduling (natural-language times in the lead's zone, per-person consent
  * and contact-hour rules for calls and texts, one open follow-up per lead and purpose);
- * completing is in follow-up-complete.ts.
+ * completing is in complete.ts.
  * Every change recomputes leads.next_follow_up_at from the open follow-ups.
  */
 import { and, eq, min, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { contacts, followUps, leads, type FOLLOW_UP_CHANNELS, type PRIORITIES } from '../db/schema/index.js';
-import { ConflictError, ConsentRequiredError, NotFoundError, ValidationError } from '../errors.js';
-import { allowedChannels, assertMayContact, consentFor, type ConsentState } from './consent.js';
-import { contactRulesFor } from './contact-rules.js';
-import { contactTimeViolations, nearestAllowedTime } from './follow-up-rules.js';
-import { requireLead } from './leads-lookup.js';
-import { parseWhen } from './time/parse-when.js';
-import { formatLocal } from './time/zoned-time.js';
+import type { DbOrTx } from '../../db/client.js';
+import { contacts, followUps, leads, type FOLLOW_UP_CHANNELS, type PRIORITIES } from '../../db/schema/index.js';
+import { ConflictError, ConsentRequiredError, NotFoundError, ValidationError } from '../../errors.js';
+import { allowedChannels, assertMayContact, consentFor, type ConsentState } from '../compliance/consent.js';
+import { contactRulesFor } from '../compliance/contact-rules.js';
+import { contactTimeViolations, nearestAllowedTime } from '../compliance/contact-hours.js';
+import { requireLead } from '../leads/lookup.js';
+import { parseWhen } from '../time/parse-when.js';
+import { formatLocal } from '../time/zoned-time.js';
 
 export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
 export type FollowUpRow = typeof followUps.$inferSelect;
@@ -103,7 +103,7 @@ async function openFor(db: DbOrTx, leadId: string, purpose: string): Promise<Fol
  * revoked or denied consent, unsubscribe; consent.ts) is a ConsentRequiredError naming the open
  * channels, and nothing is written. Returns the existing open follow-up for the same lead and
  * purpose (`existing: true`) instead of a second one. A past time is a ValidationError. For calls
- * and texts outside the allowed hours and days (follow-up-rules.ts, contact-calendar.ts) nothing
+ * and texts outside the allowed hours and days (compliance/contact-hours.ts, contact-calendar.ts) nothing
  * is written and the result has
  * `scheduled: false`, the nearest allowed `proposedDueAt` and the `reason`, unless
  * `acceptProposed`, which schedules at the proposed time.

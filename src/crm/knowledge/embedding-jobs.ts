@@ -6,8 +6,8 @@
  * written twice.
  */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { KNOWLEDGE_SOURCES, SOURCE_TYPES, type SourceType } from './knowledge-sources.js';
+import type { DbOrTx } from '../../db/client.js';
+import { KNOWLEDGE_SOURCES, SOURCE_TYPES, type SourceType } from './sources.js';
 
 export interface ClaimedJob {
   id: number;

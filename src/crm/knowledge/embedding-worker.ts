@@ -8,12 +8,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../db/client.js';
-import { logger } from '../log.js';
-import { isZeroVector } from '../ai/embeddings/types.js';
+import type { Database, DbOrTx } from '../../db/client.js';
+import { logger } from '../../log.js';
+import { isZeroVector } from '../../ai/embeddings/types.js';
 import { chunkText, type ChunkOptions } from './chunking.js';
 import { claimJobs, lockOwnedJobs, markDone, markFailed, pruneDoneJobs, requeue, type ClaimedJob, type RetryPolicy } from './embedding-jobs.js';
-import { SOURCE_TYPES, sourceRowsSql } from './knowledge-sources.js';
+import { SOURCE_TYPES, sourceRowsSql } from './sources.js';
 import { ensureModelIndex, toVectorText, type Embedder } from './vector-index.js';
 
 export interface WorkerOptions extends Partial<RetryPolicy> {

@@ -9,9 +9,9 @@
  * found through the GIN index before anything is ranked, and tiers stop once enough are found.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { scopeConditions, scopedTypes, type ArmHit, type KnowledgeScope } from './knowledge-scope.js';
-import { KNOWLEDGE_SOURCES, type SourceType } from './knowledge-sources.js';
+import type { DbOrTx } from '../../db/client.js';
+import { scopeConditions, scopedTypes, type ArmHit, type KnowledgeScope } from './scope.js';
+import { KNOWLEDGE_SOURCES, type SourceType } from './sources.js';
 
 /** A question parsed for the full-text arm. */
 export interface QuestionTerms {

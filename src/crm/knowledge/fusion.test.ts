@@ -1,8 +1,8 @@
 /** Pure parts of knowledge search: tsquery splitting, coverage tiers, score fusion, near-duplicate collapsing. */
 import { describe, expect, it } from 'vitest';
-import { collapseNearDuplicates } from '../../src/crm/knowledge-collapse.js';
-import { coverageTiers, splitTopLevelAnd } from '../../src/crm/knowledge-fulltext.js';
-import { DEFAULT_FUSION, fuse, isLowConfidence, type Candidate } from '../../src/crm/knowledge-fusion.js';
+import { collapseNearDuplicates } from './collapse.js';
+import { coverageTiers, splitTopLevelAnd } from './fulltext.js';
+import { DEFAULT_FUSION, fuse, isLowConfidence, type Candidate } from './fusion.js';
 
 const cand = (key: string, o: Partial<Candidate>): Candidate => ({
   key,

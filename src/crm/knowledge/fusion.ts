@@ -6,7 +6,7 @@
  * one that means it (cosine 0.41 against 0.15), as it did under reciprocal rank fusion, which is
  * kept for comparison. Parameters are tuned on the dev split of bench/retrieval (docs/search.md).
  */
-import type { ArmHit } from './knowledge-scope.js';
+import type { ArmHit } from './scope.js';
 
 export type FusionMethod = 'convex' | 'rrf';
 

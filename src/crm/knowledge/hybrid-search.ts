@@ -1,23 +1,21 @@
 /**
  * Hybrid search over the knowledge base (notes, communications, tickets, AI exchanges): a
- * full-text arm (coverage first over the insurance vocabulary, src/crm/knowledge-fulltext.ts) and
+ * full-text arm (coverage first over the insurance vocabulary, src/crm/knowledge/fulltext.ts) and
  * a vector arm (the model's partial HNSW index, with pgvector's iterative scan so filters still
- * yield k rows), fused by their scores (src/crm/knowledge-fusion.ts; RRF on request). Each arm's
+ * yield k rows), fused by their scores (src/crm/knowledge/fusion.ts; RRF on request). Each arm's
  * evidence is completed for the other arm's finds, near-duplicates are collapsed, and a result
  * where nothing matches well says so (`lowConfidence`). Both arms apply the same filters: lead,
  * client, source types, time window and the lead filters of search_leads.
  */
-import type { DbOrTx } from '../db/client.js';
-import { collapseNearDuplicates } from './knowledge-collapse.js';
-import { coverageArm, coverageOf, questionTerms, type FullTextHit, type QuestionTerms } from './knowledge-fulltext.js';
-import { DEFAULT_FUSION, fuse, isLowConfidence, type Candidate, type FusionParams } from './knowledge-fusion.js';
-import { scopedTypes, type ArmHit, type KnowledgeScope } from './knowledge-scope.js';
-import type { SourceType } from './knowledge-sources.js';
-import { loadSnippets } from './knowledge-snippets.js';
+import type { DbOrTx } from '../../db/client.js';
+import { collapseNearDuplicates } from './collapse.js';
+import { coverageArm, coverageOf, questionTerms, type FullTextHit, type QuestionTerms } from './fulltext.js';
+import { DEFAULT_FUSION, fuse, isLowConfidence, type Candidate, type FusionParams } from './fusion.js';
+import { scopedTypes, type ArmHit, type KnowledgeScope } from './scope.js';
+import type { SourceType } from './sources.js';
+import { loadSnippets } from './snippets.js';
 import { similarityOf, vectorArm, type VectorHit, type VectorQuery } from './vector-arm.js';
 
-export type { ArmHit, KnowledgeScope } from './knowledge-scope.js';
-export { DEFAULT_FUSION, type FusionParams } from './knowledge-fusion.js';
 
 export interface KnowledgeQuery extends KnowledgeScope {
   question: string;

@@ -3,11 +3,11 @@
  * AI exchanges say, fusing the full-text and vector arms under the same lead filters. Plugged into
  * `searchLeads` as `textMatchLeadIds` (which adds client-name matches itself).
  */
-import type { DbOrTx } from '../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import { DEFAULT_ARM_WEIGHTS, knowledgeCandidates } from './hybrid-search.js';
-import { questionTerms } from './knowledge-fulltext.js';
-import { DEFAULT_FUSION, fuse, MIN_COVERAGE, type FusionParams } from './knowledge-fusion.js';
-import type { LeadSearchFilters } from './lead-search-filters.js';
+import { questionTerms } from './fulltext.js';
+import { DEFAULT_FUSION, fuse, MIN_COVERAGE, type FusionParams } from './fusion.js';
+import type { LeadSearchFilters } from '../leads/search-filters.js';
 import type { VectorQuery } from './vector-arm.js';
 
 export interface LeadRankQuery {

@@ -1,9 +1,9 @@
 /** The scope of a knowledge search and the full-text query, shared by both arms and the snippets. */
 import { sql, type SQL } from 'drizzle-orm';
-import { KNOWLEDGE_SOURCES, SOURCE_TYPES, type SourceType } from './knowledge-sources.js';
-import type { DbOrTx } from '../db/client.js';
-import { NotFoundError } from '../errors.js';
-import { matchingLeadIdsSql, type LeadSearchFilters } from './lead-search-filters.js';
+import { KNOWLEDGE_SOURCES, SOURCE_TYPES, type SourceType } from './sources.js';
+import type { DbOrTx } from '../../db/client.js';
+import { NotFoundError } from '../../errors.js';
+import { matchingLeadIdsSql, type LeadSearchFilters } from '../leads/search-filters.js';
 
 export interface KnowledgeScope {
   leadId?: string;

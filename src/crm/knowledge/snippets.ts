@@ -1,8 +1,8 @@
 /** Details of knowledge hits for citing them: lead, client, time, text and a full-text headline. */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import type { ArmHit } from './knowledge-scope.js';
-import { KNOWLEDGE_SOURCES, SOURCE_TYPES } from './knowledge-sources.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { ArmHit } from './scope.js';
+import { KNOWLEDGE_SOURCES, SOURCE_TYPES } from './sources.js';
 
 export interface HitDetail {
   leadId: string | null;

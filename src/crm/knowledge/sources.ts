@@ -5,7 +5,7 @@
  * Every fragment refers to the source table under the alias `s`.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { EMBEDDING_SOURCES } from '../db/schema/index.js';
+import { EMBEDDING_SOURCES } from '../../db/schema/index.js';
 
 export type SourceType = (typeof EMBEDDING_SOURCES)[number];
 export const SOURCE_TYPES = EMBEDDING_SOURCES;

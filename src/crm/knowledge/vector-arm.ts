@@ -5,13 +5,13 @@
  * candidates and a selective filter would leave fewer than k rows).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { logger } from '../log.js';
-import type { SourceType } from './knowledge-sources.js';
-import { matchingLeadIdsSql } from './lead-search-filters.js';
-import type { KnowledgeScope } from './knowledge-scope.js';
+import type { DbOrTx } from '../../db/client.js';
+import { logger } from '../../log.js';
+import type { SourceType } from './sources.js';
+import { matchingLeadIdsSql } from '../leads/search-filters.js';
+import type { KnowledgeScope } from './scope.js';
 import { modelIs, vectorDistance, type Embedder, type VectorSpace } from './vector-index.js';
-import { SOURCE_TYPES } from './knowledge-sources.js';
+import { SOURCE_TYPES } from './sources.js';
 
 export interface VectorQuery {
   space: VectorSpace;

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import type { EmbeddingProvider } from '../ai/embeddings/types.js';
-import type { DbOrTx } from '../db/client.js';
-import { pgErrorOf, ValidationError } from '../errors.js';
+import type { EmbeddingProvider } from '../../ai/embeddings/types.js';
+import type { DbOrTx } from '../../db/client.js';
+import { pgErrorOf, ValidationError } from '../../errors.js';
 
 /** What the domain needs of an embedding provider (structurally `ToolServices.embedder`). */
 export type Embedder = Pick<EmbeddingProvider, 'model' | 'dimensions' | 'embed'>;

@@ -1,12 +1,11 @@
-/** Lead writes: creating a lead (for an existing or a new client) and moving it through the pipeline. */
+/** Creating a lead, for an existing or a new client (pipeline moves are in status.ts). */
 import { eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { addresses, clients, insuranceTypes, leads } from '../db/schema/index.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { fieldForDataColumn, validateLeadData } from './lead-data/index.js';
-import { lifecycleStamp, money, statusByCode } from './lead-status.js';
+import type { DbOrTx } from '../../db/client.js';
+import { addresses, clients, insuranceTypes, leads } from '../../db/schema/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { fieldForDataColumn, validateLeadData } from './data/index.js';
+import { lifecycleStamp, money, statusByCode } from './status.js';
 
-export { changeLeadStatus, type StatusChange, type StatusChangeResult } from './lead-status.js';
 
 export interface AddressInput {
   line1: string;

@@ -1,8 +1,8 @@
 /** Small shared reads: a lead's identity with its client, used by many domain functions. */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { leads } from '../db/schema/index.js';
-import { NotFoundError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { leads } from '../../db/schema/index.js';
+import { NotFoundError } from '../../errors.js';
 
 /** The lead's id and client id, or NOT_FOUND. Locks the row when `forUpdate`. */
 export async function requireLead(db: DbOrTx, leadId: string, opts: { forUpdate?: boolean } = {}): Promise<{ id: string; clientId: string }> {

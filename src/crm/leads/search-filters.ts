@@ -4,9 +4,9 @@
  */
 import { and, arrayOverlaps, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../db/client.js';
-import { addresses, CLIENT_TYPES, clients, insuranceTypes, leads, leadStatuses, users } from '../db/schema/index.js';
-import { ValidationError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { addresses, CLIENT_TYPES, clients, insuranceTypes, leads, leadStatuses, users } from '../../db/schema/index.js';
+import { ValidationError } from '../../errors.js';
 
 const code = z.string().trim().toLowerCase().min(1).max(40);
 const instant = z

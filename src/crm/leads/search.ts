@@ -10,15 +10,14 @@
  *   (`opts.textMatchLeadIds`), scored by position.
  */
 import { and, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { addresses, clients, insuranceTypes, leadCommunications, leadNotes, leads, leadStatuses, users } from '../db/schema/index.js';
-import { ValidationError } from '../errors.js';
-import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
-import { cleanField } from './fence.js';
-import { assertFiltersValid, LEAD_FROM, leadFilterConditions, type LeadSearchFilters } from './lead-search-filters.js';
-import { type Compact, dropNulls, sec } from './view-summary.js';
+import type { DbOrTx } from '../../db/client.js';
+import { addresses, clients, insuranceTypes, leadCommunications, leadNotes, leads, leadStatuses, users } from '../../db/schema/index.js';
+import { ValidationError } from '../../errors.js';
+import { decodeCursor, encodeCursor, type CursorScope } from '../cursor.js';
+import { cleanField } from '../views/fence.js';
+import { assertFiltersValid, LEAD_FROM, leadFilterConditions, type LeadSearchFilters } from './search-filters.js';
+import { type Compact, dropNulls, sec } from '../views/summary.js';
 
-export { leadSearchFilterFields, leadSearchFiltersSchema, matchingLeadIdsSql, type LeadSearchFilters } from './lead-search-filters.js';
 
 export const LEAD_SORTS = ['relevance', 'x_date', 'next_follow_up_at', 'created_at', 'updated_at', 'ai_score'] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];

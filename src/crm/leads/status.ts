@@ -1,9 +1,9 @@
 /** Lead pipeline moves: allowed transitions from lead_statuses.allowed_next, and the lifecycle stamps. */
 import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../db/client.js';
-import { leads, leadStatuses } from '../db/schema/index.js';
-import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { leads, leadStatuses } from '../../db/schema/index.js';
+import { InvalidTransitionError, NotFoundError, ValidationError } from '../../errors.js';
 
 /** Columns stamped when a lead enters a status (first contact is kept once set). */
 export function lifecycleStamp(code: string, now: Date): PgUpdateSetSource<typeof leads> {

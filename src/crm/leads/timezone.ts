@@ -1,8 +1,8 @@
 /** The lead's local time zone, for contact-hour rules and for showing due times. */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { addresses, clients, contacts, leads } from '../db/schema/index.js';
-import { isValidTimeZone } from './time/zoned-time.js';
+import type { DbOrTx } from '../../db/client.js';
+import { addresses, clients, contacts, leads } from '../../db/schema/index.js';
+import { isValidTimeZone } from '../time/zoned-time.js';
 
 export type ZoneSource = 'contact' | 'client' | 'address' | 'marketing_settings' | 'agency';
 

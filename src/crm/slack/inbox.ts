@@ -4,12 +4,12 @@
  * the unique event id makes a redelivery (or the same delivery at a second instance) a no-op.
  * The Slack worker claims rows with FOR UPDATE SKIP LOCKED under a unique token, reclaims rows
  * of a worker that went silent, retries with exponential backoff and gives up after N attempts,
- * exactly as the embedding queue does (src/crm/embedding-jobs.ts).
+ * exactly as the embedding queue does (src/crm/knowledge/embedding-jobs.ts).
  */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import type { SLACK_EVENT_KINDS } from '../db/schema/index.js';
-import type { RetryPolicy } from './embedding-jobs.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { SLACK_EVENT_KINDS } from '../../db/schema/index.js';
+import type { RetryPolicy } from '../knowledge/embedding-jobs.js';
 
 export type SlackEventKind = (typeof SLACK_EVENT_KINDS)[number];
 

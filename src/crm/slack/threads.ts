@@ -4,10 +4,10 @@
  * waiting on and who may decide it. No Slack SDK here: plain functions over the database.
  */
 import { and, eq, isNull, ne, or } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { slackThreads, users } from '../db/schema/index.js';
-import { AppError } from '../errors.js';
-import { scopesForRole, type Actor } from './actor.js';
+import type { DbOrTx } from '../../db/client.js';
+import { slackThreads, users } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { scopesForRole, type Actor } from '../access/actor.js';
 
 export type SlackThread = typeof slackThreads.$inferSelect;
 

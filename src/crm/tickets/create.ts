@@ -1,10 +1,10 @@
 /**
  * Service tickets: opening one (linked to a client and/or lead, with an SLA target from its
  * priority), and who set its category and priority, so triage never overrides a human.
- * Status changes live in ticket-update.ts, listing in tickets-list.ts, triage in triage/.
+ * Status changes live in update.ts, listing in list.ts, triage in triage/.
  */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import {
   clients,
   contacts,
@@ -13,16 +13,15 @@ import {
   type TICKET_CATEGORIES,
   type TICKET_CHANNELS,
   type TICKET_STATUSES,
-} from '../db/schema/index.js';
-import { NotFoundError, ValidationError } from '../errors.js';
-import { requireLead } from './leads-lookup.js';
+} from '../../db/schema/index.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { requireLead } from '../leads/lookup.js';
 import { slaDueAt, type BusinessCalendar, type Priority } from './sla.js';
 
 export type Ticket = typeof supportTickets.$inferSelect;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
-export type { Priority } from './sla.js';
 
 /** Statuses that still need work. */
 export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];

@@ -3,13 +3,13 @@
  * (urgent first), with keyset cursors and a total; and the rows as list_tickets shows them.
  */
 import { and, asc, count, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { clients, supportTickets, users } from '../db/schema/index.js';
-import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
-import { cleanField, type Fence } from './fence.js';
+import type { DbOrTx } from '../../db/client.js';
+import { clients, supportTickets, users } from '../../db/schema/index.js';
+import { decodeCursor, encodeCursor, type CursorScope } from '../cursor.js';
+import { cleanField, type Fence } from '../views/fence.js';
 import { slaState, type Priority, type SlaState } from './sla.js';
-import type { TicketCategory, TicketChannel, TicketStatus } from './tickets.js';
-import { dropNulls, sec } from './view-summary.js';
+import type { TicketCategory, TicketChannel, TicketStatus } from './create.js';
+import { dropNulls, sec } from '../views/summary.js';
 
 export type AssigneeFilter = { kind: 'user'; userId: string } | { kind: 'any' } | { kind: 'unassigned' };
 

@@ -6,7 +6,7 @@ import {
   slaDueAt,
   slaState,
   type BusinessCalendar,
-} from '../../src/crm/sla.js';
+} from './sla.js';
 
 // America/Chicago, 8:00-20:00 (a 12-hour business day): CST is UTC-6, CDT UTC-5.
 const cal: BusinessCalendar = calendarFromSettings({ agencyTimezone: 'America/Chicago', businessHours: [8, 20] });

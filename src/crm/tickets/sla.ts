@@ -3,8 +3,8 @@
  * in the agency's IANA time zone. Pure functions (no I/O, no clock), so the arithmetic (weekend
  * and after-hours roll-over, DST) is unit-tested on its own.
  */
-import type { PRIORITIES } from '../db/schema/index.js';
-import { fromZoned, toZoned } from './time/zoned-time.js';
+import type { PRIORITIES } from '../../db/schema/index.js';
+import { fromZoned, toZoned } from '../time/zoned-time.js';
 
 export type Priority = (typeof PRIORITIES)[number];
 

@@ -3,9 +3,9 @@
  * the SLA), category and resolution. Values a person sets here are marked human-set.
  */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { supportTickets } from '../db/schema/index.js';
-import { InvalidTransitionError, ValidationError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { supportTickets } from '../../db/schema/index.js';
+import { InvalidTransitionError, ValidationError } from '../../errors.js';
 import { slaDueAt, type BusinessCalendar, type Priority } from './sla.js';
 import {
   requireAssignableUser,
@@ -15,7 +15,7 @@ import {
   type Ticket,
   type TicketCategory,
   type TicketStatus,
-} from './tickets.js';
+} from './create.js';
 
 /** Allowed moves without `reopen`. Nothing goes back to `new`; resolved/closed reopen only explicitly. */
 export const TICKET_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhen } from '../../src/crm/time/parse-when.js';
+import { parseWhen } from './parse-when.js';
 
 const NY = 'America/New_York';
 // Friday 2026-03-06, 10:00 EST; DST starts Sunday 2026-03-08 in the US.

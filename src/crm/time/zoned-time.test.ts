@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatLocal, fromZoned, isValidTimeZone, minutesOfDay, offsetMinutes, toZoned } from '../../src/crm/time/zoned-time.js';
+import { addDays, formatLocal, fromZoned, isValidTimeZone, minutesOfDay, offsetMinutes, toZoned } from './zoned-time.js';
 
 const NY = 'America/New_York';
 

@@ -5,8 +5,8 @@
  */
 import { and, asc, desc, eq, inArray, notInArray, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../db/client.js';
-import { communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets, users } from '../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets, users } from '../../db/schema/index.js';
 import { cleanField, type Fence } from './fence.js';
 
 /** Longest body returned in a view; the rest is cut and flagged `truncated`. */

@@ -3,12 +3,12 @@
  * consent. Names, addresses, titles and other short customer-written fields are cleaned (fence.ts).
  */
 import { and, asc, desc, eq, ne, notInArray, or, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { addresses, clients, contacts, insuranceTypes, leads, leadStatuses, opportunities, users } from '../db/schema/index.js';
-import { NotFoundError } from '../errors.js';
-import { consentFor } from './consent.js';
+import type { DbOrTx } from '../../db/client.js';
+import { addresses, clients, contacts, insuranceTypes, leads, leadStatuses, opportunities, users } from '../../db/schema/index.js';
+import { NotFoundError } from '../../errors.js';
+import { consentFor } from '../compliance/consent.js';
 import { cleanField as c, type Fence } from './fence.js';
-import { iso, num } from './view-activity.js';
+import { iso, num } from './activity.js';
 
 export interface AddressCard {
   kind: 'physical' | 'mailing';

@@ -3,8 +3,8 @@
  * open leads (each with its consent), open opportunities, the latest communications and notes
  * across its leads, open follow-ups and tickets. Customer-written text is truncated and fenced.
  */
-import type { DbOrTx } from '../db/client.js';
-import { leadCommunications, leadNotes } from '../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { leadCommunications, leadNotes } from '../../db/schema/index.js';
 import type { Fence } from './fence.js';
 import { clientTimeline } from './timeline.js';
 import {
@@ -16,7 +16,7 @@ import {
   type FollowUpCard,
   type NoteCard,
   type TicketCard,
-} from './view-activity.js';
+} from './activity.js';
 import {
   clientCard,
   contactCards,
@@ -26,7 +26,7 @@ import {
   type ContactCard,
   type LeadCard,
   type OpportunityCard,
-} from './view-cards.js';
+} from './cards.js';
 import {
   type Compact,
   type ConsentSummary,
@@ -37,7 +37,7 @@ import {
   summarizeConsent,
   countRows,
   summaryEvent,
-} from './view-summary.js';
+} from './summary.js';
 
 export interface ClientView {
   client: ClientCard;

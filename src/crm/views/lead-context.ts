@@ -6,16 +6,16 @@
  * points at the records by id; the customer text itself appears once, in the structured fields.
  */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { clients, insuranceTypes, leads, leadStatuses, users } from '../db/schema/index.js';
-import { NotFoundError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { clients, insuranceTypes, leads, leadStatuses, users } from '../../db/schema/index.js';
+import { NotFoundError } from '../../errors.js';
 import { cleanField, type Fence } from './fence.js';
-import { searchKnowledge } from './hybrid-search.js';
-import type { SourceType } from './knowledge-sources.js';
+import { searchKnowledge } from '../knowledge/hybrid-search.js';
+import type { SourceType } from '../knowledge/sources.js';
 import { leadTimeline, type TimelineEvent } from './timeline.js';
-import { embedQuestion, type VectorQuery } from './vector-arm.js';
-import type { Embedder } from './vector-index.js';
-import { openFollowUps, openTickets, truncate, type FollowUpCard, type TicketCard } from './view-activity.js';
+import { embedQuestion, type VectorQuery } from '../knowledge/vector-arm.js';
+import type { Embedder } from '../knowledge/vector-index.js';
+import { openFollowUps, openTickets, truncate, type FollowUpCard, type TicketCard } from './activity.js';
 
 export interface LeadContextOptions {
   /** What the context should be relevant to; default: the lead's line and status. */

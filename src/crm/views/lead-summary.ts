@@ -2,19 +2,19 @@
  * The default read of a lead (`detail: "summary"`, about 2 KB): the facts a model needs to answer
  * or plan the next step, counts of what else there is, the latest three events and the open work.
  * Everything else (line-of-business payloads, all communications and notes, addresses,
- * opportunities) comes with `detail: "full"` (lead-view.ts). Customer text fenced or cleaned.
+ * opportunities) comes with `detail: "full"` (lead.ts). Customer text fenced or cleaned.
  * Compact on purpose: null fields of the lead and client are left out, times are to the minute,
  * open follow-ups and tickets are not repeated among the events.
  */
 import { and, count, eq, notInArray } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { leadCommunications, leadNotes, opportunities } from '../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { leadCommunications, leadNotes, opportunities } from '../../db/schema/index.js';
 import { cleanField, type Fence } from './fence.js';
-import { fieldForDataColumn, LEAD_DATA_FIELDS, type LeadDataField } from './lead-data/index.js';
-import { loadLeadRow, payloads, type LeadViewOptions } from './lead-view.js';
+import { fieldForDataColumn, LEAD_DATA_FIELDS, type LeadDataField } from '../leads/data/index.js';
+import { loadLeadRow, payloads, type LeadViewOptions } from './lead.js';
 import { leadTimeline } from './timeline.js';
-import { iso, num, openFollowUps, openTickets, truncate } from './view-activity.js';
-import { clientCard, consentCard, contactCards, openLeadCards } from './view-cards.js';
+import { iso, num, openFollowUps, openTickets, truncate } from './activity.js';
+import { clientCard, consentCard, contactCards, openLeadCards } from './cards.js';
 import {
   type Compact,
   type ConsentSummary,
@@ -26,7 +26,7 @@ import {
   summarizeConsent,
   countRows,
   summaryEvent,
-} from './view-summary.js';
+} from './summary.js';
 
 export interface LeadSummary {
   detail: 'summary';

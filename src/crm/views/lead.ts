@@ -6,12 +6,12 @@
  * fields); licence numbers, dates of birth and VINs in the payloads are masked unless asked for.
  */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { campaigns, insuranceTypes, leads, leadStatuses, users } from '../db/schema/index.js';
-import { NotFoundError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { campaigns, insuranceTypes, leads, leadStatuses, users } from '../../db/schema/index.js';
+import { NotFoundError } from '../../errors.js';
 import { cleanDeep, cleanField, type Fence } from './fence.js';
-import { maskPii } from './pii.js';
-import { fieldForDataColumn, LEAD_DATA_FIELDS, readLeadData, type LeadDataField } from './lead-data/index.js';
+import { maskPii } from '../audit/pii.js';
+import { fieldForDataColumn, LEAD_DATA_FIELDS, readLeadData, type LeadDataField } from '../leads/data/index.js';
 import {
   iso,
   num,
@@ -23,7 +23,7 @@ import {
   type FollowUpCard,
   type NoteCard,
   type TicketCard,
-} from './view-activity.js';
+} from './activity.js';
 import {
   clientCard,
   consentCard,
@@ -35,7 +35,7 @@ import {
   type ContactCard,
   type LeadCard,
   type OpportunityCard,
-} from './view-cards.js';
+} from './cards.js';
 
 export interface LeadDetail {
   id: string;

@@ -4,12 +4,12 @@
  * consent, times and records. In a summary an absent field means "none".
  */
 import { count, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import type { leadCommunications, leadNotes } from '../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { leadCommunications, leadNotes } from '../../db/schema/index.js';
 import type { Fence } from './fence.js';
 import type { TimelineEvent } from './timeline.js';
-import { truncate } from './view-activity.js';
-import type { ConsentCard } from './view-cards.js';
+import { truncate } from './activity.js';
+import type { ConsentCard } from './cards.js';
 
 /** Longest event text in a summary; the full view and get_lead_context carry more. */
 export const SUMMARY_TEXT_CHARS = 72;

@@ -3,9 +3,9 @@
  * fences): subject, description, resolution and the triage texts, each tagged with its part.
  */
 import type { Fence } from './fence.js';
-import { slaState } from './sla.js';
-import type { Ticket } from './tickets.js';
-import type { SimilarTicket } from './triage/similar.js';
+import { slaState } from '../tickets/sla.js';
+import type { Ticket } from '../tickets/create.js';
+import type { SimilarTicket } from '../tickets/triage/similar.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const num = (v: string | null) => (v === null ? null : Number(v));

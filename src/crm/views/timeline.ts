@@ -4,12 +4,12 @@
  * they were created, tickets when they were opened. Served by the MCP server as resources.
  */
 import { eq, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { clients, communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets } from '../db/schema/index.js';
-import { NotFoundError } from '../errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { clients, communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets } from '../../db/schema/index.js';
+import { NotFoundError } from '../../errors.js';
 import type { Fence } from './fence.js';
-import { requireLead } from './leads-lookup.js';
-import { truncate } from './view-activity.js';
+import { requireLead } from '../leads/lookup.js';
+import { truncate } from './activity.js';
 
 export const TIMELINE_KINDS = ['communication', 'note', 'follow_up', 'ticket'] as const;
 

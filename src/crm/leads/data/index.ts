@@ -6,7 +6,7 @@
  * CURRENT_VERSIONS. Never change an old version's schema; stored rows depend on it.
  */
 import type { z } from 'zod';
-import { ValidationError, zodDetails } from '../../errors.js';
+import { ValidationError, zodDetails } from '../../../errors.js';
 import { autoDataV1, autoDataV2, upgradeAutoV1 } from './auto.js';
 import { commercialDataV1 } from './commercial.js';
 import { homeDataV1 } from './home.js';

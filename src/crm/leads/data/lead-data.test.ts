@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/errors.js';
-import { CURRENT_VERSIONS, fieldForDataColumn, readLeadData, validateLeadData, vinCheckDigit, type LeadDataField } from '../../src/crm/lead-data/index.js';
+import { AppError } from '../../../errors.js';
+import { CURRENT_VERSIONS, fieldForDataColumn, readLeadData, validateLeadData, vinCheckDigit, type LeadDataField } from './index.js';
 
 /** A VIN with a correct check digit, built from a 17-char template whose 9th char is replaced. */
 function vin(template: string): string {

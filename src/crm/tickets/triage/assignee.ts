@@ -4,8 +4,8 @@
  * questions go to the client's own producer first.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import { clients, leads, supportTickets, users, type USER_ROLES } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { clients, leads, supportTickets, users, type USER_ROLES } from '../../../db/schema/index.js';
 import type { TicketCategory } from './patterns.js';
 
 type Role = (typeof USER_ROLES)[number];

@@ -4,8 +4,8 @@
  * that talks to a model service lives outside src/crm; this only sees the small interface.
  */
 import { z } from 'zod';
-import { PRIORITIES, TICKET_CATEGORIES } from '../../db/schema/index.js';
-import { makeFence } from '../fence.js';
+import { PRIORITIES, TICKET_CATEGORIES } from '../../../db/schema/index.js';
+import { makeFence } from '../../views/fence.js';
 import { SIGNAL_PATTERNS, type UrgencySignal } from './patterns.js';
 
 /** Structural twin of `ToolServices.triageModel` (src/crm does not import from tools/). */

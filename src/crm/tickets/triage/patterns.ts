@@ -3,7 +3,7 @@
  * signal, in English and Spanish, including common misspellings. Patterns match NORMALISED text
  * (lower case, no accents: see `normalize`), as whole words.
  */
-import type { TICKET_CATEGORIES } from '../../db/schema/index.js';
+import type { TICKET_CATEGORIES } from '../../../db/schema/index.js';
 
 export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/crm/triage/language.js';
-import { TICKET_CATEGORIES } from '../../src/db/schema/index.js';
-import { parseModelTriage, TRIAGE_PROMPT_FILE, triagePromptVars } from '../../src/crm/triage/model.js';
-import { SIGNAL_PATTERNS } from '../../src/crm/triage/patterns.js';
-import { loadPrompt, renderPrompt } from '../../src/prompts.js';
-import { classifyTicket, urgencySignals } from '../../src/crm/triage/rules.js';
-import { sentimentScore } from '../../src/crm/triage/sentiment.js';
-import { extractiveSummary, isNegated, keyTerms, normalize } from '../../src/crm/triage/text.js';
+import { detectLanguage } from './language.js';
+import { TICKET_CATEGORIES } from '../../../db/schema/index.js';
+import { parseModelTriage, TRIAGE_PROMPT_FILE, triagePromptVars } from './model.js';
+import { SIGNAL_PATTERNS } from './patterns.js';
+import { loadPrompt, renderPrompt } from '../../../prompts.js';
+import { classifyTicket, urgencySignals } from './rules.js';
+import { sentimentScore } from './sentiment.js';
+import { extractiveSummary, isNegated, keyTerms, normalize } from './text.js';
 
 const t = (subject: string, description: string) => classifyTicket({ subject, description });
 

@@ -3,13 +3,12 @@
  * negation handling, urgency signals, priority from those signals, sentiment, language, a
  * summary, a rationale naming what drove the decision and a confidence. Pure; works offline.
  */
-import type { PRIORITIES } from '../../db/schema/index.js';
+import type { PRIORITIES } from '../../../db/schema/index.js';
 import { detectLanguage } from './language.js';
 import { CATEGORY_PATTERNS, SIGNAL_PATTERNS, URGENCY_WORDS, type TicketCategory, type UrgencySignal } from './patterns.js';
 import { sentimentScore } from './sentiment.js';
 import { extractiveSummary, isNegated, normalize } from './text.js';
 
-export type { TicketCategory, UrgencySignal } from './patterns.js';
 export type TicketPriority = (typeof PRIORITIES)[number];
 
 export const RULES_MODEL = 'crm-rules-v1';

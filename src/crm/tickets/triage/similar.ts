@@ -1,7 +1,7 @@
 /** Similar resolved tickets by full text: the ticket's key terms OR-ed, ranked by ts_rank. */
 import { and, desc, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import { supportTickets } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { supportTickets } from '../../../db/schema/index.js';
 
 export interface SimilarTicket {
   id: string;

@@ -5,11 +5,11 @@
  * the caller's transaction and never calls a model itself: the model's outcome comes in.
  */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import { supportTickets } from '../../db/schema/index.js';
-import { scrubSecrets } from '../scrub-secrets.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { supportTickets } from '../../../db/schema/index.js';
+import { scrubSecrets } from '../../audit/scrub-secrets.js';
 import { slaDueAt, type BusinessCalendar } from '../sla.js';
-import { requireTicket, slaAnchor, triageMayApply, withFieldSources, type Ticket } from '../tickets.js';
+import { requireTicket, slaAnchor, triageMayApply, withFieldSources, type Ticket } from '../create.js';
 import { suggestAssignee, type AssigneeSuggestion } from './assignee.js';
 import type { ModelOutcome } from './model.js';
 import { classifyTicket, RULES_MODEL, type TriageClassification } from './rules.js';
