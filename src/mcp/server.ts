@@ -21,7 +21,7 @@ import { prompt } from '../prompts.js';
 import type { ToolAnnotations } from '../../tools/define.js';
 import { findTool, tools } from '../../tools/index.js';
 import { recordUnknownTool, runTool, type CallInfo, type ToolDeps, type ToolResult } from '../../tools/run-tool.js';
-import { inputJsonSchema, outputJsonSchema } from './json-schema.js';
+import { inputJsonSchema, outputJsonSchema } from '../../tools/json-schema.js';
 import { MCP_PROMPTS, renderMcpPrompt } from './prompts.js';
 import { listResources, listResourceTemplates, readResource } from './resources.js';
 
