@@ -15,7 +15,7 @@ import { toolServicesFromConfig } from './runtime-services.js';
 import { openEmbedder } from './ai/embeddings/factory.js';
 import { LOCAL_SIF_MODEL } from './ai/embeddings/local-sif.js';
 import { sifCachePath } from './ai/embeddings/local-sif-cache.js';
-import type { EmbeddingProvider } from './ai/embeddings/types.js';
+import type { Embedder } from './crm/ports.js';
 import { queueCounts } from './crm/knowledge/embedding-jobs.js';
 import type { ToolServices, ToolSettings } from '../tools/define.js';
 import type { ToolDeps } from '../tools/run-tool.js';
@@ -25,7 +25,7 @@ export interface Runtime {
   database: Database;
   deps: ToolDeps;
   /** The configured embedding model (local by default), checked at start. */
-  embedder: EmbeddingProvider;
+  embedder: Embedder;
   /** Texts waiting for a vector when the runtime opened (the demo book's, on a first start). */
   pendingEmbeddings: number;
   close(): Promise<void>;
@@ -96,7 +96,7 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
     await database.close();
     throw err;
   }
-  let embedder: EmbeddingProvider;
+  let embedder: Embedder;
   try {
     const building =
       config.CRM_EMBEDDING_MODEL === LOCAL_SIF_MODEL && !existsSync(sifCachePath())

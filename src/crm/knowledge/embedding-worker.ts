@@ -10,11 +10,11 @@ import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { logger } from '../../log.js';
-import { isZeroVector } from '../../ai/embeddings/types.js';
+import { isZeroVector, type Embedder } from '../ports.js';
 import { chunkText, type ChunkOptions } from './chunking.js';
 import { claimJobs, lockOwnedJobs, markDone, markFailed, pruneDoneJobs, requeue, type ClaimedJob, type RetryPolicy } from './embedding-jobs.js';
 import { SOURCE_TYPES, sourceRowsSql } from './sources.js';
-import { ensureModelIndex, toVectorText, type Embedder } from './vector-index.js';
+import { ensureModelIndex, toVectorText } from './vector-index.js';
 
 export interface WorkerOptions extends Partial<RetryPolicy> {
   /** Identifies this worker in `locked_by`; default host:pid:random. */

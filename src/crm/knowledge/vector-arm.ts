@@ -10,7 +10,8 @@ import { logger } from '../../log.js';
 import type { SourceType } from './sources.js';
 import { matchingLeadIdsSql } from '../leads/search-filters.js';
 import type { KnowledgeScope } from './scope.js';
-import { modelIs, vectorDistance, type Embedder, type VectorSpace } from './vector-index.js';
+import type { Embedder } from '../ports.js';
+import { modelIs, vectorDistance, type VectorSpace } from './vector-index.js';
 import { SOURCE_TYPES } from './sources.js';
 
 export interface VectorQuery {

@@ -7,12 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import type { EmbeddingProvider } from '../../ai/embeddings/types.js';
 import type { DbOrTx } from '../../db/client.js';
 import { pgErrorOf, ValidationError } from '../../errors.js';
-
-/** What the domain needs of an embedding provider (structurally `ToolServices.embedder`). */
-export type Embedder = Pick<EmbeddingProvider, 'model' | 'dimensions' | 'embed'>;
 
 /** pgvector's HNSW limit for `vector`; `halfvec` goes to 4000. */
 const MAX_VECTOR_HNSW = 2000;

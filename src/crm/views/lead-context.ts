@@ -14,7 +14,7 @@ import { searchKnowledge } from '../knowledge/hybrid-search.js';
 import type { SourceType } from '../knowledge/sources.js';
 import { leadTimeline, type TimelineEvent } from './timeline.js';
 import { embedQuestion, type VectorQuery } from '../knowledge/vector-arm.js';
-import type { Embedder } from '../knowledge/vector-index.js';
+import type { Embedder } from '../ports.js';
 import { openFollowUps, openTickets, truncate, type FollowUpCard, type TicketCard } from './activity.js';
 
 export interface LeadContextOptions {

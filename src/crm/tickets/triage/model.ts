@@ -5,14 +5,9 @@
  */
 import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES } from '../../../db/schema/index.js';
+import type { TriageModel } from '../../ports.js';
 import { makeFence } from '../../views/fence.js';
 import { SIGNAL_PATTERNS, type UrgencySignal } from './patterns.js';
-
-/** Structural twin of `ToolServices.triageModel` (src/crm does not import from tools/). */
-export interface TicketClassifierModel {
-  modelName: string;
-  classify(input: { subject: string; description: string }): Promise<unknown>;
-}
 
 const SIGNALS = Object.keys(SIGNAL_PATTERNS) as [UrgencySignal, ...UrgencySignal[]];
 
@@ -81,7 +76,7 @@ export function parseModelTriage(raw: unknown): { ok: true; value: ModelTriage }
  * a thrown error is kept short (it may echo a provider message, never customer text we add).
  */
 export async function runTriageModel(
-  model: TicketClassifierModel,
+  model: TriageModel,
   input: { subject: string; description: string },
   timeoutMs = 30_000,
 ): Promise<ModelOutcome> {
