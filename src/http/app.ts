@@ -6,7 +6,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, fromPgError } from '../errors.js';
+import { AppError, ERROR_TABLE, fromPgError } from '../errors.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { logger } from '../log.js';
 import { listMigrations } from '../db/migrate.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../mcp/http-transport.js';
@@ -14,18 +15,6 @@ import type { Runtime } from '../runtime.js';
 import { rateLimit } from './rate-limit.js';
 import type { SlackSurface } from '../slack/index.js';
 import { allowedHostnames, bearerAuth, hostGuard, localUserAuth, originGuard, type AuthEnv } from './security.js';
-
-const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503> = {
-  VALIDATION: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_TRANSITION: 409,
-  CONSENT_REQUIRED: 422,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-};
 
 export interface HttpApp {
   app: Hono<AuthEnv>;
@@ -46,7 +35,7 @@ export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   app.onError((err, c) => {
     // A lost database (e.g. while authenticating) is a retriable 503, not a 500.
     const mapped = fromPgError(err);
-    if (mapped instanceof AppError) return c.json({ error: mapped.toJSON() }, STATUS[mapped.code] ?? 500);
+    if (mapped instanceof AppError) return c.json({ error: mapped.toJSON() }, ERROR_TABLE[mapped.code].http as ContentfulStatusCode);
     // hono's own refusals (e.g. 413 from the body limit) are answers, not failures.
     if (err instanceof HTTPException) return err.getResponse();
     log.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
@@ -73,10 +62,28 @@ export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   app.get('/readyz', async (c) => ((await checkReady()) ? c.json({ status: 'ready' }) : c.json({ status: 'unavailable' }, 503)));
 
   const auth = rt.config.MCP_HTTP_AUTH === 'none' ? localUserAuth(rt.database.db, rt.config) : bearerAuth(rt.database.db);
-  const limit = rateLimit({ perMinute: rt.config.CRM_RATE_LIMIT_PER_MINUTE, burst: rt.config.CRM_RATE_LIMIT_BURST, concurrent: rt.config.CRM_RATE_LIMIT_CONCURRENT });
+  const limit = rateLimit({
+    perMinute: rt.config.CRM_RATE_LIMIT_PER_MINUTE,
+    burst: rt.config.CRM_RATE_LIMIT_BURST,
+    concurrent: rt.config.CRM_RATE_LIMIT_CONCURRENT,
+  });
   const tooLarge = (c: Context) =>
-    c.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Request body over 4 MB.', data: { code: 'VALIDATION', hint: 'Send less per call.' } }, id: null }, 413);
-  app.use('/mcp', hostGuard(hosts), originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts), bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge }), auth, limit);
+    c.json(
+      {
+        jsonrpc: '2.0',
+        error: { code: -32000, message: 'Request body over 4 MB.', data: { code: 'VALIDATION', hint: 'Send less per call.' } },
+        id: null,
+      },
+      413,
+    );
+  app.use(
+    '/mcp',
+    hostGuard(hosts),
+    originGuard(rt.config.CRM_ALLOWED_ORIGINS, hosts),
+    bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge }),
+    auth,
+    limit,
+  );
   app.all('/mcp', (c) => mcp.handle(c.req.raw, c.get('actor')));
   // Slack signs its requests; the surface verifies them itself (no bearer token, no Origin).
   if (opts.slack) app.route('/slack', opts.slack.routes);
