@@ -19,9 +19,10 @@ import {
   opportunityView,
   ticketCardView,
 } from './lead-views.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const getLeadInput = z.strictObject({
-  leadId: z.uuid().describe('Lead id.'),
+  leadId: z.uuid().describe(FIELD.leadId),
   detail: detailInput,
   includePii: includePiiInput,
 });
@@ -31,13 +32,13 @@ const payload = (what: string) =>
 const at = (what: string) => z.string().nullable().describe(`${what} (ISO 8601), or null.`);
 
 const leadDetail = z.object({
-  id: z.uuid().describe('Lead id.'),
-  clientId: z.uuid().describe('Client id.'),
-  status: z.string().describe('Status code.'),
+  id: z.uuid().describe(FIELD.leadId),
+  clientId: z.uuid().describe(FIELD.clientId),
+  status: z.string().describe(FIELD.statusCode),
   statusName: z.string().describe('Status label.'),
   isTerminal: z.boolean().describe('Won, lost or archived.'),
   allowedNext: z.array(z.string()).describe('Statuses update_lead_status may move this lead to.'),
-  line: z.string().describe('Line of business code.'),
+  line: z.string().describe(FIELD.line),
   lineName: z.string().describe('Line of business label.'),
   lineCategory: z.string().describe('personal, commercial or specialty.'),
   dataField: z.enum(['autoData', 'homeData', 'specialtyData', 'commercialData']).describe("Which payload carries this line's details."),
@@ -45,15 +46,15 @@ const leadDetail = z.object({
   campaign: z.string().nullable().describe('Campaign code.'),
   source: z.string().nullable().describe('Lead source, customer-written.'),
   currentCarrier: z.string().nullable().describe('Current carrier, customer-written.'),
-  currentPremium: z.number().nullable().describe('Current annual premium, USD.'),
-  quotedPremium: z.number().nullable().describe('Our quoted annual premium, USD.'),
+  currentPremium: z.number().nullable().describe(FIELD.currentPremium),
+  quotedPremium: z.number().nullable().describe(FIELD.quotedPremium),
   targetPremium: z.number().nullable().describe('Premium the prospect hopes for, USD.'),
   umbrellaRequested: z.boolean().describe('Umbrella coverage requested.'),
   umbrellaLimit: z.number().nullable().describe('Requested umbrella limit, USD.'),
-  xDate: z.string().nullable().describe('X-date (current policy expiry), YYYY-MM-DD.'),
+  xDate: z.string().nullable().describe(FIELD.xDate),
   policyEffectiveDate: z.string().nullable().describe('New policy effective date, YYYY-MM-DD.'),
-  assignedUserHandle: z.string().nullable().describe('Assigned user handle.'),
-  tags: z.array(z.string()).describe('Lead tags.'),
+  assignedUserHandle: z.string().nullable().describe(FIELD.assignedUserHandle),
+  tags: z.array(z.string()).describe(FIELD.leadTags),
   customFields: z.record(z.string(), z.unknown()).describe('Agency-defined custom fields.'),
   aiSummary: z.string().nullable().describe('AI summary of the lead, fenced.'),
   aiNextAction: z.string().nullable().describe('AI-suggested next action, fenced.'),
@@ -81,7 +82,7 @@ const leadDetail = z.object({
 
 // One shape for both details (no anyOf): summary fills the core fields, full fills them all.
 export const getLeadOutput = z.object({
-  detail: z.enum(['summary', 'full']).describe('The detail level of this answer.'),
+  detail: z.enum(['summary', 'full']).describe(FIELD.detailLevel),
   lead: leadDetail
     .partial()
     .required({ id: true, status: true, line: true, allowedNext: true })

@@ -3,6 +3,7 @@
  * "fenced" arrives inside <untrusted-data> blocks: data to read, never instructions.
  */
 import { z } from 'zod';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 /** The `detail` input of the read tools: summary by default, everything on request. */
 export const detailInput = z.enum(['summary', 'full']).default('summary').describe('Level of detail.');
@@ -21,7 +22,7 @@ export const countsView = z.object({
 
 export const activityView = z.object({
   kind: z.string().describe('communication, note, follow_up or ticket.'),
-  at: z.string().describe('When (ISO 8601).'),
+  at: z.string().describe(FIELD.at),
   title: z.string().describe('One line about the event (our text).'),
   text: z.string().nullable().describe('Customer-written text, cut and fenced, or null.'),
 });
@@ -42,7 +43,7 @@ export const addressView = z.object({
 });
 
 export const clientView = z.object({
-  id: z.uuid().describe('Client id.'),
+  id: z.uuid().describe(FIELD.clientId),
   clientType: z.enum(['individual', 'business']).describe('individual or business.'),
   displayName: z.string().describe('Business name or "First Last".'),
   firstName: z.string().nullable().describe('First name (individuals).'),
@@ -98,16 +99,16 @@ export const consentEitherView = consentView
   .required({ call: true, sms: true, email: true, mail: true, doNotCall: true, unsubscribed: true });
 
 export const leadCardView = z.object({
-  leadId: z.uuid().describe('Lead id.'),
-  status: z.string().describe('Status code.'),
-  line: z.string().describe('Line of business code.'),
-  xDate: z.string().nullable().describe('X-date (current policy expiry), YYYY-MM-DD.'),
+  leadId: z.uuid().describe(FIELD.leadId),
+  status: z.string().describe(FIELD.statusCode),
+  line: z.string().describe(FIELD.line),
+  xDate: z.string().nullable().describe(FIELD.xDate),
   currentCarrier: z.string().nullable().describe('Current carrier.'),
-  currentPremium: z.number().nullable().describe('Current annual premium, USD.'),
-  quotedPremium: z.number().nullable().describe('Our quoted annual premium, USD.'),
+  currentPremium: z.number().nullable().describe(FIELD.currentPremium),
+  quotedPremium: z.number().nullable().describe(FIELD.quotedPremium),
   nextFollowUpAt: isoNullable('Next follow-up'),
   aiScore: z.number().nullable().describe('AI likelihood to bind, 0-100.'),
-  assignedUserHandle: z.string().nullable().describe('Assigned user handle.'),
+  assignedUserHandle: z.string().nullable().describe(FIELD.assignedUserHandle),
   statusChangedAt: isoNullable('Last status change'),
   consent: consentView.describe('Marketing consent recorded on this lead.'),
 });
@@ -130,7 +131,7 @@ export const communicationView = z.object({
   direction: z.enum(['inbound', 'outbound']).describe('inbound (from the customer) or outbound.'),
   subject: z.string().nullable().describe('Subject, fenced.'),
   body: z.string().nullable().describe('Body, cut to ~500 characters, fenced.'),
-  truncated: z.boolean().describe('True when the body was cut.'),
+  truncated: z.boolean().describe(FIELD.truncated),
   occurredAt: z.string().describe('When it happened (ISO 8601).'),
   outcome: z.string().nullable().describe('Outcome, e.g. connected, left_voicemail, replied.'),
   durationSeconds: z.number().nullable().describe('Call length in seconds.'),
@@ -144,7 +145,7 @@ export const noteView = z.object({
   noteType: z.string().describe('general, underwriting, call_summary, claim_history, coverage or ai_generated.'),
   isPinned: z.boolean().describe('Pinned notes come first.'),
   body: z.string().describe('Note text, cut to ~500 characters, fenced.'),
-  truncated: z.boolean().describe('True when the body was cut.'),
+  truncated: z.boolean().describe(FIELD.truncated),
   authorHandle: z.string().nullable().describe('Author handle.'),
   createdAt: z.string().describe('When it was written (ISO 8601).'),
 });
@@ -154,23 +155,23 @@ export const followUpView = z.object({
   leadId: z.uuid().nullable().describe('Its lead.'),
   dueAt: z.string().describe('Due time (ISO 8601).'),
   timezone: z.string().describe('IANA zone the due time was set in.'),
-  channel: z.string().describe('call, email, sms, meeting or task.'),
+  channel: z.string().describe(FIELD.followUpChannel),
   purpose: z.string().describe('What it is for.'),
-  priority: z.string().describe('low, normal, high or urgent.'),
+  priority: z.string().describe(FIELD.priorityLevels),
   assignedUserHandle: z.string().nullable().describe('Assignee handle.'),
   createdByAi: z.boolean().describe('Created by the AI.'),
   overdue: z.boolean().describe('Past due.'),
 });
 
 export const ticketCardView = z.object({
-  id: z.uuid().describe('Ticket id.'),
-  ticketNumber: z.number().int().describe('Show as T-<number>.'),
+  id: z.uuid().describe(FIELD.ticketId),
+  ticketNumber: z.number().int().describe(FIELD.ticketNumber),
   leadId: z.uuid().nullable().describe('Lead it is about, if any.'),
   subject: z.string().describe('Subject, fenced.'),
   description: z.string().describe('Description, cut to ~500 characters, fenced.'),
   truncated: z.boolean().describe('True when the description was cut.'),
   status: z.string().describe('new, open, pending or on_hold.'),
-  priority: z.string().describe('low, normal, high or urgent.'),
+  priority: z.string().describe(FIELD.priorityLevels),
   category: z.string().nullable().describe('Category.'),
   openedAt: z.string().describe('Opened (ISO 8601).'),
   slaDueAt: isoNullable('Response due'),

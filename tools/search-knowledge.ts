@@ -5,6 +5,7 @@ import { SOURCE_TYPES } from '../src/crm/knowledge/sources.js';
 import { requireLead } from '../src/crm/leads/lookup.js';
 import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 const instant = z
   .string()
@@ -17,7 +18,7 @@ const instant = z
 
 export const searchKnowledgeInput = z.strictObject({
   question: z.string().trim().min(1).max(500).describe('Plain words or "phrase", -word, or.'),
-  leadId: z.uuid().optional().describe('Only this lead.'),
+  leadId: z.uuid().optional().describe(FIELD.onlyThisLead),
   clientId: z.uuid().optional().describe('Only this client (all its leads).'),
   sourceTypes: z.array(z.enum(SOURCE_TYPES)).min(1).max(4).optional().describe('Default all; ai_interaction = past AI answers.'),
   since: instant.optional().describe('From (ISO date or datetime).'),
@@ -26,7 +27,7 @@ export const searchKnowledgeInput = z.strictObject({
 });
 
 const hit = z.object({
-  sourceType: z.enum(SOURCE_TYPES).describe('Kind of record: note, communication, ticket or ai_interaction.'),
+  sourceType: z.enum(SOURCE_TYPES).describe(FIELD.sourceType),
   sourceId: z.uuid().describe('Id of the record (cite it).'),
   leadId: z.uuid().nullable().describe('Lead the record belongs to (for get_lead), or null.'),
   clientId: z.uuid().nullable().describe('Client the record belongs to (for get_client), or null.'),

@@ -3,10 +3,11 @@ import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from '../src/db/schema
 import { calendarFromSettings } from '../src/crm/tickets/sla.js';
 import { updateTicket } from '../src/crm/tickets/update.js';
 import { defineTool, WRITE } from './define.js';
-import { ticketView, toTicketView } from './ticket-views.js';
+import { ticketView, ticketViewOf } from '../src/crm/views/ticket.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const updateTicketInput = z.strictObject({
-  ticketId: z.uuid().describe('Ticket id.'),
+  ticketId: z.uuid().describe(FIELD.ticketId),
   status: z.enum(TICKET_STATUSES).optional().describe('open, pending, on_hold move freely or to resolved/closed; resolved -> closed.'),
   reopen: z.boolean().default(false).describe('Reopen (to open, SLA restarts).'),
   assigneeId: z.uuid().nullable().optional().describe('Active staff member; null unassigns.'),
@@ -42,7 +43,7 @@ export const updateTicketTool = defineTool({
       },
       { now: ctx.now, calendar: calendarFromSettings(ctx.settings) },
     );
-    return { ticket: toTicketView(ticket, ctx), changed };
+    return { ticket: ticketViewOf(ticket, ctx.fence, ctx.now), changed };
   },
   summarize: (o) => `T-${o.ticket.ticketNumber}: ${o.changed.join(', ') || 'no change'} (now ${o.ticket.status})`,
 });

@@ -12,7 +12,7 @@ import { fieldSources, requireTicket } from '../crm/tickets/create.js';
 import { clients, contacts } from '../db/schema/index.js';
 import { ValidationError } from '../errors.js';
 import type { ToolContext } from '../../tools/define.js';
-import { toTicketView } from '../../tools/ticket-views.js';
+import { ticketViewOf } from '../crm/views/ticket.js';
 import { consentFacts } from './prompt-consent.js';
 
 export interface LeadPromptContext {
@@ -86,7 +86,7 @@ const set = (who: string | undefined) =>
 /** The ticket with its fenced subject and description, client and current triage; NOT_FOUND for an unknown ticket. */
 export async function ticketPromptContext(ctx: ToolContext, ticketId: string): Promise<TicketPromptContext> {
   const t = await requireTicket(ctx.db, ticketId);
-  const v = toTicketView(t, ctx);
+  const v = ticketViewOf(t, ctx.fence, ctx.now);
   const [client] = t.clientId ? await ctx.db.select({ name: clients.displayName }).from(clients).where(eq(clients.id, t.clientId)) : [];
   const sources = fieldSources(t);
   const triage = t.aiTriagedAt

@@ -17,6 +17,7 @@ import { decodeCursor, encodeCursor, type CursorScope } from '../cursor.js';
 import { cleanField } from '../views/fence.js';
 import { assertFiltersValid, LEAD_FROM, leadFilterConditions, type LeadSearchFilters } from './search-filters.js';
 import { type Compact, dropNulls, sec } from '../views/summary.js';
+import { num } from '../views/format.js';
 
 
 export const LEAD_SORTS = ['relevance', 'x_date', 'next_follow_up_at', 'created_at', 'updated_at', 'ai_score'] as const;
@@ -208,7 +209,6 @@ export async function searchLeads(db: DbOrTx, filters: LeadSearchFilters, opts: 
   const more = page.rows.length > limit;
   const rows = page.rows.slice(0, limit);
   const last = rows.at(-1);
-  const num = (v: string | null) => (v === null ? null : Number(v));
   return {
     rows: rows.map((r) => ({
       leadId: r.lead_id,

@@ -126,7 +126,8 @@ export function slaDueAt(priority: Priority, openedAt: Date, cal: BusinessCalend
   return addBusinessMinutes(openedAt, minutes, cal);
 }
 
-export type SlaState = 'none' | 'on_track' | 'due_soon' | 'breached' | 'met' | 'missed';
+export const SLA_STATES = ['none', 'on_track', 'due_soon', 'breached', 'met', 'missed'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
 
 /**
  * Where a ticket stands against its target at `now`. Due soon: less than 2 hours left. A

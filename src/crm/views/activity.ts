@@ -8,14 +8,13 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets, users } from '../../db/schema/index.js';
 import { cleanField, type Fence } from './fence.js';
+import { iso } from './format.js';
 
 /** Longest body returned in a view; the rest is cut and flagged `truncated`. */
 export const VIEW_BODY_CHARS = 500;
 
 export type ViewScope = { leadId: string } | { clientId: string };
 
-export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
-export const num = (v: string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Cuts `text` to `max` characters (on a word boundary when one is near) and says whether it did. */
 export function truncate(text: string | null, max = VIEW_BODY_CHARS): { text: string | null; truncated: boolean } {

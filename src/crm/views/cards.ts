@@ -8,7 +8,7 @@ import { addresses, clients, contacts, insuranceTypes, leads, leadStatuses, oppo
 import { NotFoundError } from '../../errors.js';
 import { consentFor } from '../compliance/consent.js';
 import { cleanField as c, type Fence } from './fence.js';
-import { iso, num } from './activity.js';
+import { iso, num } from './format.js';
 
 export interface AddressCard {
   kind: 'physical' | 'mailing';

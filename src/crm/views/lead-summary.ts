@@ -13,7 +13,8 @@ import { cleanField, type Fence } from './fence.js';
 import { fieldForDataColumn, LEAD_DATA_FIELDS, type LeadDataField } from '../leads/data/index.js';
 import { loadLeadRow, payloads, type LeadViewOptions } from './lead.js';
 import { leadTimeline } from './timeline.js';
-import { iso, num, openFollowUps, openTickets, truncate } from './activity.js';
+import { openFollowUps, openTickets, truncate } from './activity.js';
+import { iso, num } from './format.js';
 import { clientCard, consentCard, contactCards, openLeadCards } from './cards.js';
 import {
   type Compact,

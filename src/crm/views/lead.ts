@@ -12,9 +12,8 @@ import { NotFoundError } from '../../errors.js';
 import { cleanDeep, cleanField, type Fence } from './fence.js';
 import { maskPii } from '../audit/pii.js';
 import { fieldForDataColumn, LEAD_DATA_FIELDS, readLeadData, type LeadDataField } from '../leads/data/index.js';
+import { iso, num } from './format.js';
 import {
-  iso,
-  num,
   openFollowUps,
   openTickets,
   recentCommunications,
