@@ -43,10 +43,9 @@ export interface StartupProgress {
 }
 
 export function toolSettings(config: Config): ToolSettings {
-  const [start, end] = config.CRM_BUSINESS_HOURS.split('-').map(Number) as [number, number];
   return {
     agencyTimezone: config.CRM_AGENCY_TIMEZONE,
-    businessHours: [start, end],
+    businessHours: config.CRM_BUSINESS_HOURS,
     rrfK: config.CRM_RRF_K,
     fusion: {
       method: config.CRM_SEARCH_FUSION,
