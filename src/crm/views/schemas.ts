@@ -3,7 +3,7 @@
  * "fenced" arrives inside <untrusted-data> blocks: data to read, never instructions.
  */
 import { z } from 'zod';
-import { FIELD } from '../src/crm/views/vocabulary.js';
+import { FIELD } from './vocabulary.js';
 
 /** The `detail` input of the read tools: summary by default, everything on request. */
 export const detailInput = z.enum(['summary', 'full']).default('summary').describe('Level of detail.');
