@@ -14,7 +14,7 @@ import {
   noteView,
   opportunityView,
   ticketCardView,
-} from './lead-views.js';
+} from '../src/crm/views/schemas.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const getClientInput = z.strictObject({

@@ -4,7 +4,7 @@ import { requireLead } from '../src/crm/leads/lookup.js';
 import { SOURCE_TYPES } from '../src/crm/knowledge/sources.js';
 import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
-import { followUpView, ticketCardView } from './lead-views.js';
+import { followUpView, ticketCardView } from '../src/crm/views/schemas.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const getLeadContextInput = z.strictObject({

@@ -5,7 +5,7 @@ import { isValidTimeZone } from '../src/crm/time/zoned-time.js';
 import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { ValidationError } from '../src/errors.js';
 import { defineTool, READ_ONLY } from './define.js';
-import { detailInput } from './lead-views.js';
+import { detailInput } from '../src/crm/views/schemas.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const listFollowUpsInput = z.strictObject({

@@ -3,7 +3,7 @@ import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES } from 
 import { OPEN_TICKET_STATUSES } from '../src/crm/tickets/create.js';
 import { listTickets, ticketRow, type AssigneeFilter } from '../src/crm/tickets/list.js';
 import { defineTool, READ_ONLY } from './define.js';
-import { detailInput } from './lead-views.js';
+import { detailInput } from '../src/crm/views/schemas.js';
 import { SLA_STATES } from '../src/crm/tickets/sla.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
 

@@ -4,7 +4,7 @@ import { DEFAULT_LIMIT, LEAD_SORTS, leadSearchRow, MAX_LIMIT, searchLeads } from
 import { leadSearchFilterFields } from '../src/crm/leads/search-filters.js';
 import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
-import { detailInput } from './lead-views.js';
+import { detailInput } from '../src/crm/views/schemas.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const searchLeadsInput = z.strictObject({
