@@ -15,6 +15,7 @@ import {
   followUpView,
   includePiiInput,
   leadCardView,
+  leadDetailView,
   noteView,
   opportunityView,
   ticketCardView,
@@ -27,63 +28,10 @@ export const getLeadInput = z.strictObject({
   includePii: includePiiInput,
 });
 
-const payload = (what: string) =>
-  z.record(z.string(), z.unknown()).nullable().describe(`${what} details (current schema version), or null.`);
-const at = (what: string) => z.string().nullable().describe(`${what} (ISO 8601), or null.`);
-
-const leadDetail = z.object({
-  id: z.uuid().describe(FIELD.leadId),
-  clientId: z.uuid().describe(FIELD.clientId),
-  status: z.string().describe(FIELD.statusCode),
-  statusName: z.string().describe('Status label.'),
-  isTerminal: z.boolean().describe('Won, lost or archived.'),
-  allowedNext: z.array(z.string()).describe('Statuses update_lead_status may move this lead to.'),
-  line: z.string().describe(FIELD.line),
-  lineName: z.string().describe('Line of business label.'),
-  lineCategory: z.string().describe('personal, commercial or specialty.'),
-  dataField: z.enum(['autoData', 'homeData', 'specialtyData', 'commercialData']).describe("Which payload carries this line's details."),
-  dataSummary: z.string().nullable().describe('Summary only: what the payload holds, e.g. "drivers: 2, vehicles: 1".'),
-  campaign: z.string().nullable().describe('Campaign code.'),
-  source: z.string().nullable().describe('Lead source, customer-written.'),
-  currentCarrier: z.string().nullable().describe('Current carrier, customer-written.'),
-  currentPremium: z.number().nullable().describe(FIELD.currentPremium),
-  quotedPremium: z.number().nullable().describe(FIELD.quotedPremium),
-  targetPremium: z.number().nullable().describe('Premium the prospect hopes for, USD.'),
-  umbrellaRequested: z.boolean().describe('Umbrella coverage requested.'),
-  umbrellaLimit: z.number().nullable().describe('Requested umbrella limit, USD.'),
-  xDate: z.string().nullable().describe(FIELD.xDate),
-  policyEffectiveDate: z.string().nullable().describe('New policy effective date, YYYY-MM-DD.'),
-  assignedUserHandle: z.string().nullable().describe(FIELD.assignedUserHandle),
-  tags: z.array(z.string()).describe(FIELD.leadTags),
-  customFields: z.record(z.string(), z.unknown()).describe('Agency-defined custom fields.'),
-  aiSummary: z.string().nullable().describe('AI summary of the lead, fenced.'),
-  aiNextAction: z.string().nullable().describe('AI-suggested next action, fenced.'),
-  aiScore: z.number().nullable().describe('AI likelihood to bind, 0-100.'),
-  aiFollowUpPriority: z.number().nullable().describe('AI follow-up priority, 1 (highest) to 5.'),
-  createdAt: z.string().describe('Created (ISO 8601).'),
-  updatedAt: z.string().describe('Last updated (ISO 8601).'),
-  statusChangedAt: at('Last status change'),
-  firstContactedAt: at('First contact'),
-  lastContactedAt: at('Last contact'),
-  nextFollowUpAt: at('Next follow-up'),
-  qualifiedAt: at('Qualified'),
-  quotedAt: at('Quoted'),
-  proposalSentAt: at('Proposal sent'),
-  wonAt: at('Won'),
-  lostAt: at('Lost'),
-  lostReason: z.string().nullable().describe('Why it was lost.'),
-  archivedAt: at('Archived'),
-  autoData: payload('Auto / motorcycle'),
-  homeData: payload('Home / renters / condo'),
-  specialtyData: payload('Umbrella / boat / flood / life'),
-  commercialData: payload('Commercial'),
-  dataIssues: z.array(z.string()).describe('Payloads that could not be upgraded and are shown as stored; usually empty.'),
-});
-
 // One shape for both details (no anyOf): summary fills the core fields, full fills them all.
 export const getLeadOutput = z.object({
   detail: z.enum(['summary', 'full']).describe(FIELD.detailLevel),
-  lead: leadDetail
+  lead: leadDetailView
     .partial()
     .required({ id: true, status: true, line: true, allowedNext: true })
     .describe('Full adds dates and line payloads.'),

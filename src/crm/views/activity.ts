@@ -9,12 +9,13 @@ import type { DbOrTx } from '../../db/client.js';
 import { communicationTypes, followUps, leadCommunications, leadNotes, leads, supportTickets, users } from '../../db/schema/index.js';
 import { cleanField, type Fence } from './fence.js';
 import { iso } from './format.js';
+import type { z } from 'zod';
+import type { communicationView, followUpView, noteView, ticketCardView } from './schemas.js';
 
 /** Longest body returned in a view; the rest is cut and flagged `truncated`. */
 export const VIEW_BODY_CHARS = 500;
 
 export type ViewScope = { leadId: string } | { clientId: string };
-
 
 /** Cuts `text` to `max` characters (on a word boundary when one is near) and says whether it did. */
 export function truncate(text: string | null, max = VIEW_BODY_CHARS): { text: string | null; truncated: boolean } {
@@ -24,58 +25,10 @@ export function truncate(text: string | null, max = VIEW_BODY_CHARS): { text: st
   return { text: `${space > max * 0.8 ? cut.slice(0, space) : cut}…`, truncated: true };
 }
 
-export interface CommunicationCard {
-  id: string;
-  leadId: string;
-  type: string;
-  direction: 'inbound' | 'outbound';
-  subject: string | null;
-  body: string | null;
-  truncated: boolean;
-  occurredAt: string;
-  outcome: string | null;
-  durationSeconds: number | null;
-  userHandle: string | null;
-  contactId: string | null;
-}
-
-export interface NoteCard {
-  id: string;
-  leadId: string;
-  noteType: string;
-  isPinned: boolean;
-  body: string;
-  truncated: boolean;
-  authorHandle: string | null;
-  createdAt: string;
-}
-
-export interface FollowUpCard {
-  id: string;
-  leadId: string | null;
-  dueAt: string;
-  timezone: string;
-  channel: string;
-  purpose: string;
-  priority: string;
-  assignedUserHandle: string | null;
-  createdByAi: boolean;
-  overdue: boolean;
-}
-
-export interface TicketCard {
-  id: string;
-  ticketNumber: number;
-  leadId: string | null;
-  subject: string;
-  description: string;
-  truncated: boolean;
-  status: string;
-  priority: string;
-  category: string | null;
-  openedAt: string;
-  slaDueAt: string | null;
-}
+export type CommunicationCard = z.infer<typeof communicationView>;
+export type NoteCard = z.infer<typeof noteView>;
+export type FollowUpCard = z.infer<typeof followUpView>;
+export type TicketCard = z.infer<typeof ticketCardView>;
 
 const byScope = (scope: ViewScope, lead: AnyPgColumn, client: AnyPgColumn): SQL =>
   'leadId' in scope ? eq(lead, scope.leadId) : eq(client, scope.clientId);

@@ -9,96 +9,15 @@ import { NotFoundError } from '../../errors.js';
 import { consentFor } from '../compliance/consent.js';
 import { cleanField as c, type Fence } from './fence.js';
 import { iso, num } from './format.js';
+import type { z } from 'zod';
+import type { addressView, clientView, consentView, contactView, leadCardView, opportunityView } from './schemas.js';
 
-export interface AddressCard {
-  kind: 'physical' | 'mailing';
-  line1: string;
-  line2: string | null;
-  city: string;
-  state: string;
-  postalCode: string;
-  county: string | null;
-  country: string;
-  timezone: string | null;
-  isVerified: boolean;
-}
-
-export interface ClientCard {
-  id: string;
-  clientType: 'individual' | 'business';
-  displayName: string;
-  firstName: string | null;
-  lastName: string | null;
-  businessName: string | null;
-  dbaName: string | null;
-  industry: string | null;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  preferredContactMethod: string | null;
-  timezone: string | null;
-  status: string;
-  assignedUserHandle: string | null;
-  tags: string[];
-  aiSummary: string | null;
-  lastContactAt: string | null;
-  nextContactAt: string | null;
-  createdAt: string;
-  /** Physical and mailing addresses, whichever are on file (0-2). */
-  addresses: AddressCard[];
-}
-
-export interface ContactCard {
-  id: string;
-  firstName: string;
-  lastName: string;
-  title: string | null;
-  roles: string[];
-  isPrimary: boolean;
-  email: string | null;
-  phone: string | null;
-  mobilePhone: string | null;
-  preferredContactMethod: string | null;
-}
-
-export interface ConsentCard {
-  call: string;
-  sms: string;
-  email: string;
-  mail: string;
-  doNotCall: boolean;
-  unsubscribed: boolean;
-  unsubscribedAt: string | null;
-  quietHoursStart: string | null;
-  quietHoursEnd: string | null;
-  timezone: string | null;
-}
-
-export interface LeadCard {
-  leadId: string;
-  status: string;
-  line: string;
-  xDate: string | null;
-  currentCarrier: string | null;
-  currentPremium: number | null;
-  quotedPremium: number | null;
-  nextFollowUpAt: string | null;
-  aiScore: number | null;
-  assignedUserHandle: string | null;
-  statusChangedAt: string | null;
-  consent: ConsentCard;
-}
-
-export interface OpportunityCard {
-  id: string;
-  leadId: string | null;
-  name: string;
-  stage: string;
-  carrier: string | null;
-  estimatedPremium: number | null;
-  probability: number | null;
-  expectedCloseDate: string | null;
-}
+export type AddressCard = z.infer<typeof addressView>;
+export type ClientCard = z.infer<typeof clientView>;
+export type ContactCard = z.infer<typeof contactView>;
+export type ConsentCard = z.infer<typeof consentView>;
+export type LeadCard = z.infer<typeof leadCardView>;
+export type OpportunityCard = z.infer<typeof opportunityView>;
 
 /** The client with its addresses; NOT_FOUND when missing. The AI summary is fenced (it is built from customer text). */
 export async function clientCard(db: DbOrTx, clientId: string, fence: Fence): Promise<ClientCard> {

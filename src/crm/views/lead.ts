@@ -35,56 +35,11 @@ import {
   type LeadCard,
   type OpportunityCard,
 } from './cards.js';
+import type { z } from 'zod';
+import type { leadDetailView } from './schemas.js';
 
-export interface LeadDetail {
-  id: string;
-  clientId: string;
-  status: string;
-  statusName: string;
-  isTerminal: boolean;
-  allowedNext: string[];
-  line: string;
-  lineName: string;
-  lineCategory: string;
-  /** Which payload carries this line's details: autoData, homeData, specialtyData or commercialData. */
-  dataField: LeadDataField;
-  campaign: string | null;
-  source: string | null;
-  currentCarrier: string | null;
-  currentPremium: number | null;
-  quotedPremium: number | null;
-  targetPremium: number | null;
-  umbrellaRequested: boolean;
-  umbrellaLimit: number | null;
-  xDate: string | null;
-  policyEffectiveDate: string | null;
-  assignedUserHandle: string | null;
-  tags: string[];
-  customFields: Record<string, unknown>;
-  aiSummary: string | null;
-  aiNextAction: string | null;
-  aiScore: number | null;
-  aiFollowUpPriority: number | null;
-  createdAt: string;
-  updatedAt: string;
-  statusChangedAt: string | null;
-  firstContactedAt: string | null;
-  lastContactedAt: string | null;
-  nextFollowUpAt: string | null;
-  qualifiedAt: string | null;
-  quotedAt: string | null;
-  proposalSentAt: string | null;
-  wonAt: string | null;
-  lostAt: string | null;
-  lostReason: string | null;
-  archivedAt: string | null;
-  autoData: Record<string, unknown> | null;
-  homeData: Record<string, unknown> | null;
-  specialtyData: Record<string, unknown> | null;
-  commercialData: Record<string, unknown> | null;
-  /** Payloads that could not be upgraded (returned as stored), one line each. */
-  dataIssues: string[];
-}
+/** The lead in the full view; `dataSummary` belongs to the summary read only. */
+export type LeadDetail = Omit<z.infer<typeof leadDetailView>, 'dataSummary'>;
 
 export interface LeadView {
   lead: LeadDetail;
