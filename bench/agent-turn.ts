@@ -12,7 +12,7 @@
  * Numbers depend on the machine; nothing here asserts a time.
  */
 import { testConfig } from '../src/config.js';
-import { actorForHandle } from '../src/crm/actor.js';
+import { actorForHandle } from '../src/crm/access/actor.js';
 import { configureLogger } from '../src/log.js';
 import { openRuntime } from '../src/runtime.js';
 import { createAgentRunner } from '../src/agent/runner.js';

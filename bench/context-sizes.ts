@@ -3,7 +3,7 @@
  * answers (the text copy a model reads) on whatever book the runtime holds. Used by
  * bench/tool-latency.ts to print figures and by test/mcp/context-budget.test.ts to guard them.
  */
-import type { Actor } from '../src/crm/actor.js';
+import type { Actor } from '../src/crm/access/actor.js';
 import { toolListJson } from '../src/mcp/server.js';
 import { toCallToolResult } from '../src/mcp/server.js';
 import type { Runtime } from '../src/runtime.js';

@@ -1,6 +1,6 @@
 /**
  * The labelled retrieval set over the demo book (see bench/retrieval-quality.ts): paraphrase
- * queries of the seeder's stories (src/db/seed/text-themes.ts, text-tickets.ts), each with the
+ * queries of the seeder's stories (src/seed/text-themes.ts, text-tickets.ts), each with the
  * signature regex of the records that tell that story.
  */
 /** [query, signature regex (Postgres, case-insensitive) of the relevant records] */

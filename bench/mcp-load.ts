@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { loadConfig, testConfig } from '../src/config.js';
-import { createToken } from '../src/crm/tokens.js';
+import { createToken } from '../src/crm/access/tokens.js';
 import { startHttp } from '../src/http/server.js';
 import { configureLogger } from '../src/log.js';
 import { startProfile } from './cpu-profile.js';

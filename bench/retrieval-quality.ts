@@ -2,7 +2,7 @@
  * Retrieval quality of search_knowledge's arms on the demo book: full text only, vector only and
  * hybrid (RRF), by recall@10 and nDCG@10 over a labelled query set.
  *   node dist/bench/retrieval-quality.js [leads=300]
- * The set: each query is a paraphrase of a story the seeder writes (src/db/seed/text-themes.ts),
+ * The set: each query is a paraphrase of a story the seeder writes (src/seed/text-themes.ts),
  * worded to share few words with it; the relevant records are those whose text carries that
  * story's signature (a regex over the seeded templates, all variants and the short "about <gist>"
  * mentions included). Recall@10 is capped: hits / min(10, |relevant|). Uses the configured
@@ -14,9 +14,9 @@ import { openEmbedder } from '../src/ai/embeddings/factory.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { seedDemoData } from '../src/db/seed/index.js';
-import { searchKnowledge } from '../src/crm/hybrid-search.js';
-import { sourceRowsSql } from '../src/crm/knowledge-sources.js';
+import { seedDemoData } from '../src/seed/index.js';
+import { searchKnowledge } from '../src/crm/knowledge/hybrid-search.js';
+import { sourceRowsSql } from '../src/crm/knowledge/sources.js';
 import { runEmbedCommand } from '../src/embed-command.js';
 import { LABELLED } from './labelled-queries.js';
 

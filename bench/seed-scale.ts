@@ -10,7 +10,7 @@ import path from 'node:path';
 import { testConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { seedDemoData } from '../src/db/seed/index.js';
+import { seedDemoData } from '../src/seed/index.js';
 import { configureLogger } from '../src/log.js';
 
 configureLogger(process.env.LOG_LEVEL ?? 'warn');

@@ -8,7 +8,7 @@
  * session, and the tools/list size as a reference. Numbers depend on the machine and Node version.
  */
 import { testConfig } from '../src/config.js';
-import { createToken } from '../src/crm/tokens.js';
+import { createToken } from '../src/crm/access/tokens.js';
 import { startHttp } from '../src/http/server.js';
 import { toolListJson } from '../src/mcp/server.js';
 import { configureLogger } from '../src/log.js';

@@ -26,9 +26,9 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { testConfig } from '../src/config.js';
-import { actorForHandle, type Actor } from '../src/crm/actor.js';
-import { makeFence } from '../src/crm/fence.js';
-import { createToken } from '../src/crm/tokens.js';
+import { actorForHandle, type Actor } from '../src/crm/access/actor.js';
+import { makeFence } from '../src/crm/views/fence.js';
+import { createToken } from '../src/crm/access/tokens.js';
 import { startHttp } from '../src/http/server.js';
 import { createMcpServer } from '../src/mcp/server.js';
 import { configureLogger } from '../src/log.js';

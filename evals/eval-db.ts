@@ -12,7 +12,7 @@ import type { Database } from '../src/db/client.js';
 import { hostEmbedded, MEMORY_DIR } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import * as schema from '../src/db/schema/index.js';
-import { seedDemoData } from '../src/db/seed/index.js';
+import { seedDemoData } from '../src/seed/index.js';
 
 /** The book every dialog starts from: fixed seed and "today", so ids and dates never move. */
 export const EVAL_SEED = 20261101;

@@ -5,7 +5,7 @@
  */
 import { AIMessage, type BaseMessage } from '@langchain/core/messages';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { actorForHandle } from '../src/crm/actor.js';
+import { actorForHandle } from '../src/crm/access/actor.js';
 import { createCheckpointer } from '../src/db/checkpoints.js';
 import { createAgentRunner } from '../src/agent/runner.js';
 import type { AgentSettings } from '../src/agent/configuration.js';

@@ -9,7 +9,7 @@ import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from './config.js';
-import { actorForHandle, type Actor } from './crm/actor.js';
+import { actorForHandle, type Actor } from './crm/access/actor.js';
 import { chatProvider, createChatModel, hasChatModel, NO_CHAT_MODEL_HELP } from './ai/chat-model.js';
 import { createCheckpointer } from './db/checkpoints.js';
 import { createAgentRunner } from './agent/runner.js';

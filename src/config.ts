@@ -76,10 +76,13 @@ export const configSchema = z.object({
    * secrets scrubbed).
    */
   CRM_AUDIT_PAYLOADS: z.enum(['summary', 'full']).default('summary'),
+  /** Local hours of the agency for calls, texts and SLAs, START-END; parsed to [start, end]. */
   CRM_BUSINESS_HOURS: z
     .string()
     .regex(/^\d{1,2}-\d{1,2}$/, 'format START-END in whole hours, e.g. 8-18')
-    .default('8-20'),
+    .default('8-20')
+    .transform((s) => s.split('-').map(Number) as [number, number])
+    .refine(([start, end]) => start < end && end <= 24, 'START must be before END, both whole hours 0-24, e.g. 8-18'),
   /** Fair share on /mcp, per token: sustained requests a minute, burst above it, requests in flight. */
   CRM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CRM_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),

@@ -10,10 +10,10 @@
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { openEmbedder } from './ai/embeddings/factory.js';
-import type { EmbeddingProvider } from './ai/embeddings/types.js';
-import { enqueueSources, queueCounts } from './crm/embedding-jobs.js';
-import { drainEmbeddingQueue, startEmbeddingWorker } from './crm/embedding-worker.js';
-import { dropModelIndex, ensureModelIndex } from './crm/vector-index.js';
+import type { Embedder } from './crm/ports.js';
+import { enqueueSources, queueCounts } from './crm/knowledge/embedding-jobs.js';
+import { drainEmbeddingQueue, startEmbeddingWorker } from './crm/knowledge/embedding-worker.js';
+import { dropModelIndex, ensureModelIndex } from './crm/knowledge/vector-index.js';
 import { sql } from 'drizzle-orm';
 
 export interface EmbedProgress {
@@ -33,7 +33,7 @@ export interface EmbedCommandOptions {
   batchSize?: number;
   onProgress?: (p: EmbedProgress) => void;
   /** Use this provider instead of building one from `config` (tests, benchmarks). */
-  embedder?: EmbeddingProvider;
+  embedder?: Embedder;
 }
 
 export interface EmbedSummary {
@@ -98,4 +98,3 @@ export async function runEmbedCommand(database: Pick<Database, 'db'>, config: Co
   };
 }
 
-export { startEmbeddingWorker } from './crm/embedding-worker.js';

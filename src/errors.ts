@@ -14,6 +14,28 @@ export type ErrorCode =
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
+/** The JSON-RPC error an MCP protocol error (prompts/get, resources/read) carries for a code. */
+export type McpErrorKind = 'InvalidParams' | 'InvalidRequest' | 'InternalError';
+
+/**
+ * How each code leaves the server, in one place: the HTTP status hono's `onError` answers with,
+ * and the JSON-RPC error of an MCP protocol error. (Tool calls always answer an `isError` result
+ * with the code inside, whatever the code.) The caller's fault is InvalidParams, an auth problem
+ * InvalidRequest, the server's state InternalError.
+ */
+export const ERROR_TABLE: Readonly<Record<ErrorCode, { http: number; mcp: McpErrorKind }>> = {
+  VALIDATION: { http: 400, mcp: 'InvalidParams' },
+  UNAUTHORIZED: { http: 401, mcp: 'InvalidRequest' },
+  FORBIDDEN: { http: 403, mcp: 'InvalidRequest' },
+  NOT_FOUND: { http: 404, mcp: 'InvalidParams' },
+  CONFLICT: { http: 409, mcp: 'InvalidParams' },
+  INVALID_TRANSITION: { http: 409, mcp: 'InvalidParams' },
+  CONSENT_REQUIRED: { http: 422, mcp: 'InvalidParams' },
+  RATE_LIMITED: { http: 429, mcp: 'InternalError' },
+  UNAVAILABLE: { http: 503, mcp: 'InternalError' },
+  INTERNAL: { http: 500, mcp: 'InternalError' },
+};
+
 export interface ErrorDetail {
   /** Dotted path of the offending field, when there is one. */
   field?: string;

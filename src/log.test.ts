@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema, SECRET_KEYS } from './config.js';
-import { configureSecrets, scrubSecrets } from './crm/scrub-secrets.js';
+import { configureSecrets, scrubSecrets } from './crm/audit/scrub-secrets.js';
 import { configureLogger, logger, REDACT } from './log.js';
 
 afterAll(() => {

@@ -27,7 +27,7 @@ let root: Logger = pino({ level: 'info', redact: [...REDACT] }, pino.destination
  * (default: stderr) lets a test read what is logged. `scrub`, when given, rewrites every line
  * before it is written: redaction by key cannot see a secret inside a message or an error text
  * (a connection string in a driver error, a token pasted into a note), so entrypoints pass the
- * value scrubber (src/crm/scrub-secrets.ts) here.
+ * value scrubber (src/crm/audit/scrub-secrets.ts) here.
  */
 export function configureLogger(level: string, destination?: DestinationStream, scrub?: (line: string) => string): Logger {
   const out = destination ?? pino.destination({ fd: 2, sync: true });

@@ -5,18 +5,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { secretValues, type Config } from './config.js';
-import { configureSecrets } from './crm/scrub-secrets.js';
+import { configureSecrets } from './crm/audit/scrub-secrets.js';
 import { openDatabase, type Database } from './db/client.js';
 import { MEMORY_DIR } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { isDatabaseEmpty, seedDemoData } from './db/seed/index.js';
+import { isDatabaseEmpty, seedDemoData } from './seed/index.js';
 import { logger } from './log.js';
 import { toolServicesFromConfig } from './runtime-services.js';
 import { openEmbedder } from './ai/embeddings/factory.js';
 import { LOCAL_SIF_MODEL } from './ai/embeddings/local-sif.js';
 import { sifCachePath } from './ai/embeddings/local-sif-cache.js';
-import type { EmbeddingProvider } from './ai/embeddings/types.js';
-import { queueCounts } from './crm/embedding-jobs.js';
+import type { Embedder } from './crm/ports.js';
+import { queueCounts } from './crm/knowledge/embedding-jobs.js';
 import type { ToolServices, ToolSettings } from '../tools/define.js';
 import type { ToolDeps } from '../tools/run-tool.js';
 
@@ -25,7 +25,7 @@ export interface Runtime {
   database: Database;
   deps: ToolDeps;
   /** The configured embedding model (local by default), checked at start. */
-  embedder: EmbeddingProvider;
+  embedder: Embedder;
   /** Texts waiting for a vector when the runtime opened (the demo book's, on a first start). */
   pendingEmbeddings: number;
   close(): Promise<void>;
@@ -43,10 +43,9 @@ export interface StartupProgress {
 }
 
 export function toolSettings(config: Config): ToolSettings {
-  const [start, end] = config.CRM_BUSINESS_HOURS.split('-').map(Number) as [number, number];
   return {
     agencyTimezone: config.CRM_AGENCY_TIMEZONE,
-    businessHours: [start, end],
+    businessHours: config.CRM_BUSINESS_HOURS,
     rrfK: config.CRM_RRF_K,
     bookPolicy: config.CRM_BOOK_POLICY,
     fusion: {
@@ -97,7 +96,7 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
     await database.close();
     throw err;
   }
-  let embedder: EmbeddingProvider;
+  let embedder: Embedder;
   try {
     const building =
       config.CRM_EMBEDDING_MODEL === LOCAL_SIF_MODEL && !existsSync(sifCachePath())

@@ -12,8 +12,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { USERS } from '../src/db/seed/book.js';
-import { createToken } from '../src/crm/tokens.js';
+import { USERS } from '../src/seed/book.js';
+import { createToken } from '../src/crm/access/tokens.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
 const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'cli.js');

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { USERS } from '../src/db/seed/book.js';
+import { USERS } from '../src/seed/book.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
 const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { addNote } from '../src/crm/notes.js';
+import { addNote } from '../src/crm/activity/notes.js';
 import { defineTool, WRITE } from './define.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const addNoteInput = z.strictObject({
-  leadId: z.uuid().describe('Lead id.'),
+  leadId: z.uuid().describe(FIELD.leadId),
   body: z.string().trim().min(1).max(10_000).describe('Plain prose.'),
   noteType: z
     .enum(['general', 'underwriting', 'call_summary', 'claim_history', 'coverage', 'ai_generated'])

@@ -1,13 +1,13 @@
 /**
  * The `ai_interactions` rows of one tool call: the call's own row and the child rows of the model
  * turns made while serving it. runTool writes them inside the write's transaction (they commit
- * together or not at all) or, for reads and failed calls, right after; src/crm/interactions.ts
+ * together or not at all) or, for reads and failed calls, right after; src/crm/audit/interactions.ts
  * masks, scrubs and caps what is stored.
  */
 import { z } from 'zod';
 import type { DbOrTx } from '../src/db/client.js';
-import type { Actor } from '../src/crm/actor.js';
-import { auditResult, recordInteraction, type AuditPayloads, type ModelTurn, type NewInteraction } from '../src/crm/interactions.js';
+import type { Actor } from '../src/crm/access/actor.js';
+import { auditResult, recordInteraction, type AuditPayloads, type ModelTurn, type NewInteraction } from '../src/crm/audit/interactions.js';
 import { pgErrorOf } from '../src/errors.js';
 
 /** Who called, on which surface: the part of CallInfo every audit row carries. */
@@ -21,14 +21,18 @@ export interface AuditCaller {
   parentInteractionId?: string;
 }
 
-type Links = Partial<Record<'leadId' | 'crmClientId' | 'ticketId', string>>;
+/** The lead, client and ticket an exchange concerns: the audit row's link columns. */
+export type AuditLinks = Partial<Record<'leadId' | 'crmClientId' | 'ticketId', string>>;
 
-const LINK_KEYS = { leadId: 'leadId', clientId: 'crmClientId', ticketId: 'ticketId' } as const;
+const LINK_KEYS = { leadId: 'leadId', clientId: 'crmClientId', crmClientId: 'crmClientId', ticketId: 'ticketId' } as const;
+const uuid = z.uuid();
 
-/** Finds lead/client/ticket ids in the input or output (top level or one object deep) to link the audit row. */
-export function links(...sources: unknown[]): Links {
-  const out: Links = {};
-  const uuid = z.uuid();
+/**
+ * Finds lead/client/ticket ids in the given objects (input, output, known links; top level or one
+ * object deep) to link the audit row; only valid uuids, first one wins.
+ */
+export function links(...sources: unknown[]): AuditLinks {
+  const out: AuditLinks = {};
   const visit = (o: unknown, depth: number) => {
     if (!o || typeof o !== 'object' || Array.isArray(o)) return;
     for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
@@ -54,6 +58,36 @@ export function callColumns(call: AuditCaller): Omit<NewInteraction, 'type'> {
   };
 }
 
+/**
+ * The row of one served exchange (a tool call, a resources/read, a prompts/get): who, what went
+ * in, what came out or the error, how long. successRow and failureRow are this row for tools.
+ */
+export function callRow(
+  call: AuditCaller,
+  o: {
+    type?: NewInteraction['type'];
+    toolName: string;
+    args: unknown;
+    result?: unknown;
+    summary?: string;
+    error?: { code: string; message: string };
+    latencyMs: number;
+    metadata?: Record<string, unknown>;
+  },
+): NewInteraction {
+  return {
+    type: o.type ?? 'tool_call',
+    ...callColumns(call),
+    toolName: o.toolName,
+    toolArguments: o.args ?? null,
+    toolResult: o.error ? null : (o.result ?? null),
+    resultSummary: o.error ? null : (o.summary ?? 'ok'),
+    ...(o.error ? { errorCode: o.error.code, errorMessage: o.error.message } : {}),
+    latencyMs: o.latencyMs,
+    ...(o.metadata ? { metadata: o.metadata } : {}),
+  };
+}
+
 /** The row of a call that returned `output` (a replay names the call it repeats). */
 export function successRow(
   call: AuditCaller,
@@ -71,16 +105,14 @@ export function successRow(
   const metadata: Record<string, unknown> = {};
   if (o.idempotencyKey !== undefined) metadata.idempotencyKey = o.idempotencyKey;
   if (o.replayOf !== undefined) metadata.replayOf = o.replayOf;
-  return {
-    type: 'tool_call',
-    ...callColumns(call),
+  return callRow(call, {
     toolName: o.toolName,
-    toolArguments: o.input,
-    toolResult: auditResult(o.output, o.payloads),
-    resultSummary: o.replayOf !== undefined ? `replayed (idempotency key): ${o.summary}` : o.summary,
+    args: o.input,
+    result: auditResult(o.output, o.payloads),
+    summary: o.replayOf !== undefined ? `replayed (idempotency key): ${o.summary}` : o.summary,
     latencyMs: o.latencyMs,
     metadata,
-  };
+  });
 }
 
 /** The row of a failed call. */
@@ -88,17 +120,7 @@ export function failureRow(
   call: AuditCaller,
   o: { toolName: string; args: unknown; code: string; message: string; latencyMs: number },
 ): NewInteraction {
-  return {
-    type: 'tool_call',
-    ...callColumns(call),
-    toolName: o.toolName,
-    toolArguments: o.args ?? null,
-    toolResult: null,
-    resultSummary: null,
-    errorCode: o.code,
-    errorMessage: o.message,
-    latencyMs: o.latencyMs,
-  };
+  return callRow(call, { toolName: o.toolName, args: o.args, error: { code: o.code, message: o.message }, latencyMs: o.latencyMs });
 }
 
 /** The child row of one model call made while serving a call (triage, drafts). */
@@ -126,7 +148,12 @@ export function turnRow(t: ModelTurn, call: AuditCaller, parentId: string): NewI
  * that named an unknown lead) is dropped rather than losing the row. Inside a transaction the
  * linked attempt runs in a savepoint, so its failure does not abort the call's transaction.
  */
-async function insertLinked(db: DbOrTx, row: NewInteraction, linked: Links, inTx: boolean): Promise<{ id: string; linked: Links }> {
+async function insertLinked(
+  db: DbOrTx,
+  row: NewInteraction,
+  linked: AuditLinks,
+  inTx: boolean,
+): Promise<{ id: string; linked: AuditLinks }> {
   if (!Object.keys(linked).length) return { id: await recordInteraction(db, row), linked };
   try {
     const id = inTx
@@ -146,7 +173,7 @@ async function insertLinked(db: DbOrTx, row: NewInteraction, linked: Links, inTx
 export async function writeCallRows(
   db: DbOrTx,
   row: NewInteraction,
-  linked: Links,
+  linked: AuditLinks,
   turns: readonly ModelTurn[],
   call: AuditCaller,
   inTx: boolean,

@@ -6,19 +6,17 @@
  * `runTool` validates a tool's input and output around the same steps.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { hasScope, type Scope } from '../src/crm/actor.js';
-import { makeFence } from '../src/crm/fence.js';
+import { hasScope, type Scope } from '../src/crm/access/actor.js';
+import { makeFence } from '../src/crm/views/fence.js';
+import type { ModelTurn, NewInteraction } from '../src/crm/audit/interactions.js';
+import { scrubDeep } from '../src/crm/audit/scrub-secrets.js';
+import { AppError, loggableError } from '../src/errors.js';
 import { bookOf } from '../src/crm/access/book.js';
-import { recordInteraction, type ModelTurn, type NewInteraction } from '../src/crm/interactions.js';
-import { AppError, fromPgError, pgErrorOf } from '../src/errors.js';
 import { logger } from '../src/log.js';
-import { turnRow } from './audit-rows.js';
+import { callRow, links, writeCallRows, type AuditLinks } from './audit-rows.js';
 import type { ToolContext } from './define.js';
-import type { CallInfo, ToolDeps, ToolError } from './run-tool.js';
-
-/** The lead, client and ticket an exchange concerns: the audit row's link columns. */
-export type AuditLinks = Partial<Record<'leadId' | 'crmClientId' | 'ticketId', string>>;
+import { toToolError, type ToolError } from './call-errors.js';
+import type { CallInfo, ToolDeps } from './run-tool.js';
 
 export interface AuditedCallSpec {
   /**
@@ -57,45 +55,6 @@ export interface AuditedValue<T> {
 
 export type AuditedResult<T> = { ok: true; value: T; interactionId: string } | { ok: false; error: ToolError; interactionId: string };
 
-const GENERIC: ToolError = {
-  code: 'INTERNAL',
-  message: 'The request failed unexpectedly. Nothing was changed. Try again; if it keeps failing, report the interaction id.',
-  details: [],
-};
-
-/** Any thrown value as a ToolError: AppErrors and mapped Postgres errors keep their code; others are logged and made generic. */
-export function toToolError(err: unknown, name: string): ToolError {
-  const mapped = fromPgError(err);
-  if (mapped instanceof AppError) return mapped.toJSON();
-  const pgErr = pgErrorOf(mapped);
-  // Log the driver's error, not drizzle's wrapper: the wrapper's message carries query parameters (customer data).
-  const detail = pgErr
-    ? { pgCode: pgErr.code, message: pgErr.message }
-    : mapped instanceof Error
-      ? { message: mapped.message, stack: mapped.stack }
-      : { message: String(mapped) };
-  logger('audited-call').error({ call: name, err: detail }, 'call failed');
-  return GENERIC;
-}
-
-const LINK_KEYS = { leadId: 'leadId', clientId: 'crmClientId', crmClientId: 'crmClientId', ticketId: 'ticketId' } as const;
-const uuid = z.uuid();
-
-/** Lead/client/ticket ids found in the given objects (top level or one object deep); only valid uuids, first one wins. */
-export function linksFrom(...sources: unknown[]): AuditLinks {
-  const out: AuditLinks = {};
-  const visit = (o: unknown, depth: number) => {
-    if (!o || typeof o !== 'object' || Array.isArray(o)) return;
-    for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
-      const target = LINK_KEYS[k as keyof typeof LINK_KEYS];
-      if (target && !out[target] && uuid.safeParse(v).success) out[target] = v as string;
-      else if (depth < 1 && v && typeof v === 'object') visit(v, depth + 1);
-    }
-  };
-  for (const s of sources) visit(s, 0);
-  return out;
-}
-
 /**
  * Runs `run` as one audited exchange. Never throws for the call's own failure: returns
  * `{ ok: false, error }` with the audit row's id. A row that cannot be linked (an unknown id)
@@ -110,7 +69,7 @@ export async function auditedCall<T>(
 ): Promise<AuditedResult<T>> {
   const started = performance.now();
   const turns: ModelTurn[] = [];
-  const notes: AuditNotes = { links: { ...linksFrom(spec.links) } };
+  const notes: AuditNotes = { links: { ...links(spec.links) } };
   const ctx: ToolContext = {
     db: deps.db,
     actor: call.actor,
@@ -137,47 +96,22 @@ export async function auditedCall<T>(
   } catch (err) {
     error = toToolError(err, spec.name);
   }
-  const links = linksFrom(notes.links);
-  const row = (withLinks: boolean): NewInteraction => ({
-    type: spec.type ?? 'tool_call',
-    channel: call.channel,
-    sessionId: call.sessionId,
-    threadId: call.threadId,
-    userId: call.actor.userId,
-    clientName: call.clientName,
-    clientVersion: call.clientVersion,
-    parentInteractionId: call.parentInteractionId,
+  const row: NewInteraction = callRow(call, {
+    type: spec.type,
     toolName: spec.name,
-    toolArguments: notes.arguments ?? spec.arguments ?? null,
-    toolResult: error ? null : (outcome?.result ?? null),
-    resultSummary: error ? null : (outcome?.summary ?? 'ok'),
-    errorCode: error?.code,
-    errorMessage: error?.message,
+    args: notes.arguments ?? spec.arguments,
+    result: outcome?.result,
+    summary: outcome?.summary,
+    error,
     latencyMs: Math.round(performance.now() - started),
-    ...(withLinks ? links : {}),
   });
   let interactionId: string;
   try {
-    interactionId = await recordInteraction(deps.db, row(true)).catch((err: unknown) => {
-      // A call that named an unknown lead still gets its audit row, just unlinked.
-      if (pgErrorOf(err)?.code === '23503') return recordInteraction(deps.db, row(false));
-      throw err;
-    });
+    // A call that named an unknown lead still gets its audit row, just unlinked; model turns are its children.
+    interactionId = await writeCallRows(deps.db, row, links(notes.links), turns, call, false);
   } catch (auditErr) {
-    logger('audited-call').error({ call: spec.name, err: (auditErr as Error).message }, 'could not write the ai_interactions row');
+    logger('audited-call').error({ call: spec.name, err: scrubDeep(loggableError(auditErr)) }, 'could not write the ai_interactions row');
     interactionId = randomUUID();
   }
-  await recordModelTurns(deps, turns, call, interactionId, links);
   return error ? { ok: false, error, interactionId } : { ok: true, value: outcome!.value, interactionId };
-}
-
-/** Model calls made while serving the call: child rows of its audit row. */
-async function recordModelTurns(deps: ToolDeps, turns: ModelTurn[], call: CallInfo, parentId: string, links: AuditLinks): Promise<void> {
-  for (const t of turns) {
-    try {
-      await recordInteraction(deps.db, { ...turnRow(t, call, parentId), ...links });
-    } catch (err) {
-      logger('audited-call').error({ err: (err as Error).message, parentId }, 'could not record a model turn');
-    }
-  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { completeFollowUp } from '../src/crm/follow-up-complete.js';
+import { completeFollowUp } from '../src/crm/follow-ups/complete.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';
 
 export const completeFollowUpInput = z.strictObject({

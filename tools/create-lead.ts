@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CLIENT_TYPES } from '../src/db/schema/index.js';
-import { createLead } from '../src/crm/leads.js';
-import { resolveUserRef } from '../src/crm/user-ref.js';
+import { createLead } from '../src/crm/leads/create.js';
+import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { defineTool, WRITE } from './define.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -58,7 +59,7 @@ export const createLeadInput = z.strictObject({
   xDate: z.iso.date().optional().describe('X-date: when the current policy expires.'),
   umbrellaRequested: z.boolean().default(false).describe('Wants umbrella coverage too.'),
   umbrellaLimit: money('Umbrella limit'),
-  tags: z.array(text(40)).max(20).default([]).describe('Lead tags.'),
+  tags: z.array(text(40)).max(20).default([]).describe(FIELD.leadTags),
   assignedTo: z.string().trim().min(1).max(64).default('me').describe('"me", user id or handle.'),
   lineData: z
     .record(z.string(), z.unknown())
@@ -73,7 +74,7 @@ export const createLeadOutput = z.object({
   clientId: z.uuid().describe('Its client (new or existing).'),
   clientCreated: z.boolean().describe('True when a new client was created.'),
   status: z.string().describe('Status the lead starts in.'),
-  line: z.string().describe('Line of business code.'),
+  line: z.string().describe(FIELD.line),
   dataField: z.string().describe("Payload field of the line's details."),
   dataVersion: z.number().int().nullable().describe('Schema version the details were stored at; null when none were given.'),
 });

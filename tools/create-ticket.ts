@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS } from '../src/db/schema/index.js';
-import { calendarFromSettings } from '../src/crm/sla.js';
-import { createTicket } from '../src/crm/tickets.js';
-import { triageTicket } from '../src/crm/triage/triage.js';
+import { calendarFromSettings } from '../src/crm/tickets/sla.js';
+import { createTicket } from '../src/crm/tickets/create.js';
+import { triageTicket } from '../src/crm/tickets/triage/triage.js';
 import { defineTool, WRITE } from './define.js';
-import { askTriageModel, similarTicketView, ticketView, toSimilarView, toTicketView } from './ticket-views.js';
+import { similarTicketView, similarTicketViewOf, ticketView, ticketViewOf } from '../src/crm/views/ticket.js';
+import { askTriageModel } from './ticket-views.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const createTicketInput = z.strictObject({
   clientId: z.uuid().optional().describe('Client; give clientId, leadId or both.'),
@@ -25,7 +27,7 @@ export const createTicketInput = z.strictObject({
 export const createTicketOutput = z.object({
   ticket: ticketView.describe('The ticket; triage results in ai* fields.'),
   triaged: z.boolean().describe('Whether triage ran.'),
-  similarResolved: z.array(similarTicketView).describe('Up to 3, with resolutions.'),
+  similarResolved: z.array(similarTicketView).describe(FIELD.similarResolved),
   triageFallbackReason: z
     .string()
     .nullable()
@@ -59,12 +61,12 @@ export const createTicketTool = defineTool({
       openedAt: ctx.now,
       calendar,
     });
-    if (!input.triage) return { ticket: toTicketView(created, ctx), triaged: false, similarResolved: [], triageFallbackReason: null };
+    if (!input.triage) return { ticket: ticketViewOf(created, ctx.fence, ctx.now), triaged: false, similarResolved: [], triageFallbackReason: null };
     const r = await triageTicket(ctx.db, created.id, { apply: true, calendar, now: ctx.now, model });
     return {
-      ticket: toTicketView(r.ticket, ctx),
+      ticket: ticketViewOf(r.ticket, ctx.fence, ctx.now),
       triaged: true,
-      similarResolved: r.similar.map((s) => toSimilarView(s, ctx)),
+      similarResolved: r.similar.map((s) => similarTicketViewOf(s, ctx.fence)),
       triageFallbackReason: r.fallbackReason,
     };
   },

@@ -5,11 +5,12 @@
  */
 import type { z } from 'zod';
 import type { DbOrTx } from '../src/db/client.js';
-import type { Actor, Scope } from '../src/crm/actor.js';
+import type { Actor, Scope } from '../src/crm/access/actor.js';
+import type { Fence } from '../src/crm/views/fence.js';
+import type { ModelTurn } from '../src/crm/audit/interactions.js';
+import type { FusionParams } from '../src/crm/knowledge/fusion.js';
+import type { Embedder, TriageModel } from '../src/crm/ports.js';
 import type { Book, BookPolicy } from '../src/crm/access/book.js';
-import type { Fence } from '../src/crm/fence.js';
-import type { ModelTurn } from '../src/crm/interactions.js';
-import type { FusionParams } from '../src/crm/knowledge-fusion.js';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -32,28 +33,13 @@ export interface ToolSettings {
 
 /**
  * Optional services. Tools must work without them (offline, deterministic fallbacks) and use
- * them when configured. Typed loosely here so tools/ does not depend on LangChain.
+ * them when configured. The contracts are the domain's ports (src/crm/ports.ts), implemented by src/ai.
  */
 export interface ToolServices {
-  /**
-   * Classifies a ticket with the configured model; absent offline (the rules classifier
-   * `crm-rules-v1` is used then). `classify` gets the raw subject and description; the adapter
-   * renders prompts/triage-ticket.md with `triagePromptVars()` (fenced customer text) and returns
-   * the model's answer: an object or JSON text matching `modelTriageSchema`
-   * (src/crm/triage/model.ts). Tools call it only in `prepare`, outside any transaction, with a
-   * timeout; it may throw or return anything: invalid answers fall back to the rules, and the
-   * reason is recorded in the ticket's ai_rationale. `modelName` is stored as ai_model.
-   */
-  triageModel?: {
-    modelName: string;
-    classify(input: { subject: string; description: string }, observe?: (turn: ModelTurn) => void): Promise<unknown>;
-  };
-  /** Embeds texts for hybrid search; absent until the embeddings issue wires it. */
-  embedder?: {
-    model: string;
-    dimensions: number;
-    embed(texts: string[]): Promise<number[][]>;
-  };
+  /** Classifies tickets; absent offline (the rules classifier `crm-rules-v1` is used then). */
+  triageModel?: TriageModel;
+  /** Embeds texts for hybrid search; absent: full text only. */
+  embedder?: Embedder;
 }
 
 export interface ToolContext {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getClientSummary, getClientView } from '../src/crm/client-view.js';
+import { getClientSummary, getClientView } from '../src/crm/views/client.js';
 import { defineTool, READ_ONLY } from './define.js';
 import {
   activityView,
@@ -14,16 +14,17 @@ import {
   noteView,
   opportunityView,
   ticketCardView,
-} from './lead-views.js';
+} from '../src/crm/views/schemas.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const getClientInput = z.strictObject({
-  clientId: z.uuid().describe('Client id.'),
+  clientId: z.uuid().describe(FIELD.clientId),
   detail: detailInput,
 });
 
 // One shape for both details (no anyOf): summary fills the core fields, full fills them all.
 export const getClientOutput = z.object({
-  detail: z.enum(['summary', 'full']).describe('The detail level of this answer.'),
+  detail: z.enum(['summary', 'full']).describe(FIELD.detailLevel),
   client: clientView
     .extend({ city: z.string().nullable().describe('City (summary).'), state: z.string().nullable().describe('State (summary).') })
     .partial()

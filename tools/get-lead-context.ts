@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { getLeadContext, leadContextQuery } from '../src/crm/lead-context.js';
-import { requireLead } from '../src/crm/leads-lookup.js';
-import { SOURCE_TYPES } from '../src/crm/knowledge-sources.js';
-import { embedQuestion } from '../src/crm/vector-arm.js';
+import { getLeadContext, leadContextQuery } from '../src/crm/views/lead-context.js';
+import { requireLead } from '../src/crm/leads/lookup.js';
+import { SOURCE_TYPES } from '../src/crm/knowledge/sources.js';
+import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
-import { followUpView, ticketCardView } from './lead-views.js';
+import { followUpView, ticketCardView } from '../src/crm/views/schemas.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const getLeadContextInput = z.strictObject({
-  leadId: z.uuid().describe('Lead id.'),
+  leadId: z.uuid().describe(FIELD.leadId),
   question: z
     .string()
     .trim()
@@ -20,15 +21,15 @@ export const getLeadContextInput = z.strictObject({
 const highlight = z.object({
   kind: z.enum(['communication', 'note', 'follow_up', 'ticket']).describe('Kind of event.'),
   id: z.uuid().describe('Id of the record.'),
-  at: z.string().describe('When (ISO 8601).'),
+  at: z.string().describe(FIELD.at),
   title: z.string().describe('One line about the event (our own text).'),
   text: z.string().nullable().describe('Customer-written text, truncated and fenced, or null.'),
 });
 
 const relevant = z.object({
-  sourceType: z.enum(SOURCE_TYPES).describe('Kind of record: note, communication, ticket or ai_interaction.'),
+  sourceType: z.enum(SOURCE_TYPES).describe(FIELD.sourceType),
   sourceId: z.uuid().describe('Id of the record (cite it).'),
-  occurredAt: z.string().nullable().describe('When (ISO 8601).'),
+  occurredAt: z.string().nullable().describe(FIELD.at),
   score: z.number().describe('Fused relevance to the question (higher is better).'),
   snippet: z.string().describe('The relevant passage, fenced.'),
 });

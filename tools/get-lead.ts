@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { hasScope } from '../src/crm/actor.js';
-import { getLeadSummary } from '../src/crm/lead-summary.js';
-import { getLeadView } from '../src/crm/lead-view.js';
+import { hasScope } from '../src/crm/access/actor.js';
+import { getLeadSummary } from '../src/crm/views/lead-summary.js';
+import { getLeadView } from '../src/crm/views/lead.js';
 import { AppError } from '../src/errors.js';
 import { defineTool, READ_ONLY, type ToolContext } from './define.js';
 import {
@@ -15,74 +15,23 @@ import {
   followUpView,
   includePiiInput,
   leadCardView,
+  leadDetailView,
   noteView,
   opportunityView,
   ticketCardView,
-} from './lead-views.js';
+} from '../src/crm/views/schemas.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const getLeadInput = z.strictObject({
-  leadId: z.uuid().describe('Lead id.'),
+  leadId: z.uuid().describe(FIELD.leadId),
   detail: detailInput,
   includePii: includePiiInput,
 });
 
-const payload = (what: string) =>
-  z.record(z.string(), z.unknown()).nullable().describe(`${what} details (current schema version), or null.`);
-const at = (what: string) => z.string().nullable().describe(`${what} (ISO 8601), or null.`);
-
-const leadDetail = z.object({
-  id: z.uuid().describe('Lead id.'),
-  clientId: z.uuid().describe('Client id.'),
-  status: z.string().describe('Status code.'),
-  statusName: z.string().describe('Status label.'),
-  isTerminal: z.boolean().describe('Won, lost or archived.'),
-  allowedNext: z.array(z.string()).describe('Statuses update_lead_status may move this lead to.'),
-  line: z.string().describe('Line of business code.'),
-  lineName: z.string().describe('Line of business label.'),
-  lineCategory: z.string().describe('personal, commercial or specialty.'),
-  dataField: z.enum(['autoData', 'homeData', 'specialtyData', 'commercialData']).describe("Which payload carries this line's details."),
-  dataSummary: z.string().nullable().describe('Summary only: what the payload holds, e.g. "drivers: 2, vehicles: 1".'),
-  campaign: z.string().nullable().describe('Campaign code.'),
-  source: z.string().nullable().describe('Lead source, customer-written.'),
-  currentCarrier: z.string().nullable().describe('Current carrier, customer-written.'),
-  currentPremium: z.number().nullable().describe('Current annual premium, USD.'),
-  quotedPremium: z.number().nullable().describe('Our quoted annual premium, USD.'),
-  targetPremium: z.number().nullable().describe('Premium the prospect hopes for, USD.'),
-  umbrellaRequested: z.boolean().describe('Umbrella coverage requested.'),
-  umbrellaLimit: z.number().nullable().describe('Requested umbrella limit, USD.'),
-  xDate: z.string().nullable().describe('X-date (current policy expiry), YYYY-MM-DD.'),
-  policyEffectiveDate: z.string().nullable().describe('New policy effective date, YYYY-MM-DD.'),
-  assignedUserHandle: z.string().nullable().describe('Assigned user handle.'),
-  tags: z.array(z.string()).describe('Lead tags.'),
-  customFields: z.record(z.string(), z.unknown()).describe('Agency-defined custom fields.'),
-  aiSummary: z.string().nullable().describe('AI summary of the lead, fenced.'),
-  aiNextAction: z.string().nullable().describe('AI-suggested next action, fenced.'),
-  aiScore: z.number().nullable().describe('AI likelihood to bind, 0-100.'),
-  aiFollowUpPriority: z.number().nullable().describe('AI follow-up priority, 1 (highest) to 5.'),
-  createdAt: z.string().describe('Created (ISO 8601).'),
-  updatedAt: z.string().describe('Last updated (ISO 8601).'),
-  statusChangedAt: at('Last status change'),
-  firstContactedAt: at('First contact'),
-  lastContactedAt: at('Last contact'),
-  nextFollowUpAt: at('Next follow-up'),
-  qualifiedAt: at('Qualified'),
-  quotedAt: at('Quoted'),
-  proposalSentAt: at('Proposal sent'),
-  wonAt: at('Won'),
-  lostAt: at('Lost'),
-  lostReason: z.string().nullable().describe('Why it was lost.'),
-  archivedAt: at('Archived'),
-  autoData: payload('Auto / motorcycle'),
-  homeData: payload('Home / renters / condo'),
-  specialtyData: payload('Umbrella / boat / flood / life'),
-  commercialData: payload('Commercial'),
-  dataIssues: z.array(z.string()).describe('Payloads that could not be upgraded and are shown as stored; usually empty.'),
-});
-
 // One shape for both details (no anyOf): summary fills the core fields, full fills them all.
 export const getLeadOutput = z.object({
-  detail: z.enum(['summary', 'full']).describe('The detail level of this answer.'),
-  lead: leadDetail
+  detail: z.enum(['summary', 'full']).describe(FIELD.detailLevel),
+  lead: leadDetailView
     .partial()
     .required({ id: true, status: true, line: true, allowedNext: true })
     .describe('Full adds dates and line payloads.'),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { FOLLOW_UP_CHANNELS } from '../src/db/schema/index.js';
-import { followUpRow, listFollowUps } from '../src/crm/follow-ups-list.js';
+import { followUpRow, listFollowUps } from '../src/crm/follow-ups/list.js';
 import { isValidTimeZone } from '../src/crm/time/zoned-time.js';
-import { resolveUserRef } from '../src/crm/user-ref.js';
+import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { ValidationError } from '../src/errors.js';
 import { defineTool, READ_ONLY } from './define.js';
-import { detailInput } from './lead-views.js';
+import { detailInput } from '../src/crm/views/schemas.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const listFollowUpsInput = z.strictObject({
   status: z.enum(['open', 'completed', 'cancelled', 'any']).default('open').describe('Status.'),
@@ -15,10 +16,10 @@ export const listFollowUpsInput = z.strictObject({
   dueTo: z.iso.datetime({ offset: true }).optional().describe('Due at/before.'),
   assignee: z.string().trim().min(1).max(64).optional().describe('"me" (default), user id or handle.'),
   allUsers: z.boolean().default(false).describe("Everyone's (not with assignee)."),
-  leadId: z.uuid().optional().describe('Only this lead.'),
+  leadId: z.uuid().optional().describe(FIELD.onlyThisLead),
   channel: z.enum(FOLLOW_UP_CHANNELS).optional().describe('Only this channel.'),
-  limit: z.number().int().min(1).max(100).default(10).describe('Page size.'),
-  cursor: z.string().max(500).optional().describe('From the previous page (same filters).'),
+  limit: z.number().int().min(1).max(100).default(10).describe(FIELD.pageSize),
+  cursor: z.string().max(500).optional().describe(FIELD.cursor),
   detail: detailInput,
 });
 
@@ -26,12 +27,12 @@ export const listFollowUpsInput = z.strictObject({
 const item = z.object({
   followUpId: z.uuid().describe('Id of the follow-up.'),
   leadId: z.uuid().optional().describe('Its lead.'),
-  clientName: z.string().optional().describe('Client display name (person or business).'),
+  clientName: z.string().optional().describe(FIELD.clientName),
   dueAt: z.string().describe('Due time (ISO 8601, UTC).'),
   dueLocal: z.string().describe('Due time in the lead\'s time zone, e.g. "Tue, Mar 10, 2026, 3:00 PM EDT".'),
   purpose: z.string().describe('What it is for.'),
-  channel: z.string().describe('call, email, sms, meeting or task.'),
-  priority: z.string().describe('low, normal, high or urgent.'),
+  channel: z.string().describe(FIELD.followUpChannel),
+  priority: z.string().describe(FIELD.priorityLevels),
   overdue: z.boolean().describe('True when open and past due.'),
   assigneeHandle: z.string().optional().describe('Handle of the assigned user.'),
   notes: z.string().nullable().optional().describe('Notes, fenced (summary: cut).'),

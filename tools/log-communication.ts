@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { COMMUNICATION_OUTCOMES, logCommunication } from '../src/crm/communications.js';
+import { COMMUNICATION_OUTCOMES, logCommunication } from '../src/crm/activity/communications.js';
 import { defineTool, WRITE } from './define.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const logCommunicationInput = z.strictObject({
-  leadId: z.uuid().describe('Lead id.'),
+  leadId: z.uuid().describe(FIELD.leadId),
   type: z
     .string()
     .trim()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cancelRefusedFollowUps } from '../src/crm/consent-follow-ups.js';
-import { recordConsent, type ConsentRecordState, type ConsentSubject } from '../src/crm/consent-records.js';
+import { cancelRefusedFollowUps } from '../src/crm/compliance/consent-follow-ups.js';
+import { recordConsent, type ConsentRecordState, type ConsentSubject } from '../src/crm/compliance/consent-records.js';
 import { CONSENT_CHANNELS } from '../src/db/schema/index.js';
 import { ValidationError } from '../src/errors.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';

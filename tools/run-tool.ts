@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/db/client.js';
-import { hasScope, type Actor } from '../src/crm/actor.js';
-import { makeFence } from '../src/crm/fence.js';
+import { hasScope, type Actor } from '../src/crm/access/actor.js';
+import { makeFence } from '../src/crm/views/fence.js';
 import { bookOf } from '../src/crm/access/book.js';
 import { assertInBook, refsOf } from '../src/crm/access/guard.js';
 import {
@@ -17,13 +17,14 @@ import {
   lockIdempotencyKey,
   replayAnswer,
   saveIdempotencyRecord,
-} from '../src/crm/idempotency.js';
-import { recordInteraction, type AuditPayloads, type ModelTurn } from '../src/crm/interactions.js';
-import { scrubDeep, scrubSecrets } from '../src/crm/scrub-secrets.js';
-import { findUnsafeText } from '../src/crm/text-hygiene.js';
-import { AppError, fromPgError, loggableError, zodDetails, type ErrorCode, type ErrorDetail } from '../src/errors.js';
+} from '../src/crm/audit/idempotency.js';
+import { recordInteraction, type AuditPayloads, type ModelTurn } from '../src/crm/audit/interactions.js';
+import { scrubDeep } from '../src/crm/audit/scrub-secrets.js';
+import { findUnsafeText } from '../src/crm/audit/text-hygiene.js';
+import { AppError, loggableError, zodDetails, type ErrorDetail } from '../src/errors.js';
 import { logger } from '../src/log.js';
 import type { aiInteractions } from '../src/db/schema/index.js';
+import { toToolError as toToolErrorOf, type ToolError } from './call-errors.js';
 import { callColumns, failureRow, links, successRow, writeCallRows } from './audit-rows.js';
 import type { AnyTool, ToolContext, ToolServices, ToolSettings } from './define.js';
 
@@ -52,13 +53,6 @@ export interface CallInfo {
    * nothing twice. Ignored for read-only tools.
    */
   idempotencyKey?: string;
-}
-
-export interface ToolError {
-  code: ErrorCode;
-  message: string;
-  details: ErrorDetail[];
-  hint?: string;
 }
 
 export type ToolResult =
@@ -91,15 +85,6 @@ class AuditFailure extends Error {
   }
 }
 
-function scrubError(e: ToolError): ToolError {
-  return {
-    code: e.code,
-    message: scrubSecrets(e.message),
-    details: e.details.map((d) => ({ ...d, message: scrubSecrets(d.message) })),
-    ...(e.hint ? { hint: scrubSecrets(e.hint) } : {}),
-  };
-}
-
 function toToolError(err: unknown, toolName: string): ToolError {
   const log = logger('run-tool');
   if (err instanceof AuditFailure) {
@@ -109,11 +94,7 @@ function toToolError(err: unknown, toolName: string): ToolError {
     );
     return AUDIT_FAILED;
   }
-  const mapped = fromPgError(err);
-  if (mapped instanceof AppError) return scrubError(mapped.toJSON());
-  // Postgres errors log code and constraint only: their messages and drizzle's wrapper quote customer data.
-  log.error({ tool: toolName, err: scrubDeep(loggableError(mapped)) }, 'tool failed');
-  return GENERIC;
+  return toToolErrorOf(err, toolName, GENERIC);
 }
 
 function validationError(tool: AnyTool, details: ErrorDetail[]): AppError {

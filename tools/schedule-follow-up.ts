@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { FOLLOW_UP_CHANNELS, PRIORITIES } from '../src/db/schema/index.js';
-import { scheduleFollowUp } from '../src/crm/follow-ups.js';
+import { scheduleFollowUp } from '../src/crm/follow-ups/schedule.js';
 import { formatLocal } from '../src/crm/time/zoned-time.js';
-import { resolveUserRef } from '../src/crm/user-ref.js';
+import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { defineTool, WRITE } from './define.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const scheduleFollowUpInput = z.strictObject({
-  leadId: z.uuid().describe('Lead id.'),
+  leadId: z.uuid().describe(FIELD.leadId),
   when: z
     .string()
     .trim()

@@ -1,30 +1,32 @@
 import { z } from 'zod';
-import { rankLeadsByKnowledge } from '../src/crm/knowledge-lead-rank.js';
-import { DEFAULT_LIMIT, LEAD_SORTS, leadSearchFilterFields, leadSearchRow, MAX_LIMIT, searchLeads } from '../src/crm/lead-search.js';
-import { embedQuestion } from '../src/crm/vector-arm.js';
+import { rankLeadsByKnowledge } from '../src/crm/knowledge/lead-rank.js';
+import { DEFAULT_LIMIT, LEAD_SORTS, leadSearchRow, MAX_LIMIT, searchLeads } from '../src/crm/leads/search.js';
+import { leadSearchFilterFields } from '../src/crm/leads/search-filters.js';
+import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
-import { detailInput } from './lead-views.js';
+import { detailInput } from '../src/crm/views/schemas.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const searchLeadsInput = z.strictObject({
   ...leadSearchFilterFields,
   sort: z.enum(LEAD_SORTS).optional().describe('Default: relevance with a query, else updated_at.'),
   order: z.enum(['asc', 'desc']).optional().describe('Default asc for x_date, next_follow_up_at; else desc. Nulls last.'),
-  limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe('Page size.'),
+  limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe(FIELD.pageSize),
   detail: detailInput,
-  cursor: z.string().max(500).optional().describe('From the previous page (same filters).'),
+  cursor: z.string().max(500).optional().describe(FIELD.cursor),
 });
 
 // Summary rows have the fields to pick a lead by, empty ones left out; full rows have every field.
 const row = z.object({
   leadId: z.uuid().describe('Lead id (for get_lead, update_lead_status, add_note).'),
   clientId: z.uuid().describe('Client id (for get_client).'),
-  clientName: z.string().describe('Client display name (person or business).'),
-  status: z.string().describe('Status code.'),
-  line: z.string().describe('Line of business code.'),
-  xDate: z.string().nullable().optional().describe('X-date (current policy expiry), YYYY-MM-DD.'),
-  currentPremium: z.number().nullable().optional().describe('Current annual premium, USD.'),
+  clientName: z.string().describe(FIELD.clientName),
+  status: z.string().describe(FIELD.statusCode),
+  line: z.string().describe(FIELD.line),
+  xDate: z.string().nullable().optional().describe(FIELD.xDate),
+  currentPremium: z.number().nullable().optional().describe(FIELD.currentPremium),
   nextFollowUpAt: z.string().nullable().optional().describe('Next follow-up (ISO 8601).'),
-  assignedUserHandle: z.string().nullable().optional().describe('Assigned user handle.'),
+  assignedUserHandle: z.string().nullable().optional().describe(FIELD.assignedUserHandle),
   relevance: z
     .number()
     .nullable()

@@ -1,18 +1,20 @@
 import { z } from 'zod';
-import { calendarFromSettings } from '../src/crm/sla.js';
-import { requireTicket } from '../src/crm/tickets.js';
-import { triageTicket } from '../src/crm/triage/triage.js';
+import { calendarFromSettings } from '../src/crm/tickets/sla.js';
+import { requireTicket } from '../src/crm/tickets/create.js';
+import { triageTicket } from '../src/crm/tickets/triage/triage.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';
-import { askTriageModel, similarTicketView, ticketView, toSimilarView, toTicketView } from './ticket-views.js';
+import { similarTicketView, similarTicketViewOf, ticketView, ticketViewOf } from '../src/crm/views/ticket.js';
+import { askTriageModel } from './ticket-views.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const triageTicketInput = z.strictObject({
-  ticketId: z.uuid().describe('Ticket id.'),
+  ticketId: z.uuid().describe(FIELD.ticketId),
   apply: z.boolean().default(true).describe('Also set category, priority and SLA where no person set them.'),
 });
 
 export const triageTicketOutput = z.object({
   ticket: ticketView.describe('Triage results in ai* fields.'),
-  similarResolved: z.array(similarTicketView).describe('Up to 3, with resolutions.'),
+  similarResolved: z.array(similarTicketView).describe(FIELD.similarResolved),
   suggestedAssigneeReason: z.string().describe('Why that assignee is suggested.'),
   applied: z
     .object({
@@ -46,8 +48,8 @@ export const triageTicketTool = defineTool({
       model,
     });
     return {
-      ticket: toTicketView(r.ticket, ctx),
-      similarResolved: r.similar.map((s) => toSimilarView(s, ctx)),
+      ticket: ticketViewOf(r.ticket, ctx.fence, ctx.now),
+      similarResolved: r.similar.map((s) => similarTicketViewOf(s, ctx.fence)),
       suggestedAssigneeReason: r.assignee.reason,
       applied: r.applied,
       fallbackReason: r.fallbackReason,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { changeLeadStatus } from '../src/crm/leads.js';
+import { changeLeadStatus } from '../src/crm/leads/status.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const updateLeadStatusInput = z.strictObject({
-  leadId: z.uuid().describe('Lead id.'),
+  leadId: z.uuid().describe(FIELD.leadId),
   status: z.string().trim().toLowerCase().min(1).max(40).describe("A status in the lead's allowedNext (get_lead)."),
   lostReason: z.string().trim().min(3).max(500).optional().describe('Required for lost, only then.'),
   quotedPremium: z.number().min(0).max(100_000_000).optional().describe('USD/year; only with quoted.'),

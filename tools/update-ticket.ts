@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from '../src/db/schema/index.js';
-import { calendarFromSettings } from '../src/crm/sla.js';
-import { updateTicket } from '../src/crm/ticket-update.js';
-import { resolveUserRef } from '../src/crm/user-ref.js';
+import { calendarFromSettings } from '../src/crm/tickets/sla.js';
+import { updateTicket } from '../src/crm/tickets/update.js';
+import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { defineTool, WRITE } from './define.js';
-import { ticketView, toTicketView } from './ticket-views.js';
+import { ticketView, ticketViewOf } from '../src/crm/views/ticket.js';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const updateTicketInput = z.strictObject({
-  ticketId: z.uuid().describe('Ticket id.'),
+  ticketId: z.uuid().describe(FIELD.ticketId),
   status: z.enum(TICKET_STATUSES).optional().describe('open, pending, on_hold move freely or to resolved/closed; resolved -> closed.'),
   reopen: z.boolean().default(false).describe('Reopen (to open, SLA restarts).'),
   assigneeId: z.string().trim().min(1).max(64).nullable().optional().describe('Active staff: "me", user id or handle; null unassigns.'),
@@ -47,7 +48,7 @@ export const updateTicketTool = defineTool({
       },
       { now: ctx.now, calendar: calendarFromSettings(ctx.settings) },
     );
-    return { ticket: toTicketView(ticket, ctx), changed };
+    return { ticket: ticketViewOf(ticket, ctx.fence, ctx.now), changed };
   },
   summarize: (o) => `T-${o.ticket.ticketNumber}: ${o.changed.join(', ') || 'no change'} (now ${o.ticket.status})`,
 });

@@ -10,10 +10,11 @@
 import { sql } from 'drizzle-orm';
 import { openEmbedder } from '../../src/ai/embeddings/factory.js';
 import { loadConfig } from '../../src/config.js';
-import { drainEmbeddingQueue } from '../../src/crm/embedding-worker.js';
-import { DEFAULT_FUSION, searchKnowledge, type FusionParams, type KnowledgeQuery } from '../../src/crm/hybrid-search.js';
-import { rankLeadsByKnowledge } from '../../src/crm/knowledge-lead-rank.js';
-import { searchLeads } from '../../src/crm/lead-search.js';
+import { drainEmbeddingQueue } from '../../src/crm/knowledge/embedding-worker.js';
+import { DEFAULT_FUSION, type FusionParams } from '../../src/crm/knowledge/fusion.js';
+import { searchKnowledge, type KnowledgeQuery } from '../../src/crm/knowledge/hybrid-search.js';
+import { rankLeadsByKnowledge } from '../../src/crm/knowledge/lead-rank.js';
+import { searchLeads } from '../../src/crm/leads/search.js';
 import { openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import {

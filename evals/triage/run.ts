@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { testConfig } from '../../src/config.js';
-import { scopesForRole } from '../../src/crm/actor.js';
+import { scopesForRole } from '../../src/crm/access/actor.js';
 import { openDatabase, type Database, type Db } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { clients, supportTickets, users } from '../../src/db/schema/index.js';

@@ -3,7 +3,7 @@
  * (who is acting, on which surface, where streamed text goes), which is never checkpointed.
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { Actor } from '../crm/actor.js';
+import type { Actor } from '../crm/access/actor.js';
 import type { ToolDeps } from '../../tools/run-tool.js';
 import type { AnyTool } from '../../tools/define.js';
 import type { AgentChannel } from './types.js';

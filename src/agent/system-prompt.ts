@@ -1,6 +1,6 @@
 /** Renders prompts/agent-system.md for the acting user, with today's date in the agency's zone. */
-import type { Actor } from '../crm/actor.js';
-import { FENCE_NOTICE } from '../crm/fence.js';
+import type { Actor } from '../crm/access/actor.js';
+import { FENCE_NOTICE } from '../crm/views/fence.js';
 import { prompt } from '../prompts.js';
 
 export interface SystemPromptInput {

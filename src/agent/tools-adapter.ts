@@ -6,7 +6,7 @@
 import { ToolMessage } from '@langchain/core/messages';
 import type { AnyTool } from '../../tools/define.js';
 import type { ToolResult } from '../../tools/run-tool.js';
-import { inputJsonSchema } from '../mcp/json-schema.js';
+import { inputJsonSchema } from '../../tools/json-schema.js';
 
 /** OpenAI-style function definitions, accepted by every LangChain chat model's `bindTools`. */
 export function modelToolDefs(tools: readonly AnyTool[]) {

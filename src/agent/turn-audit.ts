@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { aiInteractions } from '../db/schema/index.js';
-import { capJson, recordInteraction } from '../crm/interactions.js';
+import { capJson, recordInteraction } from '../crm/audit/interactions.js';
 import type { AgentSettings } from './configuration.js';
 import type { TurnInfo } from './state.js';
 import type { AgentChannel, PendingApproval } from './types.js';

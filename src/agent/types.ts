@@ -4,7 +4,7 @@
  * stops at an approval, asks the user and resumes the thread with their decision. Approvals are
  * asked one at a time, in the order the model proposed the writes.
  */
-import type { Actor } from '../crm/actor.js';
+import type { Actor } from '../crm/access/actor.js';
 
 export type AgentChannel = 'cli' | 'slack' | 'eval';
 

@@ -1,18 +1,13 @@
 /**
- * Adapter from a LangChain chat model to the tools' `triageModel` service: renders
+ * Adapter from a LangChain chat model to the domain's `TriageModel` port (src/crm/ports.ts): renders
  * prompts/triage-ticket.md with the customer's text fenced, and returns the model's raw answer
  * (the triage code validates it and falls back to its rules when it is unusable).
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { ModelTurn } from '../crm/interactions.js';
-import { scrubSecrets } from '../crm/scrub-secrets.js';
-import { TRIAGE_PROMPT_FILE, triagePromptVars } from '../crm/triage/model.js';
+import type { TriageModel } from '../crm/ports.js';
+import { scrubSecrets } from '../crm/audit/scrub-secrets.js';
+import { TRIAGE_PROMPT_FILE, triagePromptVars } from '../crm/tickets/triage/model.js';
 import { loadPrompt, renderPrompt } from '../prompts.js';
-
-export interface TriageModelService {
-  modelName: string;
-  classify(input: { subject: string; description: string }, observe?: (turn: ModelTurn) => void): Promise<unknown>;
-}
 
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
@@ -20,7 +15,7 @@ function textOf(content: unknown): string {
   return '';
 }
 
-export function createTriageModel(model: BaseChatModel, modelName: string, opts: { provider?: string; temperature?: number } = {}): TriageModelService {
+export function createTriageModel(model: BaseChatModel, modelName: string, opts: { provider?: string; temperature?: number } = {}): TriageModel {
   return {
     modelName,
     async classify(input, observe) {

@@ -6,27 +6,16 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, fromPgError } from '../errors.js';
+import { AppError, ERROR_TABLE, fromPgError } from '../errors.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { logger } from '../log.js';
 import { listMigrations } from '../db/migrate.js';
-import { hasScope } from '../crm/actor.js';
+import { hasScope } from '../crm/access/actor.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../mcp/http-transport.js';
 import type { Runtime } from '../runtime.js';
 import { rateLimit } from './rate-limit.js';
 import type { SlackSurface } from '../slack/index.js';
 import { allowedHostnames, bearerAuth, hostGuard, localUserAuth, originGuard, type AuthEnv } from './security.js';
-
-const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503> = {
-  VALIDATION: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_TRANSITION: 409,
-  CONSENT_REQUIRED: 422,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-};
 
 export interface HttpApp {
   app: Hono<AuthEnv>;
@@ -52,7 +41,7 @@ export function createHttpApp(rt: Runtime, opts: HttpAppOptions = {}): HttpApp {
   app.onError((err, c) => {
     // A lost database (e.g. while authenticating) is a retriable 503, not a 500.
     const mapped = fromPgError(err);
-    if (mapped instanceof AppError) return c.json({ error: mapped.toJSON() }, STATUS[mapped.code] ?? 500);
+    if (mapped instanceof AppError) return c.json({ error: mapped.toJSON() }, ERROR_TABLE[mapped.code].http as ContentfulStatusCode);
     // hono's own refusals (e.g. 413 from the body limit) are answers, not failures.
     if (err instanceof HTTPException) return err.getResponse();
     log.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');

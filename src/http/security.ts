@@ -3,11 +3,11 @@
  * and bearer-token authentication. Failures answer JSON with a code and a hint.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { actorForHandle, type Actor } from '../crm/actor.js';
+import { actorForHandle, type Actor } from '../crm/access/actor.js';
 import type { Config } from '../config.js';
-import { authenticateToken } from '../crm/tokens.js';
+import { authenticateToken } from '../crm/access/tokens.js';
 import type { Db } from '../db/client.js';
-import { AppError } from '../errors.js';
+import { AppError, UnauthorizedError } from '../errors.js';
 
 export type AuthEnv = { Variables: { actor: Actor } };
 
@@ -35,7 +35,13 @@ export function hostGuard(allowed: Set<string>): MiddlewareHandler {
   return async (c, next) => {
     const host = c.req.header('host');
     if (!host || !allowed.has(hostnameOf(host))) {
-      return deny(c, 421, 'MISDIRECTED', `Host "${host ?? ''}" is not served here.`, 'Add the hostname to CRM_ALLOWED_HOSTS if this server is meant to be reached by that name.');
+      return deny(
+        c,
+        421,
+        'MISDIRECTED',
+        `Host "${host ?? ''}" is not served here.`,
+        'Add the hostname to CRM_ALLOWED_HOSTS if this server is meant to be reached by that name.',
+      );
     }
     await next();
   };
@@ -51,12 +57,22 @@ export function originGuard(allowedOrigins: readonly string[], allowedHosts: Set
       if (!ok) {
         try {
           const u = new URL(origin);
-          ok = (u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK.includes(u.hostname.toLowerCase()) && allowedHosts.has(u.hostname.toLowerCase());
+          ok =
+            (u.protocol === 'http:' || u.protocol === 'https:') &&
+            LOOPBACK.includes(u.hostname.toLowerCase()) &&
+            allowedHosts.has(u.hostname.toLowerCase());
         } catch {
           ok = false;
         }
       }
-      if (!ok) return deny(c, 403, 'FORBIDDEN_ORIGIN', `Origin ${origin} is not allowed.`, 'Add it to CRM_ALLOWED_ORIGINS to allow browser clients from it.');
+      if (!ok)
+        return deny(
+          c,
+          403,
+          'FORBIDDEN_ORIGIN',
+          `Origin ${origin} is not allowed.`,
+          'Add it to CRM_ALLOWED_ORIGINS to allow browser clients from it.',
+        );
     } else if (origin === 'null') {
       return deny(c, 403, 'FORBIDDEN_ORIGIN', 'Opaque origins are not allowed.', 'Call from a non-browser client or an allowed origin.');
     }
@@ -69,11 +85,19 @@ export function bearerAuth(db: Db): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) return deny(c, 401, 'UNAUTHORIZED', 'Missing bearer token.', 'Send "Authorization: Bearer <token>"; create one with `crm-agent token create --user <handle> --scopes crm:read`.');
+    if (!m)
+      return deny(
+        c,
+        401,
+        'UNAUTHORIZED',
+        'Missing bearer token.',
+        'Send "Authorization: Bearer <token>"; create one with `crm-agent token create --user <handle> --scopes crm:read`.',
+      );
     try {
       c.set('actor', await authenticateToken(db, m[1]!));
     } catch (err) {
-      if (err instanceof AppError && err.code === 'UNAUTHORIZED') return deny(c, 401, 'UNAUTHORIZED', err.message, err.hint ?? 'Create a token with `crm-agent token create`.');
+      if (err instanceof UnauthorizedError)
+        return deny(c, 401, 'UNAUTHORIZED', err.message, err.hint ?? 'Create a token with `crm-agent token create`.');
       throw err;
     }
     await next();
@@ -91,7 +115,9 @@ export function isLoopbackHost(host: string): boolean {
  */
 export function localUserAuth(db: Db, config: Pick<Config, 'HOST' | 'CRM_USER'>): MiddlewareHandler<AuthEnv> {
   if (!isLoopbackHost(config.HOST)) {
-    throw new AppError('FORBIDDEN', `MCP_HTTP_AUTH=none is refused when HOST is ${config.HOST}.`, { hint: 'Bind to 127.0.0.1, or use bearer tokens (MCP_HTTP_AUTH=token).' });
+    throw new AppError('FORBIDDEN', `MCP_HTTP_AUTH=none is refused when HOST is ${config.HOST}.`, {
+      hint: 'Bind to 127.0.0.1, or use bearer tokens (MCP_HTTP_AUTH=token).',
+    });
   }
   let actor: Promise<Actor> | undefined;
   return async (c, next) => {

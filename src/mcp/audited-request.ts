@@ -6,27 +6,14 @@
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { auditedCall, type AuditedCallSpec, type AuditedValue, type AuditNotes } from '../../tools/audited-call.js';
 import type { ToolContext } from '../../tools/define.js';
-import type { CallInfo, ToolDeps, ToolError } from '../../tools/run-tool.js';
-
-/** JSON-RPC code for a domain error code: the caller's fault is InvalidParams, an auth problem InvalidRequest. */
-function rpcCode(code: ToolError['code']): number {
-  switch (code) {
-    case 'INTERNAL':
-    case 'UNAVAILABLE':
-    case 'RATE_LIMITED':
-      return ErrorCode.InternalError;
-    case 'FORBIDDEN':
-    case 'UNAUTHORIZED':
-      return ErrorCode.InvalidRequest;
-    default:
-      return ErrorCode.InvalidParams;
-  }
-}
+import type { ToolError } from '../../tools/call-errors.js';
+import type { CallInfo, ToolDeps } from '../../tools/run-tool.js';
+import { ERROR_TABLE } from '../errors.js';
 
 /** A ToolError as an McpError: `CODE: message hint`, with `{ code, hint, details, interactionId }` as data. */
 export function toMcpError(error: ToolError, interactionId: string): McpError {
   const text = `${error.code}: ${error.message}${error.hint ? ` ${error.hint}` : ''}`;
-  return new McpError(rpcCode(error.code), text, {
+  return new McpError(ErrorCode[ERROR_TABLE[error.code].mcp], text, {
     code: error.code,
     ...(error.hint ? { hint: error.hint } : {}),
     ...(error.details.length ? { details: error.details } : {}),

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
-import type { Actor } from '../crm/actor.js';
+import type { Actor } from '../crm/access/actor.js';
 import type { ToolDeps } from '../../tools/run-tool.js';
 import { actorFromAuthInfo, createMcpServer } from './server.js';
 

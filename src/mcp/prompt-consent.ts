@@ -3,8 +3,8 @@
  * unsubscribe, quiet hours and the local time zone, each with where it comes from. Pure; the
  * wording is ours (sources are system codes such as `web_form`), so nothing here is fenced.
  */
-import type { ConsentOrigin, ConsentState } from '../crm/consent.js';
-import type { ZoneSource } from '../crm/lead-timezone.js';
+import type { ConsentOrigin, ConsentState } from '../crm/compliance/consent.js';
+import type { ZoneSource } from '../crm/leads/timezone.js';
 import { formatLocal, isValidTimeZone, minutesOfDay, toZoned } from '../crm/time/zoned-time.js';
 
 export interface ConsentFactsInput {

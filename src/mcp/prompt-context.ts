@@ -4,16 +4,16 @@
  * contact of another client is VALIDATION, so a prompt never renders with an empty context.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { consentFor, type ConsentState } from '../crm/consent.js';
-import { getLeadContext } from '../crm/lead-context.js';
-import { leadTimeZone, type ZoneSource } from '../crm/lead-timezone.js';
-import { requireLead } from '../crm/leads-lookup.js';
+import { consentFor, type ConsentState } from '../crm/compliance/consent.js';
+import { getLeadContext } from '../crm/views/lead-context.js';
+import { leadTimeZone, type ZoneSource } from '../crm/leads/timezone.js';
+import { requireLead } from '../crm/leads/lookup.js';
+import { fieldSources, requireTicket } from '../crm/tickets/create.js';
 import { assertInBook } from '../crm/access/guard.js';
-import { fieldSources, requireTicket } from '../crm/tickets.js';
 import { clients, contacts } from '../db/schema/index.js';
 import { ValidationError } from '../errors.js';
 import type { ToolContext } from '../../tools/define.js';
-import { toTicketView } from '../../tools/ticket-views.js';
+import { ticketViewOf } from '../crm/views/ticket.js';
 import { consentFacts } from './prompt-consent.js';
 
 export interface LeadPromptContext {
@@ -94,7 +94,7 @@ const set = (who: string | undefined) =>
 export async function ticketPromptContext(ctx: ToolContext, ticketId: string): Promise<TicketPromptContext> {
   await assertInBook(ctx.db, ctx.book, { ticketId }, 'read');
   const t = await requireTicket(ctx.db, ticketId);
-  const v = toTicketView(t, ctx);
+  const v = ticketViewOf(t, ctx.fence, ctx.now);
   const [client] = t.clientId ? await ctx.db.select({ name: clients.displayName }).from(clients).where(eq(clients.id, t.clientId)) : [];
   const sources = fieldSources(t);
   const triage = t.aiTriagedAt

@@ -8,10 +8,11 @@
 import type { ReadResourceResult, Resource, ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { LOOKUP_NAMES, listLookup, type LookupName } from '../crm/lookups.js';
-import { clientTimeline, leadTimeline } from '../crm/timeline.js';
+import { clientTimeline, leadTimeline } from '../crm/views/timeline.js';
 import { assertInBook } from '../crm/access/guard.js';
 import { ValidationError } from '../errors.js';
-import type { AuditLinks, AuditedValue } from '../../tools/audited-call.js';
+import type { AuditedValue } from '../../tools/audited-call.js';
+import type { AuditLinks } from '../../tools/audit-rows.js';
 import type { ToolContext } from '../../tools/define.js';
 import type { CallInfo, ToolDeps } from '../../tools/run-tool.js';
 import { auditedRequest } from './audited-request.js';

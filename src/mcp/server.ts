@@ -16,12 +16,12 @@ import {
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
-import type { Actor } from '../crm/actor.js';
+import type { Actor } from '../crm/access/actor.js';
 import { prompt } from '../prompts.js';
 import type { ToolAnnotations } from '../../tools/define.js';
 import { findTool, tools } from '../../tools/index.js';
 import { recordUnknownTool, runTool, type CallInfo, type ToolDeps, type ToolResult } from '../../tools/run-tool.js';
-import { inputJsonSchema, outputJsonSchema } from './json-schema.js';
+import { inputJsonSchema, outputJsonSchema } from '../../tools/json-schema.js';
 import { MCP_PROMPTS, renderMcpPrompt } from './prompts.js';
 import { listResources, listResourceTemplates, readResource } from './resources.js';
 

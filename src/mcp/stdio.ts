@@ -1,9 +1,10 @@
 /** MCP over stdio, acting as the configured local user (CRM_USER). Logs go to stderr only. */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { actorForHandle } from '../crm/actor.js';
+import { actorForHandle } from '../crm/access/actor.js';
 import { logger } from '../log.js';
-import type { Runtime } from '../runtime.js';
+import type { Db } from '../db/client.js';
+import type { ToolDeps } from '../../tools/run-tool.js';
 import { createMcpServer } from './server.js';
 
 type Id = string | number;
@@ -14,7 +15,14 @@ const responseId = (m: JSONRPCMessage): Id | undefined => (!('method' in m) && '
  * Serves until stdin closes, then answers the requests already received before resolving, so a
  * client that writes its requests and closes its end (a script, a pipe) still gets every answer.
  */
-export async function serveStdio(rt: Runtime, opts: { drainTimeoutMs?: number } = {}): Promise<void> {
+/** What serving needs of the runtime (src/runtime.ts builds it; this layer does not import it). */
+export interface StdioRuntime {
+  database: { db: Db };
+  config: { CRM_USER: string };
+  deps: ToolDeps;
+}
+
+export async function serveStdio(rt: StdioRuntime, opts: { drainTimeoutMs?: number } = {}): Promise<void> {
   const actor = await actorForHandle(rt.database.db, rt.config.CRM_USER);
   const server = createMcpServer({ deps: rt.deps, channel: 'mcp_stdio', actorFor: () => actor });
   const transport = new StdioServerTransport();

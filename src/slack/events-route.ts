@@ -7,7 +7,7 @@
  */
 import type { Context } from 'hono';
 import type { Db } from '../db/client.js';
-import { recordSlackEvent } from '../crm/slack-inbox.js';
+import { recordSlackEvent } from '../crm/slack/inbox.js';
 import { logger } from '../log.js';
 import { eventEnvelope, isForAgent } from './payloads.js';
 import { verifiedBody, type VerifyDeps } from './verified-body.js';

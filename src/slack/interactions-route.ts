@@ -5,7 +5,7 @@
  * there, against the CRM user the clicking Slack user maps to.
  */
 import type { Context } from 'hono';
-import { recordSlackEvent } from '../crm/slack-inbox.js';
+import { recordSlackEvent } from '../crm/slack/inbox.js';
 import type { RouteDeps } from './events-route.js';
 import { APPROVE_ACTION, REJECT_ACTION } from './messages.js';
 import { actionPayload } from './payloads.js';

@@ -4,10 +4,10 @@
  * decides the thread's pending write and resumes it. Replies go in the thread: a "working…"
  * message first, then updated with the answer (split if long), then the next approval if any.
  */
-import type { Actor } from '../crm/actor.js';
+import type { Actor } from '../crm/access/actor.js';
 import type { Db } from '../db/client.js';
 import type { AgentRunner, ApprovalDecision, TurnResult } from '../agent/types.js';
-import { setSlackReplyTs, setSlackResult, touchSlackEvent, type ClaimedSlackEvent } from '../crm/slack-inbox.js';
+import { setSlackReplyTs, setSlackResult, touchSlackEvent, type ClaimedSlackEvent } from '../crm/slack/inbox.js';
 import {
   actorForSlackUser,
   agentThreadIdFor,
@@ -18,7 +18,7 @@ import {
   takeThreadDecision,
   userFullName,
   type SlackThread,
-} from '../crm/slack-threads.js';
+} from '../crm/slack/threads.js';
 import type { SlackApi } from './client.js';
 import { splitMessage, toMrkdwn } from './format.js';
 import {

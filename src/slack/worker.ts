@@ -1,5 +1,5 @@
 /**
- * The Slack worker: claims inbox rows (src/crm/slack-inbox.ts) and processes them after the
+ * The Slack worker: claims inbox rows (src/crm/slack/inbox.ts) and processes them after the
  * route has acknowledged Slack. Rows of one Slack thread run in order, different threads in
  * parallel. A failure (Slack API down, agent error) is retried with exponential backoff and, after
  * `maxAttempts`, the row ends `failed` with its error and the person is told; a crashed worker's
@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { logger } from '../log.js';
-import type { RetryPolicy } from '../crm/embedding-jobs.js';
-import { claimSlackEvents, failSlackEvent, finishSlackEvent, pruneSlackEvents, type ClaimedSlackEvent } from '../crm/slack-inbox.js';
+import type { RetryPolicy } from '../crm/knowledge/embedding-jobs.js';
+import { claimSlackEvents, failSlackEvent, finishSlackEvent, pruneSlackEvents, type ClaimedSlackEvent } from '../crm/slack/inbox.js';
 import { FAILED_TEXT } from './messages.js';
 import { handleSlackAction, handleSlackEvent, jobThreadKey, type SlackContext, type SlackJob } from './process.js';
 

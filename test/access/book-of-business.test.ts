@@ -8,7 +8,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Actor } from '../../src/crm/actor.js';
+import type { Actor } from '../../src/crm/access/actor.js';
 import type { BookPolicy } from '../../src/crm/access/book.js';
 import { RECORD_REFS } from '../../src/crm/access/guard.js';
 import { followUps, leadNotes, supportTickets } from '../../src/db/schema/index.js';

@@ -4,7 +4,7 @@
  */
 import { testConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
-import { actorForHandle } from '../../src/crm/actor.js';
+import { actorForHandle } from '../../src/crm/access/actor.js';
 import { scriptedRunner } from './agent-helpers.js';
 
 const [dataDir, threadId, handle] = process.argv.slice(2) as [string, string, string];

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { validateLeadData } from '../../src/crm/lead-data/index.js';
+import { validateLeadData } from '../../src/crm/leads/data/index.js';
 import { clients, contacts, followUps, leadMarketingSettings, leadNotes, leads } from '../../src/db/schema/index.js';
 import { AppError, fromPgError } from '../../src/errors.js';
 import { insuranceTypeId, makeClient, makeContact, makeLead, newId, statusId } from '../helpers/fixtures.js';

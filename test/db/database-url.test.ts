@@ -10,7 +10,7 @@ import { testConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { openRuntime } from '../../src/runtime.js';
-import { actorForHandle } from '../../src/crm/actor.js';
+import { actorForHandle } from '../../src/crm/access/actor.js';
 import { findTool } from '../../tools/index.js';
 import { runTool } from '../../tools/run-tool.js';
 

@@ -5,11 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type pg from 'pg';
-import { contactTimeViolations } from '../../src/crm/follow-up-rules.js';
-import { calendarFromSettings, slaDueAt, slaState, type Priority } from '../../src/crm/sla.js';
+import { contactTimeViolations } from '../../src/crm/compliance/contact-hours.js';
+import { calendarFromSettings, slaDueAt, slaState, type Priority } from '../../src/crm/tickets/sla.js';
 import { fromZoned, minutesOfDay, toZoned } from '../../src/crm/time/zoned-time.js';
 import { users } from '../../src/db/schema/index.js';
-import { seedDemoData } from '../../src/db/seed/index.js';
+import { seedDemoData } from '../../src/seed/index.js';
 import { AppError } from '../../src/errors.js';
 import { runTool } from '../../tools/run-tool.js';
 import { searchLeadsTool } from '../../tools/search-leads.js';

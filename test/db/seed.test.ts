@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { fieldForDataColumn, readLeadData, validateLeadData, CURRENT_VERSIONS, type LeadDataField } from '../../src/crm/lead-data/index.js';
+import { fieldForDataColumn, readLeadData, validateLeadData, CURRENT_VERSIONS, type LeadDataField } from '../../src/crm/leads/data/index.js';
 import type { Database } from '../../src/db/client.js';
-import { isDatabaseEmpty, seedDemoData, type SeedSummary } from '../../src/db/seed/index.js';
+import { isDatabaseEmpty, seedDemoData, type SeedSummary } from '../../src/seed/index.js';
 import { AppError } from '../../src/errors.js';
 import { freshDatabase, useDatabase } from '../helpers/db.js';
 

@@ -1,6 +1,6 @@
 /** A deterministic bag-of-words embedder for tests that need a model but not a good one. */
 import { createHash } from 'node:crypto';
-import type { Embedder } from '../../src/crm/vector-index.js';
+import type { Embedder } from '../../src/crm/ports.js';
 
 export interface FakeEmbedder extends Embedder {
   /** Every text passed to embed, in order. */

@@ -3,7 +3,7 @@ import { LocalSifEmbedder } from '../../src/ai/embeddings/local-sif.js';
 import { createEmbedder } from '../../src/ai/embeddings/factory.js';
 import { tokenize } from '../../src/ai/embeddings/local-sif-model.js';
 import { testConfig } from '../../src/config.js';
-import { chunkText } from '../../src/crm/chunking.js';
+import { chunkText } from '../../src/crm/knowledge/chunking.js';
 
 // One embedder for the file: the cache (node_modules/.cache/crm-agent) is built once, on first use.
 const embedder = new LocalSifEmbedder();

@@ -4,7 +4,7 @@
  * every start).
  */
 import { describe, expect, it } from 'vitest';
-import { startEmbeddingWorker } from '../../src/crm/embedding-worker.js';
+import { startEmbeddingWorker } from '../../src/crm/knowledge/embedding-worker.js';
 import { useDatabase } from '../helpers/db.js';
 import { fakeEmbedder } from './fake-embedder.js';
 

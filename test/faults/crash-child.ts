@@ -7,8 +7,8 @@
  *     a batch starts embedding (the parent kills it then, mid-batch).
  */
 import { testConfig } from '../../src/config.js';
-import { actorForHandle } from '../../src/crm/actor.js';
-import { processEmbeddingBatch } from '../../src/crm/embedding-worker.js';
+import { actorForHandle } from '../../src/crm/access/actor.js';
+import { processEmbeddingBatch } from '../../src/crm/knowledge/embedding-worker.js';
 import { openDatabase } from '../../src/db/client.js';
 import { addNoteTool } from '../../tools/add-note.js';
 import { runTool } from '../../tools/run-tool.js';

@@ -10,7 +10,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
-import { createToken } from '../../src/crm/tokens.js';
+import { createToken } from '../../src/crm/access/tokens.js';
 import { startHttp, type RunningHttp } from '../../src/http/server.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { findTool } from '../../tools/index.js';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { clients, contacts, insuranceTypes, leadStatuses, leads, users } from '../../src/db/schema/index.js';
-import { scopesForRole, type Actor, type Scope } from '../../src/crm/actor.js';
+import { scopesForRole, type Actor, type Scope } from '../../src/crm/access/actor.js';
 import type { ToolDeps } from '../../tools/run-tool.js';
 
 let n = 0;

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actorForHandle, type Actor } from '../../src/crm/actor.js';
+import { actorForHandle, type Actor } from '../../src/crm/access/actor.js';
 import { tools } from '../../tools/index.js';
 import { runTool } from '../../tools/run-tool.js';
 import { useRuntime } from '../helpers/runtime.js';

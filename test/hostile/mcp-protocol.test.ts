@@ -6,7 +6,7 @@
  * (test/mcp/contract-http.test.ts); 413 and 429 in-process (test/http/fair-share.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken, revokeToken } from '../../src/crm/tokens.js';
+import { createToken, revokeToken } from '../../src/crm/access/tokens.js';
 import { startHttp, type RunningHttp } from '../../src/http/server.js';
 import { useRuntime } from '../helpers/runtime.js';
 

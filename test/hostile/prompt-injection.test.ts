@@ -4,7 +4,7 @@
  * (names, sources, purposes) are covered in test/tools/untrusted-fields.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actorForHandle, type Actor } from '../../src/crm/actor.js';
+import { actorForHandle, type Actor } from '../../src/crm/access/actor.js';
 import { findTool } from '../../tools/index.js';
 import { runTool } from '../../tools/run-tool.js';
 import { useRuntime } from '../helpers/runtime.js';

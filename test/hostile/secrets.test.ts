@@ -1,12 +1,12 @@
 /**
  * Every secret config key's value (SECRET_KEYS), configured as the runtime does, never reaches
  * ai_interactions: not from a tool's arguments, answers or error messages, on success or failure.
- * Log redaction by key is tested in src/log.test.ts; scrubbing by shape in src/crm/scrub-secrets.test.ts.
+ * Log redaction by key is tested in src/log.test.ts; scrubbing by shape in src/crm/audit/scrub-secrets.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEYS, secretValues } from '../../src/config.js';
-import { actorForHandle, type Actor } from '../../src/crm/actor.js';
-import { configureSecrets } from '../../src/crm/scrub-secrets.js';
+import { actorForHandle, type Actor } from '../../src/crm/access/actor.js';
+import { configureSecrets } from '../../src/crm/audit/scrub-secrets.js';
 import { findTool } from '../../tools/index.js';
 import { runTool } from '../../tools/run-tool.js';
 import { useRuntime } from '../helpers/runtime.js';

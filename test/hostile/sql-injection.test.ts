@@ -5,7 +5,7 @@
  * (test/helpers/mcp-cases.ts covers one injection string per tool in the MCP contract.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actorForHandle, type Actor } from '../../src/crm/actor.js';
+import { actorForHandle, type Actor } from '../../src/crm/access/actor.js';
 import { findTool } from '../../tools/index.js';
 import { runTool, type ToolResult } from '../../tools/run-tool.js';
 import { useRuntime } from '../helpers/runtime.js';

@@ -1,6 +1,6 @@
 /** The HTTP surface in-process (hono's app.request): body limit, rate limits, readiness. */
 import { describe, expect, it } from 'vitest';
-import { createToken } from '../../src/crm/tokens.js';
+import { createToken } from '../../src/crm/access/tokens.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { useRuntime } from '../helpers/runtime.js';
 

@@ -1,6 +1,6 @@
 /** Caps on open MCP sessions, per user and in total, over the HTTP app (hono's app.request). */
 import { describe, expect, it } from 'vitest';
-import { createToken } from '../../src/crm/tokens.js';
+import { createToken } from '../../src/crm/access/tokens.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { useRuntime } from '../helpers/runtime.js';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answerSizes, toolListSizes, type AnswerSizes } from '../../bench/context-sizes.js';
-import { actorForHandle } from '../../src/crm/actor.js';
+import { actorForHandle } from '../../src/crm/access/actor.js';
 import { useRuntime } from '../helpers/runtime.js';
 
 /** Issue 7: the whole tools/list under 25 KB for the current tools. */

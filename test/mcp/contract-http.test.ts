@@ -3,7 +3,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../../src/crm/tokens.js';
+import { createToken } from '../../src/crm/access/tokens.js';
 import { startHttp, type RunningHttp } from '../../src/http/server.js';
 import { defineContract, errorOf } from '../helpers/mcp-contract.js';
 import { useRuntime } from '../helpers/runtime.js';

@@ -1,8 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorForHandle } from '../../src/crm/actor.js';
-import { hasUnion } from '../../src/mcp/json-schema.js';
+import { actorForHandle } from '../../src/crm/access/actor.js';
+import { hasUnion } from '../../tools/json-schema.js';
 import { createMcpServer } from '../../src/mcp/server.js';
 import { defineContract } from '../helpers/mcp-contract.js';
 import { useRuntime } from '../helpers/runtime.js';

@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../../src/crm/tokens.js';
+import { createToken } from '../../src/crm/access/tokens.js';
 import { startHttp, type RunningHttp } from '../../src/http/server.js';
 import { useRuntime } from '../helpers/runtime.js';
 

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
-import { createToken } from '../../src/crm/tokens.js';
+import { createToken } from '../../src/crm/access/tokens.js';
 import { startHttp, type RunningHttp } from '../../src/http/server.js';
 import { MCP_PROMPTS } from '../../src/mcp/prompts.js';
 import { listResources } from '../../src/mcp/resources.js';

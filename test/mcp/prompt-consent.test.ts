@@ -1,6 +1,6 @@
 /** The consent facts the lead prompts carry: pure rendering from a ConsentState. */
 import { describe, expect, it } from 'vitest';
-import { mergeConsent } from '../../src/crm/consent.js';
+import { mergeConsent } from '../../src/crm/compliance/consent.js';
 import { consentFacts, emailBlock, inQuietHours } from '../../src/mcp/prompt-consent.js';
 
 type Row = NonNullable<Parameters<typeof mergeConsent>[2]>;

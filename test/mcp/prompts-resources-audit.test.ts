@@ -6,7 +6,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorForHandle, type Actor } from '../../src/crm/actor.js';
+import { actorForHandle, type Actor } from '../../src/crm/access/actor.js';
 import { leadMarketingSettings, supportTickets } from '../../src/db/schema/index.js';
 import { createMcpServer } from '../../src/mcp/server.js';
 import { makeClient, makeContact, makeLead } from '../helpers/fixtures.js';

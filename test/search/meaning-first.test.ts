@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LocalSifEmbedder } from '../../src/ai/embeddings/local-sif.js';
-import { drainEmbeddingQueue } from '../../src/crm/embedding-worker.js';
-import { searchKnowledge } from '../../src/crm/hybrid-search.js';
+import { drainEmbeddingQueue } from '../../src/crm/knowledge/embedding-worker.js';
+import { searchKnowledge } from '../../src/crm/knowledge/hybrid-search.js';
 import { leadNotes } from '../../src/db/schema/index.js';
 import { useDatabase } from '../helpers/db.js';
 import { makeLead } from '../helpers/fixtures.js';

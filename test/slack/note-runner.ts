@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AgentRunner, ApprovalDecision, PendingApproval, TurnRequest, TurnResult } from '../../src/agent/types.js';
-import { recordInteraction } from '../../src/crm/interactions.js';
+import { recordInteraction } from '../../src/crm/audit/interactions.js';
 import { addNoteTool } from '../../tools/add-note.js';
 import { runTool, type ToolDeps } from '../../tools/run-tool.js';
 

@@ -4,8 +4,8 @@
  * an answer it could not deliver, and giving up (visibly) after N attempts.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { claimSlackEvents, finishSlackEvent } from '../../src/crm/slack-inbox.js';
-import { actorForSlackUser, linkSlackUser } from '../../src/crm/slack-threads.js';
+import { claimSlackEvents, finishSlackEvent } from '../../src/crm/slack/inbox.js';
+import { actorForSlackUser, linkSlackUser } from '../../src/crm/slack/threads.js';
 import { WORKING_TEXT } from '../../src/slack/messages.js';
 import { processSlackBatch, type SlackWorkerOptions } from '../../src/slack/worker.js';
 import { makeUser } from '../helpers/fixtures.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { supportTickets } from '../../src/db/schema/index.js';
-import { calendarFromSettings, slaDueAt } from '../../src/crm/sla.js';
+import { calendarFromSettings, slaDueAt } from '../../src/crm/tickets/sla.js';
 import { createTicketTool } from '../../tools/create-ticket.js';
 import { listTicketsTool } from '../../tools/list-tickets.js';
 import { triageTicketTool } from '../../tools/triage-ticket.js';

@@ -1,8 +1,8 @@
 /** The offline triage's phrase-level cues and customer-state priority (issue 9). Pure. */
 import { describe, expect, it } from 'vitest';
-import { daysUntil } from '../../src/crm/triage/customer-state.js';
-import { classifyTicket } from '../../src/crm/triage/rules.js';
-import { sentimentScore } from '../../src/crm/triage/sentiment.js';
+import { daysUntil } from '../../src/crm/tickets/triage/customer-state.js';
+import { classifyTicket } from '../../src/crm/tickets/triage/rules.js';
+import { sentimentScore } from '../../src/crm/tickets/triage/sentiment.js';
 
 const t = (subject: string, description: string, state = { openClaim: false, lapseInDays: null as number | null }) =>
   classifyTicket({ subject, description }, state);

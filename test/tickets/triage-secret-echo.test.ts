@@ -6,7 +6,7 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretValues, testConfig } from '../../src/config.js';
-import { configureSecrets } from '../../src/crm/scrub-secrets.js';
+import { configureSecrets } from '../../src/crm/audit/scrub-secrets.js';
 import { aiInteractions, supportTickets } from '../../src/db/schema/index.js';
 import { toolServicesFromConfig } from '../../src/runtime-services.js';
 import { runTool } from '../../tools/run-tool.js';

@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aiInteractions, supportTickets } from '../../src/db/schema/index.js';
-import { calendarFromSettings, slaDueAt } from '../../src/crm/sla.js';
+import { calendarFromSettings, slaDueAt } from '../../src/crm/tickets/sla.js';
 import { createTicketTool } from '../../tools/create-ticket.js';
 import { triageTicketTool } from '../../tools/triage-ticket.js';
 import { runTool, type ToolDeps } from '../../tools/run-tool.js';

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { vinCheckDigit } from '../../src/crm/lead-data/index.js';
+import { vinCheckDigit } from '../../src/crm/leads/data/index.js';
 import { addresses, clients, leads } from '../../src/db/schema/index.js';
 import { createLeadTool } from '../../tools/create-lead.js';
 import { runTool } from '../../tools/run-tool.js';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addresses, followUps, leadMarketingSettings, leads } from '../../src/db/schema/index.js';
 import type { Db } from '../../src/db/client.js';
-import { insertFollowUpOnce } from '../../src/crm/follow-ups.js';
+import { insertFollowUpOnce } from '../../src/crm/follow-ups/schedule.js';
 import { completeFollowUpTool } from '../../tools/complete-follow-up.js';
 import { listFollowUpsTool } from '../../tools/list-follow-ups.js';
 import { scheduleFollowUpTool } from '../../tools/schedule-follow-up.js';

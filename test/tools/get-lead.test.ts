@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clientTimeline, leadTimeline } from '../../src/crm/timeline.js';
-import { makeFence } from '../../src/crm/fence.js';
+import { clientTimeline, leadTimeline } from '../../src/crm/views/timeline.js';
+import { makeFence } from '../../src/crm/views/fence.js';
 import {
   addresses,
   communicationTypes,

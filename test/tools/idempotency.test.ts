@@ -1,7 +1,7 @@
 /** Generic idempotency keys for write tools (CallInfo.idempotencyKey), per user. */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { ModelTurn } from '../../src/crm/interactions.js';
+import type { ModelTurn } from '../../src/crm/audit/interactions.js';
 import { aiInteractions, leadNotes, supportTickets, toolIdempotencyKeys } from '../../src/db/schema/index.js';
 import { addNoteTool } from '../../tools/add-note.js';
 import { getLeadTool } from '../../tools/get-lead.js';

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { ModelTurn } from '../../src/crm/interactions.js';
-import { vinCheckDigit } from '../../src/crm/lead-data/index.js';
+import type { ModelTurn } from '../../src/crm/audit/interactions.js';
+import { vinCheckDigit } from '../../src/crm/leads/data/index.js';
 import { aiInteractions, followUps, leadNotes, supportTickets } from '../../src/db/schema/index.js';
 import { addNoteTool } from '../../tools/add-note.js';
 import { createLeadTool } from '../../tools/create-lead.js';

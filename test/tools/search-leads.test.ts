@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addresses, communicationTypes, leadCommunications, leadNotes } from '../../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
-import { searchLeads } from '../../src/crm/lead-search.js';
+import { searchLeads } from '../../src/crm/leads/search.js';
 import { runTool } from '../../tools/run-tool.js';
 import { searchLeadsTool } from '../../tools/search-leads.js';
 import { actorOf, makeClient, makeLead, makeUser, toolDeps } from '../helpers/fixtures.js';

@@ -3,14 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { aiInteractions, followUps } from '../../src/db/schema/index.js';
 import { createLeadTool } from '../../tools/create-lead.js';
-import { vinCheckDigit } from '../../src/crm/lead-data/index.js';
+import { vinCheckDigit } from '../../src/crm/leads/data/index.js';
 import { getLeadContextTool } from '../../tools/get-lead-context.js';
 import { getLeadTool } from '../../tools/get-lead.js';
 import { listFollowUpsTool } from '../../tools/list-follow-ups.js';
 import { runTool } from '../../tools/run-tool.js';
 import { searchLeadsTool } from '../../tools/search-leads.js';
 import type { AnyTool } from '../../tools/define.js';
-import type { Scope } from '../../src/crm/actor.js';
+import type { Scope } from '../../src/crm/access/actor.js';
 import { actorOf, makeClient, makeLead, makeUser, toolDeps } from '../helpers/fixtures.js';
 import { useDatabase } from '../helpers/db.js';
 

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import { ValidationError } from '../../errors.js';
 import { LOCAL_SIF_MODEL, LocalSifEmbedder } from './local-sif.js';
 import { OpenAIEmbeddingProvider } from './openai-provider.js';
-import type { EmbeddingProvider } from './types.js';
+import type { Embedder } from '../../crm/ports.js';
 
 export type EmbeddingConfig = Pick<
   Config,
@@ -15,7 +15,7 @@ export type EmbeddingConfig = Pick<
  * is a model on an OpenAI-compatible server (`CRM_EMBEDDING_BASE_URL`, else `OPENAI_BASE_URL`,
  * else OpenAI). Not yet verified; see `openEmbedder`.
  */
-export function createEmbedder(cfg: EmbeddingConfig, opts: { cacheDir?: string } = {}): EmbeddingProvider {
+export function createEmbedder(cfg: EmbeddingConfig, opts: { cacheDir?: string } = {}): Embedder {
   if (cfg.CRM_EMBEDDING_MODEL === LOCAL_SIF_MODEL) {
     if (cfg.CRM_EMBEDDING_DIMENSIONS !== undefined && cfg.CRM_EMBEDDING_DIMENSIONS !== 100) {
       throw new ValidationError(`The local embedder ${LOCAL_SIF_MODEL} makes 100-dimensional vectors, but CRM_EMBEDDING_DIMENSIONS is ${cfg.CRM_EMBEDDING_DIMENSIONS}.`, [
@@ -37,7 +37,7 @@ export function createEmbedder(cfg: EmbeddingConfig, opts: { cacheDir?: string }
 }
 
 /** `createEmbedder` plus its start-up check (reachability; returned dimension = configured one). */
-export async function openEmbedder(cfg: EmbeddingConfig, opts: { cacheDir?: string } = {}): Promise<EmbeddingProvider> {
+export async function openEmbedder(cfg: EmbeddingConfig, opts: { cacheDir?: string } = {}): Promise<Embedder> {
   const embedder = createEmbedder(cfg, opts);
   await embedder.verify?.();
   return embedder;

@@ -7,11 +7,11 @@
  */
 import { loadSifModel, type SifCacheOptions } from './local-sif-cache.js';
 import { sentenceVector, type SifModel } from './local-sif-model.js';
-import type { EmbeddingProvider } from './types.js';
+import type { Embedder } from '../../crm/ports.js';
 
 export const LOCAL_SIF_MODEL = 'local-sif-100';
 
-export class LocalSifEmbedder implements EmbeddingProvider {
+export class LocalSifEmbedder implements Embedder {
   readonly model = LOCAL_SIF_MODEL;
   readonly dimensions = 100;
   private readonly opts: SifCacheOptions;

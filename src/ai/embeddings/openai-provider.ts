@@ -8,7 +8,8 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
 import { AppError } from '../../errors.js';
 import { logger } from '../../log.js';
-import { checkDimensions, type EmbeddingProvider } from './types.js';
+import type { Embedder } from '../../crm/ports.js';
+import { checkDimensions } from './types.js';
 
 /** Native sizes of OpenAI's models, used when no dimension is configured. */
 const KNOWN_DIMENSIONS: Record<string, number> = {
@@ -60,7 +61,7 @@ function isRetryable(err: HttpishError): boolean {
   return err.status === undefined && /connect|timeout|timed out|socket|ECONN|fetch failed|network/i.test(`${err.message ?? ''} ${err.code ?? ''}`);
 }
 
-export class OpenAIEmbeddingProvider implements EmbeddingProvider {
+export class OpenAIEmbeddingProvider implements Embedder {
   readonly model: string;
   private dims: number;
   private verified = false;

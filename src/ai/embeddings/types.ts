@@ -1,23 +1,8 @@
 /**
- * The embedding provider contract shared by the hosted (OpenAI-compatible) and the local
- * embedder. Every vector is stored with `model` and `dimensions`, so vectors of different
- * providers never mix in one index.
+ * Checks shared by the hosted (OpenAI-compatible) and the local embedder; the contract they
+ * implement is `Embedder` in src/crm/ports.ts.
  */
 import { AppError } from '../../errors.js';
-
-export interface EmbeddingProvider {
-  /** The name stored beside every vector (`embeddings.model`); one HNSW index per name. */
-  readonly model: string;
-  /** Length of every vector `embed` returns. */
-  readonly dimensions: number;
-  /**
-   * Embeds texts, one vector per text, in order. Vectors are unit length (cosine-ready).
-   * A text with nothing to embed (blank, punctuation only) gets a zero vector; callers skip it.
-   */
-  embed(texts: string[]): Promise<number[][]>;
-  /** Checks the provider once before use (reachability, dimension); throws a clear error. */
-  verify?(): Promise<void>;
-}
 
 /** A server returned vectors of another length than configured (some compatible servers silently truncate). */
 export class EmbeddingDimensionError extends AppError {
@@ -39,9 +24,4 @@ export function checkDimensions(model: string, expected: number, vectors: number
   for (const v of vectors) {
     if (v.length !== expected) throw new EmbeddingDimensionError(model, expected, v.length);
   }
-}
-
-/** True when the vector has no direction (nothing was embedded); such a vector cannot be searched. */
-export function isZeroVector(v: readonly number[]): boolean {
-  return v.every((x) => x === 0);
 }

@@ -13,7 +13,7 @@
  * its lead (else its client) is in the book.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../actor.js';
+import type { Actor } from './actor.js';
 
 export const BOOK_POLICIES = ['own', 'team', 'all'] as const;
 export type BookPolicy = (typeof BOOK_POLICIES)[number];

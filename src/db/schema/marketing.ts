@@ -1,6 +1,6 @@
 /**
  * Marketing consent: per-lead (optionally per-contact) settings, and person/number-level consent
- * records. Both hold across every lead of the client (see src/crm/consent.ts, docs/compliance.md).
+ * records. Both hold across every lead of the client (see src/crm/compliance/consent.ts, docs/compliance.md).
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, jsonb, pgTable, text, time, uniqueIndex, uuid } from 'drizzle-orm/pg-core';

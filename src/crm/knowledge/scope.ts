@@ -1,0 +1,64 @@
+/** The scope of a knowledge search and the full-text query, shared by both arms and the snippets. */
+import { sql, type SQL } from 'drizzle-orm';
+import { KNOWLEDGE_SOURCES, SOURCE_TYPES, type SourceType } from './sources.js';
+import type { DbOrTx } from '../../db/client.js';
+import { NotFoundError } from '../../errors.js';
+import { matchingLeadIdsSql, type LeadSearchFilters } from '../leads/search-filters.js';
+import { recordInBook, type Book } from '../access/book.js';
+
+export interface KnowledgeScope {
+  leadId?: string;
+  clientId?: string;
+  /** Default: all four. */
+  sourceTypes?: readonly SourceType[];
+  /** Occurred at or after. */
+  since?: Date;
+  /** Occurred before. */
+  until?: Date;
+  /** search_leads filters (its `query` is ignored): only knowledge about leads matching them. */
+  leadFilters?: LeadSearchFilters;
+  /** The time the lead filters' "due"/"overdue" are measured against. */
+  now?: Date;
+  /** Only records in this book of business (src/crm/access); absent: the whole book. */
+  book?: Book;
+}
+
+export interface ArmHit {
+  sourceType: SourceType;
+  sourceId: string;
+}
+
+/**
+ * The tsquery of a question. Web-search syntax ("phrase", -word, or) is honoured as written.
+ * With `match: 'any'` a plain question is loosened to any-word (OR) matching, since a question's
+ * words rarely all appear in one note and ranking rewards the texts that share more of them;
+ * `'all'` keeps websearch_to_tsquery's every-word matching (a filter, as in search_leads).
+ */
+export function tsQuery(question: string, match: 'any' | 'all' = 'any'): SQL {
+  const q = sql`websearch_to_tsquery('crm', ${question})`;
+  return match === 'all' || /"|(^|\s)-\S|\bor\b/i.test(question) ? q : sql`replace(${q}::text, ' & ', ' | ')::tsquery`;
+}
+
+/** Source-level scope conditions of one source type (alias `s`). */
+export function scopeConditions(type: SourceType, scope: KnowledgeScope): SQL[] {
+  const s = KNOWLEDGE_SOURCES[type];
+  const c: SQL[] = [s.eligible];
+  if (scope.leadId) c.push(sql`${s.leadId} = ${scope.leadId}`);
+  if (scope.clientId) c.push(sql`${s.clientId} = ${scope.clientId}`);
+  if (scope.since) c.push(sql`${s.occurredAt} >= ${scope.since.toISOString()}`);
+  if (scope.until) c.push(sql`${s.occurredAt} < ${scope.until.toISOString()}`);
+  if (scope.leadFilters) c.push(sql`${s.leadId} in (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())})`);
+  if (scope.book) c.push(recordInBook(scope.book, s.leadId, s.clientId));
+  return c;
+}
+
+export function scopedTypes(scope: KnowledgeScope): SourceType[] {
+  return SOURCE_TYPES.filter((t) => !scope.sourceTypes || scope.sourceTypes.includes(t));
+}
+
+
+/** NOT_FOUND unless the client exists (a scoped search of an unknown client is a mistake, not "nothing found"). */
+export async function requireClient(db: DbOrTx, clientId: string): Promise<void> {
+  const r = await db.execute(sql`select 1 from clients where id = ${clientId}`);
+  if (!r.rows.length) throw new NotFoundError('client', clientId, 'Use search_leads to find the client id.');
+}

@@ -1,0 +1,190 @@
+/**
+ * Record pieces of the 360 views: the client with its addresses, contacts, leads, opportunities,
+ * consent. Names, addresses, titles and other short customer-written fields are cleaned (fence.ts).
+ */
+import { and, asc, desc, eq, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { addresses, clients, contacts, insuranceTypes, leads, leadStatuses, opportunities, users } from '../../db/schema/index.js';
+import { NotFoundError } from '../../errors.js';
+import { consentFor } from '../compliance/consent.js';
+import { leadAssigneeInBook, recordInBook, type Book } from '../access/book.js';
+import { cleanField as c, type Fence } from './fence.js';
+import { iso, num } from './format.js';
+import type { z } from 'zod';
+import type { addressView, clientView, consentView, contactView, leadCardView, opportunityView } from './schemas.js';
+
+export type AddressCard = z.infer<typeof addressView>;
+export type ClientCard = z.infer<typeof clientView>;
+export type ContactCard = z.infer<typeof contactView>;
+export type ConsentCard = z.infer<typeof consentView>;
+export type LeadCard = z.infer<typeof leadCardView>;
+export type OpportunityCard = z.infer<typeof opportunityView>;
+
+/** The client with its addresses; NOT_FOUND when missing. The AI summary is fenced (it is built from customer text). */
+export async function clientCard(db: DbOrTx, clientId: string, fence: Fence): Promise<ClientCard> {
+  const [row] = await db
+    .select({ c: clients, handle: users.handle })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.assignedUserId))
+    .where(eq(clients.id, clientId))
+    .limit(1);
+  if (!row) throw new NotFoundError('client', clientId, 'Use search_leads to find the client id.');
+  const ids = [row.c.addressId, row.c.mailingAddressId].filter((x): x is string => Boolean(x));
+  const addrRows = ids.length
+    ? await db
+        .select()
+        .from(addresses)
+        .where(or(...ids.map((id) => eq(addresses.id, id))))
+    : [];
+  const card = (kind: AddressCard['kind'], id: string | null): AddressCard[] => {
+    const a = addrRows.find((r) => r.id === id);
+    if (!a) return [];
+    return [
+      {
+        kind,
+        line1: c(a.line1),
+        line2: c(a.line2),
+        city: c(a.city),
+        state: c(a.state),
+        postalCode: c(a.postalCode),
+        county: c(a.county),
+        country: c(a.country),
+        timezone: a.timezone,
+        isVerified: a.isVerified,
+      },
+    ];
+  };
+  const k = row.c;
+  return {
+    id: k.id,
+    clientType: k.clientType,
+    displayName: c(k.displayName),
+    firstName: c(k.firstName),
+    lastName: c(k.lastName),
+    businessName: c(k.businessName),
+    dbaName: c(k.dbaName),
+    industry: c(k.industry),
+    email: c(k.email),
+    phone: c(k.phone),
+    website: c(k.website),
+    preferredContactMethod: k.preferredContactMethod,
+    timezone: k.timezone,
+    status: k.status,
+    assignedUserHandle: row.handle,
+    tags: k.tags.map((t) => c(t)),
+    aiSummary: fence(k.aiSummary, `client-ai-summary:${k.id}`),
+    lastContactAt: iso(k.lastContactAt),
+    nextContactAt: iso(k.nextContactAt),
+    createdAt: k.createdAt.toISOString(),
+    addresses: [...card('physical', k.addressId), ...card('mailing', k.mailingAddressId)],
+  };
+}
+
+/** The client's contacts, primary first. */
+export async function contactCards(db: DbOrTx, clientId: string, limit = 50): Promise<ContactCard[]> {
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.clientId, clientId))
+    .orderBy(desc(contacts.isPrimaryContact), asc(contacts.lastName), asc(contacts.firstName))
+    .limit(limit);
+  return rows.map((k) => ({
+    id: k.id,
+    firstName: c(k.firstName),
+    lastName: c(k.lastName),
+    title: c(k.title),
+    roles: k.roles,
+    isPrimary: k.isPrimaryContact,
+    email: c(k.email),
+    phone: c(k.phone),
+    mobilePhone: c(k.mobilePhone),
+    preferredContactMethod: k.preferredContactMethod,
+  }));
+}
+
+/** Lead-level consent (no settings row reads as all unknown). */
+export async function consentCard(db: DbOrTx, leadId: string): Promise<ConsentCard> {
+  const s = await consentFor(db, leadId, null);
+  return {
+    call: s.channels.call.state,
+    sms: s.channels.sms.state,
+    email: s.channels.email.state,
+    mail: s.channels.mail.state,
+    doNotCall: s.doNotCall.value,
+    unsubscribed: s.unsubscribed.at !== null,
+    unsubscribedAt: iso(s.unsubscribed.at),
+    quietHoursStart: s.quietHours?.start ?? null,
+    quietHoursEnd: s.quietHours?.end ?? null,
+    timezone: s.timezone,
+  };
+}
+
+/** The client's open (non-terminal) leads, soonest x-date first, each with its consent; `except` skips one lead. */
+export async function openLeadCards(
+  db: DbOrTx,
+  clientId: string,
+  opts: { except?: string; limit?: number; book?: Book } = {},
+): Promise<LeadCard[]> {
+  const conds: SQL[] = [eq(leads.clientId, clientId), eq(leadStatuses.isTerminal, false)];
+  if (opts.except) conds.push(ne(leads.id, opts.except));
+  if (opts.book) conds.push(leadAssigneeInBook(opts.book, sql`${leads.assignedUserId}`));
+  const rows = await db
+    .select({ l: leads, status: leadStatuses.code, line: insuranceTypes.code, handle: users.handle })
+    .from(leads)
+    .innerJoin(leadStatuses, eq(leadStatuses.id, leads.statusId))
+    .innerJoin(insuranceTypes, eq(insuranceTypes.id, leads.insuranceTypeId))
+    .leftJoin(users, eq(users.id, leads.assignedUserId))
+    .where(and(...conds))
+    .orderBy(asc(leads.xDate), desc(leads.updatedAt))
+    .limit(opts.limit ?? 50);
+  const cards: LeadCard[] = [];
+  for (const { l, status, line, handle } of rows) {
+    cards.push({
+      leadId: l.id,
+      status,
+      line,
+      xDate: l.xDate,
+      currentCarrier: c(l.currentCarrier),
+      currentPremium: num(l.currentPremium),
+      quotedPremium: num(l.quotedPremium),
+      nextFollowUpAt: iso(l.nextFollowUpAt),
+      aiScore: l.aiScore,
+      assignedUserHandle: handle,
+      statusChangedAt: iso(l.statusChangedAt),
+      consent: await consentCard(db, l.id),
+    });
+  }
+  return cards;
+}
+
+/** Opportunities not yet won or lost, of one lead or of a whole client. */
+export async function openOpportunityCards(
+  db: DbOrTx,
+  scope: { leadId: string } | { clientId: string; book?: Book },
+  limit = 20,
+): Promise<OpportunityCard[]> {
+  const rows = await db
+    .select()
+    .from(opportunities)
+    .where(
+      and(
+        notInArray(opportunities.stage, ['won', 'lost']),
+        'leadId' in scope ? eq(opportunities.leadId, scope.leadId) : eq(opportunities.clientId, scope.clientId),
+        'clientId' in scope && scope.book
+          ? recordInBook(scope.book, sql`${opportunities.leadId}`, sql`${opportunities.clientId}`)
+          : undefined,
+      ),
+    )
+    .orderBy(asc(opportunities.expectedCloseDate), desc(opportunities.updatedAt))
+    .limit(limit);
+  return rows.map((o) => ({
+    id: o.id,
+    leadId: o.leadId,
+    name: c(o.name),
+    stage: o.stage,
+    carrier: c(o.carrier),
+    estimatedPremium: num(o.estimatedPremium),
+    probability: o.probability,
+    expectedCloseDate: o.expectedCloseDate,
+  }));
+}

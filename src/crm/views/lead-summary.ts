@@ -1,0 +1,174 @@
+/**
+ * The default read of a lead (`detail: "summary"`, about 2 KB): the facts a model needs to answer
+ * or plan the next step, counts of what else there is, the latest three events and the open work.
+ * Everything else (line-of-business payloads, all communications and notes, addresses,
+ * opportunities) comes with `detail: "full"` (lead.ts). Customer text fenced or cleaned.
+ * Compact on purpose: null fields of the lead and client are left out, times are to the minute,
+ * open follow-ups and tickets are not repeated among the events.
+ */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { leadCommunications, leadNotes, opportunities } from '../../db/schema/index.js';
+import { cleanField, type Fence } from './fence.js';
+import { fieldForDataColumn, LEAD_DATA_FIELDS, type LeadDataField } from '../leads/data/index.js';
+import { loadLeadRow, payloads, type LeadViewOptions } from './lead.js';
+import { leadTimeline } from './timeline.js';
+import { openFollowUps, openTickets, truncate } from './activity.js';
+import { iso, num } from './format.js';
+import { clientCard, consentCard, contactCards, openLeadCards } from './cards.js';
+import {
+  type Compact,
+  type ConsentSummary,
+  cutTotal,
+  dropNulls,
+  sec,
+  SUMMARY_ITEMS,
+  SUMMARY_TEXT_CHARS,
+  summarizeConsent,
+  summaryEvent,
+} from './summary.js';
+
+export interface LeadSummary {
+  detail: 'summary';
+  lead: Compact<{
+    id: string;
+    status: string;
+    allowedNext: string[];
+    line: string;
+    source: string | null;
+    currentCarrier: string | null;
+    currentPremium: number | null;
+    quotedPremium: number | null;
+    targetPremium: number | null;
+    xDate: string | null;
+    assignedUserHandle: string | null;
+    tags: string[];
+    aiScore: number | null;
+    aiSummary: string | null;
+    lastContactedAt: string | null;
+    nextFollowUpAt: string | null;
+    dataField: LeadDataField;
+    /** What the line payload holds, e.g. "drivers: 2, vehicles: 1, coverages"; null when empty. */
+    dataSummary: string | null;
+  }>;
+  client: Compact<{
+    id: string;
+    clientType: 'individual' | 'business';
+    displayName: string;
+    email: string | null;
+    phone: string | null;
+    city: string | null;
+    state: string | null;
+    timezone: string | null;
+  }>;
+  contacts: { id: string; firstName: string; lastName: string; roles: string[]; isPrimary: boolean }[];
+  consent: ConsentSummary;
+  /** Totals of what the summary does not list in full; a listed kind's total is given only when the list is cut. */
+  counts: {
+    communications: number;
+    notes: number;
+    openOpportunities: number;
+    openFollowUps?: number;
+    openTickets?: number;
+    otherOpenLeads?: number;
+  };
+  /** Latest events, without record ids (detail full and the timeline resource have them). */
+  recentActivity: { kind: string; at: string; title: string; text: string | null }[];
+  openFollowUps: { id: string; dueAt: string; channel: string; purpose: string; overdue: boolean }[];
+  openTickets: { id: string; ticketNumber: number; subject: string; status: string; priority: string }[];
+  otherOpenLeads: { leadId: string; status: string; line: string; xDate: string | null }[];
+}
+
+/** Most payload keys a summary names; the rest are counted ("+3 more"). */
+const PAYLOAD_KEYS_SHOWN = 4;
+
+/** "drivers: 2, vehicles: 1, limits, +3 more": lists first with their length, then other keys. */
+export function describePayload(data: Record<string, unknown> | null): string | null {
+  if (!data) return null;
+  const present = Object.entries(data).filter(([, v]) => v !== null && v !== undefined);
+  const lists = present.filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${k}: ${(v as unknown[]).length}`);
+  const parts = [...lists, ...present.filter(([, v]) => !Array.isArray(v)).map(([k]) => k)];
+  const shown = parts.slice(0, PAYLOAD_KEYS_SHOWN);
+  if (parts.length > shown.length) shown.push(`+${parts.length - shown.length} more`);
+  return shown.length ? cleanField(shown.join(', ')) : null;
+}
+
+/** The summary read of a lead; NOT_FOUND when there is no such lead. */
+export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOptions & { fence: Fence }): Promise<LeadSummary> {
+  const row = await loadLeadRow(db, leadId);
+  const { l, s, t } = row;
+  const dataField = fieldForDataColumn(t.dataField);
+  const data = payloads(l)[dataField] ?? LEAD_DATA_FIELDS.map((f) => payloads(l)[f]).find(Boolean) ?? null;
+  const client = await clientCard(db, l.clientId, ctx.fence);
+  const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];
+  const contacts = await contactCards(db, l.clientId);
+  const followUps = await openFollowUps(db, { leadId: l.id }, ctx.now);
+  // The ticket id is beside its subject: fenced without a source.
+  const tickets = await openTickets(db, { clientId: l.clientId, book: ctx.book }, (text) => ctx.fence(text, ''));
+  const others = await openLeadCards(db, l.clientId, { except: l.id, book: ctx.book });
+  // Three counts in one round trip: each query costs a trip to a database that runs one at a time.
+  const {
+    rows: [counted],
+  } = await db.execute<{ opps: number; comms: number; notes: number }>(sql`select
+      (select count(*)::int from ${opportunities} where ${opportunities.leadId} = ${l.id} and ${opportunities.stage} not in ('won', 'lost')) as opps,
+      (select count(*)::int from ${leadCommunications} where ${leadCommunications.leadId} = ${l.id}) as comms,
+      (select count(*)::int from ${leadNotes} where ${leadNotes.leadId} = ${l.id}) as notes`);
+  // Open follow-ups and tickets have their own lists: the events are the other records (no repeats).
+  const listed = new Set([...followUps.slice(0, SUMMARY_ITEMS).map((f) => f.id), ...tickets.slice(0, SUMMARY_ITEMS).map((k) => k.id)]);
+  const events = (await leadTimeline(db, l.id, { limit: SUMMARY_ITEMS + listed.size, exists: true }))
+    .filter((e) => !listed.has(e.id))
+    .slice(0, SUMMARY_ITEMS);
+  return {
+    detail: 'summary',
+    lead: dropNulls({
+      id: l.id,
+      status: s.code,
+      allowedNext: s.allowedNext,
+      line: t.code,
+      source: cleanField(l.source),
+      currentCarrier: cleanField(l.currentCarrier),
+      currentPremium: num(l.currentPremium),
+      quotedPremium: num(l.quotedPremium),
+      targetPremium: num(l.targetPremium),
+      xDate: l.xDate,
+      assignedUserHandle: row.handle,
+      tags: l.tags.map((x) => cleanField(x)),
+      aiScore: l.aiScore,
+      aiSummary: ctx.fence(truncate(l.aiSummary, SUMMARY_TEXT_CHARS * 1.5).text, ''),
+      lastContactedAt: sec(iso(l.lastContactedAt)),
+      nextFollowUpAt: sec(iso(l.nextFollowUpAt)),
+      dataField,
+      dataSummary: describePayload(data),
+    }),
+    client: dropNulls({
+      id: client.id,
+      clientType: client.clientType,
+      displayName: client.displayName,
+      email: client.email,
+      phone: client.phone,
+      city: physical?.city ?? null,
+      state: physical?.state ?? null,
+      timezone: client.timezone,
+    }),
+    contacts: contacts
+      .slice(0, SUMMARY_ITEMS)
+      .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
+    consent: summarizeConsent(await consentCard(db, l.id)),
+    counts: {
+      communications: counted?.comms ?? 0,
+      notes: counted?.notes ?? 0,
+      openOpportunities: counted?.opps ?? 0,
+      ...cutTotal('openFollowUps', followUps.length),
+      ...cutTotal('openTickets', tickets.length),
+      ...cutTotal('otherOpenLeads', others.length),
+    },
+    recentActivity: events.map((e) => summaryEvent(e, ctx.fence)),
+    openFollowUps: followUps
+      .slice(0, SUMMARY_ITEMS)
+      .map((f) => ({ id: f.id, dueAt: sec(f.dueAt)!, channel: f.channel, purpose: f.purpose, overdue: f.overdue })),
+    openTickets: tickets
+      .slice(0, SUMMARY_ITEMS)
+      .map((k) => ({ id: k.id, ticketNumber: k.ticketNumber, subject: k.subject, status: k.status, priority: k.priority })),
+    otherOpenLeads: others.slice(0, SUMMARY_ITEMS).map((o) => ({ leadId: o.leadId, status: o.status, line: o.line, xDate: o.xDate })),
+  };
+}

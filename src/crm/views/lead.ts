@@ -1,0 +1,170 @@
+/**
+ * The 360 view of one lead, trimmed for a model's context: the lead (JSONB payloads upgraded to
+ * their current schema version), its client with addresses and contacts, the client's other open
+ * leads, open opportunities, the latest communications and notes, open follow-ups and tickets,
+ * and the lead's consent. Customer-written text is truncated and fenced (bodies) or cleaned (short
+ * fields); licence numbers, dates of birth and VINs in the payloads are masked unless asked for.
+ */
+import type { Book } from '../access/book.js';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { campaigns, insuranceTypes, leads, leadStatuses, users } from '../../db/schema/index.js';
+import { NotFoundError } from '../../errors.js';
+import { cleanDeep, cleanField, type Fence } from './fence.js';
+import { maskPii } from '../audit/pii.js';
+import { fieldForDataColumn, LEAD_DATA_FIELDS, readLeadData, type LeadDataField } from '../leads/data/index.js';
+import { iso, num } from './format.js';
+import {
+  openFollowUps,
+  openTickets,
+  recentCommunications,
+  recentNotes,
+  type CommunicationCard,
+  type FollowUpCard,
+  type NoteCard,
+  type TicketCard,
+} from './activity.js';
+import {
+  clientCard,
+  consentCard,
+  contactCards,
+  openLeadCards,
+  openOpportunityCards,
+  type ClientCard,
+  type ConsentCard,
+  type ContactCard,
+  type LeadCard,
+  type OpportunityCard,
+} from './cards.js';
+import type { z } from 'zod';
+import type { leadDetailView } from './schemas.js';
+
+/** The lead in the full view; `dataSummary` belongs to the summary read only. */
+export type LeadDetail = Omit<z.infer<typeof leadDetailView>, 'dataSummary'>;
+
+export interface LeadView {
+  lead: LeadDetail;
+  client: ClientCard;
+  contacts: ContactCard[];
+  consent: ConsentCard;
+  otherOpenLeads: LeadCard[];
+  openOpportunities: OpportunityCard[];
+  recentCommunications: CommunicationCard[];
+  recentNotes: NoteCard[];
+  openFollowUps: FollowUpCard[];
+  /** Open tickets of the lead's client (service issues matter when selling to the same customer). */
+  openTickets: TicketCard[];
+}
+
+type LeadRow = typeof leads.$inferSelect;
+
+/** Options of the lead views. */
+export interface LeadViewOptions {
+  fence: Fence;
+  now: Date;
+  /** Return licence numbers, dates of birth and VINs unmasked; the caller checked the crm:pii scope. */
+  includePii?: boolean;
+  /** The caller's book: the client's other leads (and their tickets) outside it are left out. */
+  book?: Book;
+}
+
+/**
+ * Upgrades each stored payload; a payload that cannot be read is returned as stored and reported.
+ * Payloads come from forms and imports: their strings are cleaned like any customer-written field.
+ */
+export function payloads(l: LeadRow, includePii = false): Pick<LeadDetail, LeadDataField | 'dataIssues'> {
+  const out = { autoData: null, homeData: null, specialtyData: null, commercialData: null, dataIssues: [] as string[] } as Pick<
+    LeadDetail,
+    LeadDataField | 'dataIssues'
+  >;
+  for (const field of LEAD_DATA_FIELDS) {
+    const stored = l[field];
+    const version = l[`${field}Version`];
+    try {
+      out[field] = readLeadData(field, stored, version);
+    } catch (err) {
+      out[field] = stored ?? null;
+      out.dataIssues.push(`${field} (stored version ${String(version)}) returned as stored: ${(err as Error).message}`);
+    }
+    const value = out[field];
+    if (value) out[field] = cleanDeep(includePii ? value : maskPii(value));
+  }
+  return out;
+}
+
+/** The lead row with its status, line, campaign and assignee; NOT_FOUND when there is no such lead. */
+export async function loadLeadRow(db: DbOrTx, leadId: string) {
+  const [row] = await db
+    .select({ l: leads, s: leadStatuses, t: insuranceTypes, campaign: campaigns.code, handle: users.handle })
+    .from(leads)
+    .innerJoin(leadStatuses, eq(leadStatuses.id, leads.statusId))
+    .innerJoin(insuranceTypes, eq(insuranceTypes.id, leads.insuranceTypeId))
+    .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
+    .leftJoin(users, eq(users.id, leads.assignedUserId))
+    .where(eq(leads.id, leadId))
+    .limit(1);
+  if (!row) throw new NotFoundError('lead', leadId, 'Use search_leads to find the lead id.');
+  return row;
+}
+
+/** Assembles the lead's full 360 view; NOT_FOUND when there is no such lead. */
+export async function getLeadView(db: DbOrTx, leadId: string, ctx: LeadViewOptions): Promise<LeadView> {
+  const row = await loadLeadRow(db, leadId);
+  const { l, s, t } = row;
+  const lead: LeadDetail = {
+    id: l.id,
+    clientId: l.clientId,
+    status: s.code,
+    statusName: s.name,
+    isTerminal: s.isTerminal,
+    allowedNext: s.allowedNext,
+    line: t.code,
+    lineName: t.name,
+    lineCategory: t.category,
+    dataField: fieldForDataColumn(t.dataField),
+    campaign: row.campaign,
+    source: cleanField(l.source),
+    currentCarrier: cleanField(l.currentCarrier),
+    currentPremium: num(l.currentPremium),
+    quotedPremium: num(l.quotedPremium),
+    targetPremium: num(l.targetPremium),
+    umbrellaRequested: l.umbrellaRequested,
+    umbrellaLimit: num(l.umbrellaLimit),
+    xDate: l.xDate,
+    policyEffectiveDate: l.policyEffectiveDate,
+    assignedUserHandle: row.handle,
+    tags: l.tags.map((x) => cleanField(x)),
+    customFields: cleanDeep(l.customFields),
+    // AI text is derived from customer text, so it is fenced like it.
+    aiSummary: ctx.fence(l.aiSummary, `lead-ai-summary:${l.id}`),
+    aiNextAction: ctx.fence(l.aiNextAction, `lead-ai-next-action:${l.id}`),
+    aiScore: l.aiScore,
+    aiFollowUpPriority: l.aiFollowUpPriority,
+    createdAt: l.createdAt.toISOString(),
+    updatedAt: l.updatedAt.toISOString(),
+    statusChangedAt: iso(l.statusChangedAt),
+    firstContactedAt: iso(l.firstContactedAt),
+    lastContactedAt: iso(l.lastContactedAt),
+    nextFollowUpAt: iso(l.nextFollowUpAt),
+    qualifiedAt: iso(l.qualifiedAt),
+    quotedAt: iso(l.quotedAt),
+    proposalSentAt: iso(l.proposalSentAt),
+    wonAt: iso(l.wonAt),
+    lostAt: iso(l.lostAt),
+    lostReason: cleanField(l.lostReason),
+    archivedAt: iso(l.archivedAt),
+    ...payloads(l, ctx.includePii),
+  };
+  return {
+    lead,
+    client: await clientCard(db, l.clientId, ctx.fence),
+    contacts: await contactCards(db, l.clientId),
+    consent: await consentCard(db, l.id),
+    otherOpenLeads: await openLeadCards(db, l.clientId, { except: l.id, book: ctx.book }),
+    openOpportunities: await openOpportunityCards(db, { leadId: l.id }),
+    recentCommunications: await recentCommunications(db, { leadId: l.id }, ctx.fence),
+    recentNotes: await recentNotes(db, { leadId: l.id }, ctx.fence),
+    openFollowUps: await openFollowUps(db, { leadId: l.id }, ctx.now),
+    openTickets: await openTickets(db, { clientId: l.clientId, book: ctx.book }, ctx.fence),
+  };
+}
