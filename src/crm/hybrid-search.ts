@@ -141,13 +141,23 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
   const details = await loadSnippets(
     db,
     pool.map((f) => f.hit),
-    terms?.whole || null,
+    null,
   );
   const live = pool.filter((f) => details.has(f.key)); // deleted between the arms and now
   const { kept, collapsed } =
     query.collapse === false
       ? { kept: live.slice(0, limit), collapsed: 0 }
       : collapseNearDuplicates(live, (f) => details.get(f.key)!.text, limit);
+  // Headlines (a parse of each text) only for the shown hits that have no vector chunk to show.
+  const bare = kept.filter((f) => !chunks.has(f.key));
+  if (terms?.whole && bare.length) {
+    for (const [k, d] of await loadSnippets(
+      db,
+      bare.map((f) => f.hit),
+      terms.whole,
+    ))
+      details.set(k, d);
+  }
   const hits: KnowledgeHit[] = kept.map((f) => {
     const d = details.get(f.key)!;
     const v = chunks.get(f.key);
