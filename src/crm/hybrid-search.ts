@@ -80,7 +80,7 @@ export async function knowledgeCandidates(
   want: number,
   complete: boolean,
 ): Promise<{ candidates: Candidate<ArmHit & { leadId: string | null }>[]; chunks: Map<string, VectorHit> }> {
-  const fts: FullTextHit[] = terms ? await coverageArm(db, terms, scope, depth, want) : [];
+  const fts: FullTextHit[] = terms ? await coverageArm(db, terms, scope, depth, want, !vector) : [];
   const vec: VectorHit[] = vector ? await vectorArm(db, vector, scope, depth) : [];
   const key = (h: ArmHit) => `${h.sourceType}:${h.sourceId}`;
   const chunks = new Map(vec.map((v) => [key(v), v]));

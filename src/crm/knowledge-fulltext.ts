@@ -156,7 +156,9 @@ async function tier(db: DbOrTx, q: QuestionTerms, t: CoverageTier, scope: Knowle
 
 /**
  * Best `depth` texts by coverage of the question, best first. Tiers stop as soon as `want` texts
- * are found (default: depth). Empty when the question has no searchable word.
+ * are found (default: depth). Empty when the question has no searchable word. `alone`: no other
+ * arm will find texts (no embedder), so when those tiers found too few, texts holding any term,
+ * common ones included, are searched too (the unbounded any-word scan, as a last resort).
  */
 export async function coverageArm(
   db: DbOrTx,
@@ -164,14 +166,17 @@ export async function coverageArm(
   scope: KnowledgeScope,
   depth: number,
   want = depth,
+  alone = false,
 ): Promise<FullTextHit[]> {
   if (!q.terms.length || !scopedTypes(scope).length) return [];
   const found = new Map<string, FullTextHit>();
   const cap = Math.max(200, depth * 4);
   const stats = await termStats(db);
-  // A term matching many more texts than the cap finds no particular text: keep it out of the fallback tiers.
+  // A term matching many more texts than the cap finds no particular text: keep it out of the index scans.
   const rare = q.terms.map((t) => estimateRows(t, stats) <= cap * COMMON_FACTOR);
-  for (const t of coverageTiers(q, rare)) {
+  const tiers = coverageTiers(q, rare);
+  if (alone && rare.some((r) => !r) && q.terms.length > 1) tiers.push(...coverageTiers(q).slice(1));
+  for (const t of tiers) {
     for (const h of await tier(db, q, t, scope, cap)) {
       const key = `${h.sourceType}:${h.sourceId}`;
       if (!found.has(key)) found.set(key, h);
