@@ -80,28 +80,34 @@ export async function knowledgeCandidates(
   want: number,
   complete: boolean,
 ): Promise<{ candidates: Candidate<ArmHit & { leadId: string | null }>[]; chunks: Map<string, VectorHit> }> {
-  const fts: FullTextHit[] = terms ? await coverageArm(db, terms, scope, depth, want, !vector) : [];
-  const vec: VectorHit[] = vector ? await vectorArm(db, vector, scope, depth) : [];
+  // The arms, then each arm's evidence for the other's finds, are independent: issued together,
+  // so a server runs them on two connections (the embedded database still runs one at a time).
+  const [fts, vec] = await Promise.all([
+    terms ? coverageArm(db, terms, scope, depth, want, !vector) : ([] as FullTextHit[]),
+    vector ? vectorArm(db, vector, scope, depth) : ([] as VectorHit[]),
+  ]);
   const key = (h: ArmHit) => `${h.sourceType}:${h.sourceId}`;
   const chunks = new Map(vec.map((v) => [key(v), v]));
   const ft = new Map(fts.map((h) => [key(h), h]));
-  if (complete && terms) {
-    for (const [k, h] of await coverageOf(
-      db,
-      terms,
-      vec.filter((v) => !ft.has(key(v))),
-    ))
-      ft.set(k, h);
-  }
   const sims = new Map(vec.map((v) => [key(v), 1 - v.distance]));
-  if (complete && vector) {
-    for (const [k, s] of await similarityOf(
-      db,
-      vector,
-      fts.filter((h) => !sims.has(key(h))),
-    ))
-      sims.set(k, s);
-  }
+  const [coverages, similarities] = await Promise.all([
+    complete && terms
+      ? coverageOf(
+          db,
+          terms,
+          vec.filter((v) => !ft.has(key(v))),
+        )
+      : new Map<string, FullTextHit>(),
+    complete && vector
+      ? similarityOf(
+          db,
+          vector,
+          fts.filter((h) => !sims.has(key(h))),
+        )
+      : new Map<string, number>(),
+  ]);
+  for (const [k, h] of coverages) ft.set(k, h);
+  for (const [k, s] of similarities) sims.set(k, s);
   const ftRank = new Map(
     [...ft.values()].sort((a, b) => b.score - a.score || a.sourceId.localeCompare(b.sourceId)).map((h, i) => [key(h), i + 1]),
   );
