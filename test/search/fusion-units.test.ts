@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { collapseNearDuplicates } from '../../src/crm/knowledge-collapse.js';
 import { coverageTiers, splitTopLevelAnd } from '../../src/crm/knowledge-fulltext.js';
+import { estimateRows } from '../../src/crm/knowledge/term-frequency.js';
 import { DEFAULT_FUSION, fuse, isLowConfidence, type Candidate } from '../../src/crm/knowledge-fusion.js';
 
 const cand = (key: string, o: Partial<Candidate>): Candidate => ({
@@ -38,6 +39,23 @@ describe('knowledge search units', () => {
     expect(coverageTiers({ whole: '', terms: ["'x'", "'y'"], filters: [] }, [false, false])).toEqual([
       { find: "(('x') & ('y'))", also: null, widen: 1 },
     ]);
+  });
+
+  it("estimates a term's texts from the statistics: alternatives add up, a phrase counts its rarest word, unlisted words the bound", () => {
+    const stats = {
+      rows: new Map([
+        ['insur', 9000],
+        ['compani', 3000],
+        ['car', 500],
+      ]),
+      unlisted: 40,
+      known: true,
+    };
+    expect(estimateRows("'car'", stats)).toBe(500);
+    expect(estimateRows("( 'insur' | 'insur' <-> 'compani' | 'aseguradora' )", stats)).toBe(9000 + 3000 + 40);
+    expect(estimateRows("'kid'", stats)).toBe(40);
+    // Without statistics every term is rare (the unbounded behaviour).
+    expect(estimateRows("'insur'", { rows: new Map(), unlisted: 0, known: false })).toBe(0);
   });
 
   it('convex fusion ranks a strong meaning match above one shared word; RRF (ranks only) does not', () => {
