@@ -15,6 +15,7 @@ import { DEFAULT_FUSION, type FusionParams } from '../../src/crm/knowledge/fusio
 import { searchKnowledge, type KnowledgeQuery } from '../../src/crm/knowledge/hybrid-search.js';
 import { rankLeadsByKnowledge } from '../../src/crm/knowledge/lead-rank.js';
 import { searchLeads } from '../../src/crm/leads/search.js';
+import { expandQuestion } from '../../src/crm/knowledge/question-expansion.js';
 import { openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import {
@@ -99,7 +100,9 @@ try {
   const embedder = await openEmbedder(config);
   await drainEmbeddingQueue(db, embedder);
   const space = { model: embedder.model, dims: embedder.dimensions };
-  const vectors = await embedder.embed(book.questions.map((q) => q.q));
+  // --expand: questions expanded by the insurance vocabulary before they are embedded (vector arm only).
+  const expand = process.argv.includes('--expand');
+  const vectors = await embedder.embed(await Promise.all(book.questions.map((q) => (expand ? expandQuestion(db, q.q) : q.q))));
   console.log(
     `book: ${LEADS.length} leads, ${book.records.length} records; ${book.questions.length} questions (dev ${book.questions.filter((q) => q.split === 'dev').length}, test ${book.questions.filter((q) => q.split === 'test').length}; ${book.questions.filter((q) => !q.story).length} with no answer); model ${embedder.model}`,
   );

@@ -2,16 +2,19 @@
  * The full-text arm of knowledge search, coverage first. A question becomes a list of terms (each
  * already expanded to its insurance-vocabulary concept by `crm_tsquery`, migrations/0007). Texts
  * holding all terms are found first; only when they are too few does the arm fall back to texts
- * holding about half of them, then any one, and every hit is scored by how much of the question
- * it covers. So one shared incidental word is weak evidence (coverage 1/n), never a top rank.
+ * holding any rare term, and every hit is scored by how much of the question it covers. So one
+ * shared incidental word is weak evidence (coverage 1/n), never a top rank.
  *
  * Cost is bounded by k, not by how many rows match: each tier's candidates are cut at a LIMIT
- * found through the GIN index before anything is ranked, and tiers stop once enough are found.
+ * found through the GIN index before anything is ranked, the fallback runs only when the
+ * all-terms tier found too few, and terms the statistics call common are never index-scanned
+ * (src/crm/knowledge/term-frequency.ts).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { scopeConditions, scopedTypes, type ArmHit, type KnowledgeScope } from './scope.js';
 import { KNOWLEDGE_SOURCES, type SourceType } from './sources.js';
+import { estimateRows, termStats } from './term-frequency.js';
 
 /** A question parsed for the full-text arm. */
 export interface QuestionTerms {
@@ -32,8 +35,8 @@ export interface FullTextHit extends ArmHit {
 }
 
 const MAX_TERMS = 8;
-/** Most OR-ed combinations in one tier's tsquery; tiers with more are skipped. */
-const MAX_CLAUSES = 70;
+/** A term estimated to match more than this many times the candidate cap counts as common. */
+const COMMON_FACTOR = 5;
 
 /** Splits a tsquery's text at its top-level `&` (quotes and parentheses respected). */
 export function splitTopLevelAnd(q: string): string[] {
@@ -80,34 +83,37 @@ export async function questionTerms(db: DbOrTx, question: string): Promise<Quest
   return { whole, terms, filters };
 }
 
-function combinations(n: number, m: number): number[][] {
-  const out: number[][] = [];
-  const pick = (from: number, acc: number[]) => {
-    if (acc.length === m) return void out.push(acc);
-    for (let i = from; i <= n - (m - acc.length); i++) pick(i + 1, [...acc, i]);
-  };
-  pick(0, []);
-  return out;
+/** One coverage tier: texts matching `find` (through the GIN index) that also match `also` (checked on those rows). */
+export interface CoverageTier {
+  find: string;
+  also: string | null;
+  /** Candidates taken from the index before scoring, as a multiple of the cap. */
+  widen: number;
 }
 
-function binomial(n: number, m: number): number {
-  let r = 1;
-  for (let i = 1; i <= m; i++) r = (r * (n - m + i)) / i;
-  return r;
-}
-
-/** The tsquery texts of the coverage tiers, most terms first: "at least m of the n terms", m = n, ceil(n/2), 1. */
-export function coverageTiers(q: QuestionTerms): string[] {
+/**
+ * The coverage tiers: texts holding all n terms, then (when those are too few) texts holding any
+ * rare term, all ranked by coverage of the whole question. Common terms (`rare` false; all terms
+ * are rare unless it says otherwise) stay out of every index scan, since a GIN scan costs every
+ * posting list it reads: the all-terms tier finds texts by the rare terms and checks the common
+ * ones on those rows, and the fallback ignores them (a text sharing only common words is weak
+ * evidence; coverage still counts them). The fallback is one OR of the rare terms, widened 4x
+ * before scoring: "at least m of n" tiers (an OR of every combination) cost the GIN consistent
+ * check per posting and were the slowest queries of a search.
+ */
+export function coverageTiers(q: QuestionTerms, rare: boolean[] = q.terms.map(() => true)): CoverageTier[] {
   const n = q.terms.length;
   const tail = q.filters.map((f) => ` & ${f}`).join('');
-  const tiers: string[] = [];
-  // All terms, about half of them, any one: each tier is a full GIN index scan, so few tiers.
-  const levels = [...new Set([n, Math.ceil(n / 2), 1])].filter((m) => m >= 1);
-  for (const m of levels) {
-    if (binomial(n, m) > MAX_CLAUSES) continue;
-    const clauses = combinations(n, m).map((c) => c.map((i) => `(${q.terms[i]})`).join(' & '));
-    tiers.push(`(${clauses.map((c) => `(${c})`).join(' | ')})${tail}`);
-  }
+  const all = (terms: string[]) => `(${terms.map((t) => `(${t})`).join(' & ')})${tail}`;
+  const few = q.terms.filter((_, i) => rare[i]);
+  const common = q.terms.filter((_, i) => !rare[i]);
+  const r = few.length;
+  const tiers: CoverageTier[] = [
+    r > 0 && r < n
+      ? { find: all(few), also: common.map((t) => `(${t})`).join(' & '), widen: 1 }
+      : { find: all(q.terms), also: null, widen: 1 },
+  ];
+  if (n > 1 && r > 0) tiers.push({ find: `(${few.map((t) => `(${t})`).join(' | ')})${tail}`, also: null, widen: 4 });
   return tiers;
 }
 
@@ -122,14 +128,19 @@ function scoreSql(tsv: SQL, q: QuestionTerms): { coverage: SQL; score: SQL } {
   return { coverage, score: sql`(${coverage} * (0.9 + 0.1 * ts_rank_cd(${tsv}, ${any}::tsquery, 32)))` };
 }
 
-async function tier(db: DbOrTx, q: QuestionTerms, tierQuery: string, scope: KnowledgeScope, cap: number): Promise<FullTextHit[]> {
+async function tier(db: DbOrTx, q: QuestionTerms, t: CoverageTier, scope: KnowledgeScope, cap: number): Promise<FullTextHit[]> {
   const branches = scopedTypes(scope).map((type) => {
     const s = KNOWLEDGE_SOURCES[type];
-    const where = sql.join([...scopeConditions(type, scope), sql`${s.tsv} @@ ${tierQuery}::tsquery`], sql` and `);
+    const where = sql.join([...scopeConditions(type, scope), sql`${s.tsv} @@ ${t.find}::tsquery`], sql` and `);
     const { coverage, score } = scoreSql(sql.raw('c.tsv'), q);
-    // Candidates cut by the GIN index first; only those are scored.
+    // Candidates cut by the GIN index first; only those are scored. OFFSET 0 keeps the common
+    // terms (`also`) out of the index condition: they are checked on the rows the rare ones find.
+    const found = t.also
+      ? sql`select f.* from (select s.id, ${s.leadId} as lead_id, ${s.tsv} as tsv from ${s.table} s where ${where} offset 0) f
+          where f.tsv @@ ${t.also}::tsquery limit ${cap * t.widen}`
+      : sql`select s.id, ${s.leadId} as lead_id, ${s.tsv} as tsv from ${s.table} s where ${where} limit ${cap * t.widen}`;
     return sql`(select ${type}::text as source_type, c.id as source_id, c.lead_id, ${coverage} as coverage, ${score} as score
-      from (select s.id, ${s.leadId} as lead_id, ${s.tsv} as tsv from ${s.table} s where ${where} limit ${cap}) c)`;
+      from (${found}) c)`;
   });
   const r = await db.execute<{ source_type: SourceType; source_id: string; lead_id: string | null; coverage: number; score: number }>(
     sql`select * from (${sql.join(branches, sql` union all `)}) hits order by score desc, source_id limit ${cap}`,
@@ -145,7 +156,9 @@ async function tier(db: DbOrTx, q: QuestionTerms, tierQuery: string, scope: Know
 
 /**
  * Best `depth` texts by coverage of the question, best first. Tiers stop as soon as `want` texts
- * are found (default: depth). Empty when the question has no searchable word.
+ * are found (default: depth). Empty when the question has no searchable word. `alone`: no other
+ * arm will find texts (no embedder), so when those tiers found too few, texts holding any term,
+ * common ones included, are searched too (the unbounded any-word scan, as a last resort).
  */
 export async function coverageArm(
   db: DbOrTx,
@@ -153,11 +166,17 @@ export async function coverageArm(
   scope: KnowledgeScope,
   depth: number,
   want = depth,
+  alone = false,
 ): Promise<FullTextHit[]> {
   if (!q.terms.length || !scopedTypes(scope).length) return [];
   const found = new Map<string, FullTextHit>();
   const cap = Math.max(200, depth * 4);
-  for (const t of coverageTiers(q)) {
+  const stats = await termStats(db);
+  // A term matching many more texts than the cap finds no particular text: keep it out of the index scans.
+  const rare = q.terms.map((t) => estimateRows(t, stats) <= cap * COMMON_FACTOR);
+  const tiers = coverageTiers(q, rare);
+  if (alone && rare.some((r) => !r) && q.terms.length > 1) tiers.push(...coverageTiers(q).slice(1));
+  for (const t of tiers) {
     for (const h of await tier(db, q, t, scope, cap)) {
       const key = `${h.sourceType}:${h.sourceId}`;
       if (!found.has(key)) found.set(key, h);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collapseNearDuplicates } from './collapse.js';
 import { coverageTiers, splitTopLevelAnd } from './fulltext.js';
 import { DEFAULT_FUSION, fuse, isLowConfidence, type Candidate } from './fusion.js';
+import { estimateRows } from './term-frequency.js';
 
 const cand = (key: string, o: Partial<Candidate>): Candidate => ({
   key,
@@ -20,11 +21,41 @@ describe('knowledge search units', () => {
     expect(splitTopLevelAnd("( 'a' | 'b' <-> 'c' ) & 'it''s' & !'boat'")).toEqual(["( 'a' | 'b' <-> 'c' )", "'it''s'", "!'boat'"]);
   });
 
-  it('builds tiers from all terms down to any one, keeping negations', () => {
+  it('builds tiers: all terms, then any one, keeping negations', () => {
     const tiers = coverageTiers({ whole: '', terms: ["'a'", "'b'", "'c'"], filters: ["!'x'"] });
-    expect(tiers).toHaveLength(3);
-    expect(tiers[0]).toBe("((('a') & ('b') & ('c'))) & !'x'");
-    expect(tiers[2]).toBe("((('a')) | (('b')) | (('c'))) & !'x'");
+    expect(tiers).toEqual([
+      { find: "(('a') & ('b') & ('c')) & !'x'", also: null, widen: 1 },
+      { find: "(('a') | ('b') | ('c')) & !'x'", also: null, widen: 4 },
+    ]);
+  });
+
+  it('keeps common terms out of the index scans: found by the rare terms, checked on their rows, left out of the fallback', () => {
+    const tiers = coverageTiers({ whole: '', terms: ["'a'", "'common'", "'b'"], filters: [] }, [true, false, true]);
+    expect(tiers).toEqual([
+      { find: "(('a') & ('b'))", also: "('common')", widen: 1 },
+      { find: "(('a') | ('b'))", also: null, widen: 4 },
+    ]);
+    // Only common terms: the all-terms tier is all there is.
+    expect(coverageTiers({ whole: '', terms: ["'x'", "'y'"], filters: [] }, [false, false])).toEqual([
+      { find: "(('x') & ('y'))", also: null, widen: 1 },
+    ]);
+  });
+
+  it("estimates a term's texts from the statistics: alternatives add up, a phrase counts its rarest word, unlisted words the bound", () => {
+    const stats = {
+      rows: new Map([
+        ['insur', 9000],
+        ['compani', 3000],
+        ['car', 500],
+      ]),
+      unlisted: 40,
+      known: true,
+    };
+    expect(estimateRows("'car'", stats)).toBe(500);
+    expect(estimateRows("( 'insur' | 'insur' <-> 'compani' | 'aseguradora' )", stats)).toBe(9000 + 3000 + 40);
+    expect(estimateRows("'kid'", stats)).toBe(40);
+    // Without statistics every term is rare (the unbounded behaviour).
+    expect(estimateRows("'insur'", { rows: new Map(), unlisted: 0, known: false })).toBe(0);
   });
 
   it('convex fusion ranks a strong meaning match above one shared word; RRF (ranks only) does not', () => {

@@ -78,28 +78,34 @@ export async function knowledgeCandidates(
   want: number,
   complete: boolean,
 ): Promise<{ candidates: Candidate<ArmHit & { leadId: string | null }>[]; chunks: Map<string, VectorHit> }> {
-  const fts: FullTextHit[] = terms ? await coverageArm(db, terms, scope, depth, want) : [];
-  const vec: VectorHit[] = vector ? await vectorArm(db, vector, scope, depth) : [];
+  // The arms, then each arm's evidence for the other's finds, are independent: issued together,
+  // so a server runs them on two connections (the embedded database still runs one at a time).
+  const [fts, vec] = await Promise.all([
+    terms ? coverageArm(db, terms, scope, depth, want, !vector) : ([] as FullTextHit[]),
+    vector ? vectorArm(db, vector, scope, depth) : ([] as VectorHit[]),
+  ]);
   const key = (h: ArmHit) => `${h.sourceType}:${h.sourceId}`;
   const chunks = new Map(vec.map((v) => [key(v), v]));
   const ft = new Map(fts.map((h) => [key(h), h]));
-  if (complete && terms) {
-    for (const [k, h] of await coverageOf(
-      db,
-      terms,
-      vec.filter((v) => !ft.has(key(v))),
-    ))
-      ft.set(k, h);
-  }
   const sims = new Map(vec.map((v) => [key(v), 1 - v.distance]));
-  if (complete && vector) {
-    for (const [k, s] of await similarityOf(
-      db,
-      vector,
-      fts.filter((h) => !sims.has(key(h))),
-    ))
-      sims.set(k, s);
-  }
+  const [coverages, similarities] = await Promise.all([
+    complete && terms
+      ? coverageOf(
+          db,
+          terms,
+          vec.filter((v) => !ft.has(key(v))),
+        )
+      : new Map<string, FullTextHit>(),
+    complete && vector
+      ? similarityOf(
+          db,
+          vector,
+          fts.filter((h) => !sims.has(key(h))),
+        )
+      : new Map<string, number>(),
+  ]);
+  for (const [k, h] of coverages) ft.set(k, h);
+  for (const [k, s] of similarities) sims.set(k, s);
   const ftRank = new Map(
     [...ft.values()].sort((a, b) => b.score - a.score || a.sourceId.localeCompare(b.sourceId)).map((h, i) => [key(h), i + 1]),
   );
@@ -139,13 +145,23 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
   const details = await loadSnippets(
     db,
     pool.map((f) => f.hit),
-    terms?.whole || null,
+    null,
   );
   const live = pool.filter((f) => details.has(f.key)); // deleted between the arms and now
   const { kept, collapsed } =
     query.collapse === false
       ? { kept: live.slice(0, limit), collapsed: 0 }
       : collapseNearDuplicates(live, (f) => details.get(f.key)!.text, limit);
+  // Headlines (a parse of each text) only for the shown hits that have no vector chunk to show.
+  const bare = kept.filter((f) => !chunks.has(f.key));
+  if (terms?.whole && bare.length) {
+    for (const [k, d] of await loadSnippets(
+      db,
+      bare.map((f) => f.hit),
+      terms.whole,
+    ))
+      details.set(k, d);
+  }
   const hits: KnowledgeHit[] = kept.map((f) => {
     const d = details.get(f.key)!;
     const v = chunks.get(f.key);

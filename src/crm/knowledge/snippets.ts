@@ -15,7 +15,11 @@ export interface HitDetail {
   headline: string | null;
 }
 
-/** Details by `type:id` for the given hits (missing keys: the source was deleted). `tsquery`: the question's tsquery text (QuestionTerms.whole), for headlines. */
+/**
+ * Details by `type:id` for the given hits (missing keys: the source was deleted). `tsquery`: the
+ * question's tsquery text (QuestionTerms.whole), for headlines, which cost a parse of each text:
+ * ask for them only for the hits that are shown.
+ */
 export async function loadSnippets(db: DbOrTx, hits: ArmHit[], tsquery: string | null): Promise<Map<string, HitDetail>> {
   const out = new Map<string, HitDetail>();
   const branches = SOURCE_TYPES.flatMap((type) => {
@@ -27,16 +31,24 @@ export async function loadSnippets(db: DbOrTx, hits: ArmHit[], tsquery: string |
     const headline = anyTerm
       ? sql`case when ${s.tsv} @@ ${anyTerm} then ts_headline('crm', ${s.text}, ${anyTerm}, 'MaxFragments=2, MaxWords=30, MinWords=12, StartSel=**, StopSel=**') end`
       : sql`null::text`;
+    // The client's name by key lookup: a join let the planner hash the whole clients table (20 ms at 10k leads).
     return [
       sql`select ${type}::text as source_type, s.id as source_id, ${s.leadId} as lead_id, ${s.clientId} as client_id, ${s.occurredAt} as occurred_at,
-        left(${s.text}, 800) as text, ${headline} as headline
+        left(${s.text}, 800) as text, ${headline} as headline, (select c.display_name from clients c where c.id = ${s.clientId}) as client_name
       from ${s.table} s where s.id = any(${sql.param(ids)}::uuid[])`,
     ];
   });
   if (!branches.length) return out;
-  const r = await db.execute<{ source_type: string; source_id: string; lead_id: string | null; client_id: string | null; client_name: string | null; occurred_at: Date | null; text: string | null; headline: string | null }>(
-    sql`select h.*, c.display_name as client_name from (${sql.join(branches, sql` union all `)}) h left join clients c on c.id = h.client_id`,
-  );
+  const r = await db.execute<{
+    source_type: string;
+    source_id: string;
+    lead_id: string | null;
+    client_id: string | null;
+    client_name: string | null;
+    occurred_at: Date | null;
+    text: string | null;
+    headline: string | null;
+  }>(sql.join(branches, sql` union all `));
   for (const x of r.rows) {
     out.set(`${x.source_type}:${x.source_id}`, {
       leadId: x.lead_id,

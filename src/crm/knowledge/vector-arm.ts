@@ -33,7 +33,8 @@ export interface VectorHit {
 /** Conditions over `embeddings e` equivalent to the source-level scope. */
 function vectorScope(scope: KnowledgeScope): SQL[] {
   const c: SQL[] = [];
-  if (scope.sourceTypes && scope.sourceTypes.length < SOURCE_TYPES.length) c.push(sql`e.source_type = any(${sql.param([...scope.sourceTypes])}::text[])`);
+  if (scope.sourceTypes && scope.sourceTypes.length < SOURCE_TYPES.length)
+    c.push(sql`e.source_type = any(${sql.param([...scope.sourceTypes])}::text[])`);
   if (scope.leadId) c.push(sql`e.lead_id = ${scope.leadId}`);
   if (scope.clientId) c.push(sql`e.client_id = ${scope.clientId}`);
   if (scope.since) c.push(sql`e.source_created_at >= ${scope.since.toISOString()}`);
@@ -49,12 +50,10 @@ const iterativeSupport = new WeakMap<object, Promise<boolean>>();
 function supportsIterativeScan(db: DbOrTx): Promise<boolean> {
   let p = iterativeSupport.get(db);
   if (!p) {
-    p = db
-      .execute<{ v: string | null }>(sql`select extversion as v from pg_extension where extname = 'vector'`)
-      .then((r) => {
-        const [major = 0, minor = 0] = (r.rows[0]?.v ?? '0.0').split('.').map(Number);
-        return major > 0 || minor >= 8;
-      });
+    p = db.execute<{ v: string | null }>(sql`select extversion as v from pg_extension where extname = 'vector'`).then((r) => {
+      const [major = 0, minor = 0] = (r.rows[0]?.v ?? '0.0').split('.').map(Number);
+      return major > 0 || minor >= 8;
+    });
     iterativeSupport.set(db, p);
   }
   return p;
@@ -68,31 +67,62 @@ export function vectorArmSql(q: VectorQuery, scope: KnowledgeScope, chunkLimit: 
   return sql`with nn as materialized (
       select e.source_type, e.source_id, e.lead_id, e.chunk_index, e.content, ${dist} as distance
       from embeddings e where ${where} order by ${dist} limit ${chunkLimit})
-    select distinct on (source_type, source_id) source_type, source_id, lead_id, chunk_index, content, distance::float8 as distance
+    select distinct on (source_type, source_id) source_type, source_id, lead_id, chunk_index, content, distance::float8 as distance,
+      current_setting('hnsw.iterative_scan', true) as iterative
     from nn order by source_type, source_id, distance`;
 }
 
-/** Nearest `depth` sources (best chunk each), best first. Runs in its own (sub)transaction for SET LOCAL. */
+/** Nearest `depth` sources (best chunk each), best first. Where the database lacks the iterative-scan default, runs in its own (sub)transaction for SET LOCAL. */
 export async function vectorArm(db: DbOrTx, q: VectorQuery, scope: KnowledgeScope, depth: number): Promise<VectorHit[]> {
-  if (q.values.length !== q.space.dims) throw new Error(`query vector has ${q.values.length} dimensions, the model ${q.space.model} has ${q.space.dims}`);
+  if (q.values.length !== q.space.dims)
+    throw new Error(`query vector has ${q.values.length} dimensions, the model ${q.space.model} has ${q.space.dims}`);
   if (q.values.every((x) => x === 0)) return [];
   // Long texts have several chunks; over-fetch so `depth` distinct sources usually remain.
   const chunkLimit = Math.min(depth * 2, 1000);
   const iterative = await supportsIterativeScan(db);
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('hnsw.ef_search', ${String(Math.min(Math.max(40, chunkLimit), 1000))}, true)${iterative ? sql`, set_config('hnsw.iterative_scan', 'relaxed_order', true)` : sql``}`,
-    );
-    return (await tx.execute<{ source_type: SourceType; source_id: string; lead_id: string | null; chunk_index: number; content: string; distance: number }>(vectorArmSql(q, scope, chunkLimit))).rows;
-  });
+  type Row = {
+    source_type: SourceType;
+    source_id: string;
+    lead_id: string | null;
+    chunk_index: number;
+    content: string;
+    distance: number;
+    iterative: string | null;
+  };
+  // Fast path: with the iterative scan on for the session (the database default from
+  // migrations/0009, or set below), HNSW keeps scanning until the limit is met, so no transaction
+  // and SET LOCAL are needed. The query reports the setting it ran with; without it (or with no
+  // row to tell) it runs again with ef_search made local and the iterative scan turned on for the
+  // session, so this connection takes the fast path next time (the embedded database, one
+  // session per process, does not apply database defaults to extension settings).
+  let rows = iterative ? (await db.execute<Row>(vectorArmSql(q, scope, chunkLimit))).rows : [];
+  if (!rows.length || !['relaxed_order', 'strict_order'].includes(rows[0]!.iterative ?? '')) {
+    rows = await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('hnsw.ef_search', ${String(Math.min(Math.max(40, chunkLimit), 1000))}, true)${iterative ? sql`, set_config('hnsw.iterative_scan', 'relaxed_order', false)` : sql``}`,
+      );
+      return (await tx.execute<Row>(vectorArmSql(q, scope, chunkLimit))).rows;
+    });
+  }
   return rows
-    .map((r) => ({ sourceType: r.source_type, sourceId: r.source_id, leadId: r.lead_id, chunkIndex: Number(r.chunk_index), content: r.content, distance: Number(r.distance) }))
+    .map((r) => ({
+      sourceType: r.source_type,
+      sourceId: r.source_id,
+      leadId: r.lead_id,
+      chunkIndex: Number(r.chunk_index),
+      content: r.content,
+      distance: Number(r.distance),
+    }))
     .sort((a, b) => a.distance - b.distance || a.sourceId.localeCompare(b.sourceId))
     .slice(0, depth);
 }
 
 /** Cosine similarity of the best chunk of each given text (those the other arm found), by `type:id`; texts without a vector are absent. */
-export async function similarityOf(db: DbOrTx, q: VectorQuery, hits: Array<{ sourceType: SourceType; sourceId: string }>): Promise<Map<string, number>> {
+export async function similarityOf(
+  db: DbOrTx,
+  q: VectorQuery,
+  hits: Array<{ sourceType: SourceType; sourceId: string }>,
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!hits.length || q.values.every((x) => x === 0)) return out;
   const r = await db.execute<{ source_type: string; source_id: string; distance: number }>(
@@ -108,11 +138,15 @@ export async function similarityOf(db: DbOrTx, q: VectorQuery, hits: Array<{ sou
  * has no embeddable words, or the embedder fails (search then runs on full text; say so).
  * Call it outside any transaction: it may be a network call.
  */
-export async function embedQuestion(embedder: Embedder | undefined, question: string): Promise<{ vector: VectorQuery | null; notice: string | null }> {
+export async function embedQuestion(
+  embedder: Embedder | undefined,
+  question: string,
+): Promise<{ vector: VectorQuery | null; notice: string | null }> {
   if (!embedder) return { vector: null, notice: 'No embedding model is configured; full-text search only.' };
   try {
     const [values] = await embedder.embed([question]);
-    if (!values || values.every((x) => x === 0)) return { vector: null, notice: 'The question has no words the embedding model knows; full-text search only.' };
+    if (!values || values.every((x) => x === 0))
+      return { vector: null, notice: 'The question has no words the embedding model knows; full-text search only.' };
     return { vector: { space: { model: embedder.model, dims: embedder.dimensions }, values }, notice: null };
   } catch (err) {
     logger('hybrid-search').warn({ model: embedder.model, err: (err as Error).message }, 'could not embed the question; full text only');
