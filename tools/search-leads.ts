@@ -64,7 +64,16 @@ export const searchLeadsTool = defineTool({
     if (filters.assignedTo?.toLowerCase() === 'me') filters.assignedTo = ctx.actor.userId;
     // With an embedding model, free text ranks leads by hybrid search (words and meaning) over their knowledge.
     const textMatchLeadIds = queryVector
-      ? (q: string) => rankLeadsByKnowledge(ctx.db, { question: q, vector: queryVector, filters, now: ctx.now, book: ctx.book, rrfK: ctx.settings.rrfK, fusion: ctx.settings.fusion })
+      ? (q: string) =>
+          rankLeadsByKnowledge(ctx.db, {
+            question: q,
+            vector: queryVector,
+            filters,
+            now: ctx.now,
+            book: ctx.book,
+            rrfK: ctx.settings.rrfK,
+            fusion: ctx.settings.fusion,
+          })
       : undefined;
     const page = await searchLeads(ctx.db, filters, { now: ctx.now, book: ctx.book, sort, order, limit, cursor, textMatchLeadIds });
     return {

@@ -61,7 +61,8 @@ export async function listFollowUps(
   if (f.assignedUserId) where.push(eq(followUps.assignedUserId, f.assignedUserId));
   if (f.leadId) where.push(eq(followUps.leadId, f.leadId));
   if (f.channel) where.push(eq(followUps.channel, f.channel));
-  if (page.book) where.push(workItemInBook(page.book, sql`${followUps.assignedUserId}`, sql`${followUps.leadId}`, sql`${followUps.clientId}`));
+  if (page.book)
+    where.push(workItemInBook(page.book, sql`${followUps.assignedUserId}`, sql`${followUps.leadId}`, sql`${followUps.clientId}`));
 
   // "Due today" depends on the day it was asked, so the day is part of the cursor's filters.
   // Dates as ISO strings: the fingerprint hashes JSON, and a Date object would hash as {}.

@@ -47,7 +47,9 @@ function filters(q: TicketListQuery): SQL | undefined {
     q.clientId ? eq(supportTickets.clientId, q.clientId) : undefined,
     q.leadId ? eq(supportTickets.leadId, q.leadId) : undefined,
     q.breachingSla ? and(lt(supportTickets.slaDueAt, q.now), notInArray(supportTickets.status, ['resolved', 'closed'])) : undefined,
-    q.book ? workItemInBook(q.book, sql`${supportTickets.assignedUserId}`, sql`${supportTickets.leadId}`, sql`${supportTickets.clientId}`) : undefined,
+    q.book
+      ? workItemInBook(q.book, sql`${supportTickets.assignedUserId}`, sql`${supportTickets.leadId}`, sql`${supportTickets.clientId}`)
+      : undefined,
   );
 }
 

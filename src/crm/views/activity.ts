@@ -100,8 +100,7 @@ export async function openFollowUps(db: DbOrTx, scope: ViewScope, now: Date, lim
             eq(followUps.clientId, scope.clientId),
             inArray(followUps.leadId, db.select({ id: leads.id }).from(leads).where(eq(leads.clientId, scope.clientId))),
           ),
-          scope.book &&
-            workItemInBook(scope.book, sql`${followUps.assignedUserId}`, sql`${followUps.leadId}`, sql`${followUps.clientId}`),
+          scope.book && workItemInBook(scope.book, sql`${followUps.assignedUserId}`, sql`${followUps.leadId}`, sql`${followUps.clientId}`),
         );
   const rows = await db
     .select({ f: followUps, handle: users.handle })

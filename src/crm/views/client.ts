@@ -111,7 +111,11 @@ export interface ClientSummary {
 }
 
 /** The summary read of a client; NOT_FOUND when there is no such client. */
-export async function getClientSummary(db: DbOrTx, clientId: string, ctx: { fence: Fence; now: Date; book?: Book }): Promise<ClientSummary> {
+export async function getClientSummary(
+  db: DbOrTx,
+  clientId: string,
+  ctx: { fence: Fence; now: Date; book?: Book },
+): Promise<ClientSummary> {
   const client = await clientCard(db, clientId, ctx.fence);
   const scope = { clientId: client.id, book: ctx.book };
   const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];

@@ -24,7 +24,9 @@ export const users = pgTable(
     uniqueIndex('users_handle_key').on(t.handle),
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
     uniqueIndex('users_slack_user_id_key').on(t.slackUserId),
-    index('users_team_idx').on(t.team).where(sql`${t.team} is not null`),
+    index('users_team_idx')
+      .on(t.team)
+      .where(sql`${t.team} is not null`),
     check('users_role_check', sql`${t.role} in ('admin','manager','producer','csr','viewer')`),
     check('users_handle_format', sql`${t.handle} ~ '^[a-z0-9][a-z0-9._-]{1,62}$'`),
   ],
