@@ -51,10 +51,29 @@ async function main(): Promise<void> {
     if (leads.length === 0) throw new Error('the database has no leads: seed it first (crm-agent seed)');
     const lead = (i: number) => leads[i % leads.length]!;
     const mix: Mix[] = [
-      { name: 'search_leads', args: () => ({ query: 'roof', limit: 10 }), sql: () => ["select distinct lead_id from lead_notes where search_vector @@ websearch_to_tsquery('english', 'roof') limit 10", []] },
-      { name: 'search_leads', args: () => ({ statuses: ['quoted'], limit: 10 }), sql: () => ["select l.id from leads l join lead_statuses s on s.id = l.status_id where s.code = 'quoted' order by l.updated_at desc limit 10", []] },
-      { name: 'get_lead', args: (i) => ({ leadId: lead(i) }), sql: (i) => ['select * from leads l join clients c on c.id = l.client_id where l.id = $1', [lead(i)]] },
-      { name: 'list_follow_ups', args: () => ({ limit: 10 }), sql: () => ["select * from follow_ups where status = 'open' order by due_at limit 10", []] },
+      {
+        name: 'search_leads',
+        args: () => ({ query: 'roof', limit: 10 }),
+        sql: () => ["select distinct lead_id from lead_notes where search_vector @@ websearch_to_tsquery('english', 'roof') limit 10", []],
+      },
+      {
+        name: 'search_leads',
+        args: () => ({ statuses: ['quoted'], limit: 10 }),
+        sql: () => [
+          "select l.id from leads l join lead_statuses s on s.id = l.status_id where s.code = 'quoted' order by l.updated_at desc limit 10",
+          [],
+        ],
+      },
+      {
+        name: 'get_lead',
+        args: (i) => ({ leadId: lead(i) }),
+        sql: (i) => ['select * from leads l join clients c on c.id = l.client_id where l.id = $1', [lead(i)]],
+      },
+      {
+        name: 'list_follow_ups',
+        args: () => ({ limit: 10 }),
+        sql: () => ["select * from follow_ups where status = 'open' order by due_at limit 10", []],
+      },
       {
         name: 'add_note',
         args: (i) => ({ leadId: lead(i), body: `${RUN_TAG} note ${i}: discussed the renewal quote.` }),
@@ -62,21 +81,35 @@ async function main(): Promise<void> {
       },
       {
         name: 'log_communication',
-        args: (i) => ({ leadId: lead(i), type: 'call', direction: 'inbound', outcome: 'connected', body: `${RUN_TAG} call ${i}: client called about billing.` }),
+        args: (i) => ({
+          leadId: lead(i),
+          type: 'call',
+          direction: 'inbound',
+          outcome: 'connected',
+          body: `${RUN_TAG} call ${i}: client called about billing.`,
+        }),
         sql: (i) => ['select id from leads where id = $1', [lead(i)]],
       },
     ];
 
-    console.log(`MCP load over Streamable HTTP, ${server ? 'server database' : 'embedded database'}, node ${process.version}, ${os.cpus().length} CPU(s)`);
+    console.log(
+      `MCP load over Streamable HTTP, ${server ? 'server database' : 'embedded database'}, node ${process.version}, ${os.cpus().length} CPU(s)`,
+    );
     console.log('sessions  calls   calls/s  p50 ms  p95 ms  p99 ms  errors  rss MB/session  | bare SQL calls/s  ratio');
     let writes = 0;
     for (const n of SESSIONS) {
       const rssBefore = process.memoryUsage().rss;
       const clients: Client[] = [];
       for (let s = 0; s < n; s++) {
-        const { token } = await createToken(rt.database.db, { userHandle: 'demo', scopes: ['crm:read', 'crm:write'], name: `${RUN_TAG}-${n}-${s}` });
+        const { token } = await createToken(rt.database.db, {
+          userHandle: 'demo',
+          scopes: ['crm:read', 'crm:write'],
+          name: `${RUN_TAG}-${n}-${s}`,
+        });
         const c = new Client({ name: 'mcp-load-bench', version: '1.0.0' });
-        await c.connect(new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+        await c.connect(
+          new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+        );
         clients.push(c);
       }
       global.gc?.();
@@ -124,7 +157,9 @@ async function main(): Promise<void> {
     // tools/list many times on one session: the heap must not grow with the count.
     const { token } = await createToken(rt.database.db, { userHandle: 'demo', scopes: ['crm:read'], name: `${RUN_TAG}-list` });
     const c = new Client({ name: 'mcp-load-bench', version: '1.0.0' });
-    await c.connect(new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+    await c.connect(
+      new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+    );
     global.gc?.();
     const heap0 = process.memoryUsage().heapUsed;
     let bytes = 0;
@@ -139,13 +174,17 @@ async function main(): Promise<void> {
 
     // Nothing lost, nothing doubled.
     const notes = await pool.query<{ n: number }>("select count(*)::int n from lead_notes where body like $1 || ' note %'", [RUN_TAG]);
-    const comms = await pool.query<{ n: number }>("select count(*)::int n from lead_communications where body like $1 || ' call %'", [RUN_TAG]);
+    const comms = await pool.query<{ n: number }>("select count(*)::int n from lead_communications where body like $1 || ' call %'", [
+      RUN_TAG,
+    ]);
     const audit = await pool.query<{ n: number }>(
       "select count(*)::int n from ai_interactions where tool_name in ('add_note','log_communication') and error_code is null and created_at > now() - interval '1 hour' and tool_arguments::text like '%' || $1 || '%'",
       [RUN_TAG],
     );
     const written = notes.rows[0]!.n + comms.rows[0]!.n;
-    console.log(`\nwrites acknowledged ${writes}, rows written ${written}, audit rows for them ${audit.rows[0]!.n}: ${writes === written && written === audit.rows[0]!.n ? 'OK, each exactly once' : 'MISMATCH'}`);
+    console.log(
+      `\nwrites acknowledged ${writes}, rows written ${written}, audit rows for them ${audit.rows[0]!.n}: ${writes === written && written === audit.rows[0]!.n ? 'OK, each exactly once' : 'MISMATCH'}`,
+    );
   } finally {
     await http.stop();
     await rt.close();

@@ -31,7 +31,9 @@ try {
   const seeded = await seedDemoData(db, database.pool, { scale: leads, anchorDate: '2026-11-01' });
   const embedder = await openEmbedder(config);
   const embedded = await runEmbedCommand(database, config, { backfill: true, embedder });
-  console.log(`book: ${seeded.leads} leads, ${seeded.notes} notes, ${seeded.communications} communications, ${seeded.tickets} tickets; model ${embedder.model}; ${embedded.processed} texts embedded; setup ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `book: ${seeded.leads} leads, ${seeded.notes} notes, ${seeded.communications} communications, ${seeded.tickets} tickets; model ${embedder.model}; ${embedded.processed} texts embedded; setup ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const modes = {
     fulltext: { arms: { fulltext: true, vector: false } },
@@ -39,7 +41,10 @@ try {
     hybrid: { arms: { fulltext: true, vector: true } },
     'hybrid 1:1': { arms: { fulltext: true, vector: true }, weights: [1, 1] as [number, number] },
   } as const;
-  const totals = Object.fromEntries(Object.keys(modes).map((m) => [m, { recall: 0, ndcg: 0 }])) as Record<keyof typeof modes, { recall: number; ndcg: number }>;
+  const totals = Object.fromEntries(Object.keys(modes).map((m) => [m, { recall: 0, ndcg: 0 }])) as Record<
+    keyof typeof modes,
+    { recall: number; ndcg: number }
+  >;
   const perQuery: string[] = [];
   for (const [question, signature] of LABELLED) {
     const relevant = new Set<string>();

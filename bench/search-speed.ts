@@ -27,7 +27,11 @@ import { LABELLED } from './labelled-queries.js';
 
 const server = process.argv.includes('--server');
 const leads = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? (server ? 100_000 : 10_000));
-const config = loadConfig({ ...process.env, ...(server ? {} : { DATABASE_URL: '', CRM_DATA_DIR: 'memory://' }), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+const config = loadConfig({
+  ...process.env,
+  ...(server ? {} : { DATABASE_URL: '', CRM_DATA_DIR: 'memory://' }),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+});
 if (server && !config.DATABASE_URL) throw new Error('--server needs DATABASE_URL');
 const database = await openDatabase(config);
 const { db } = database;
@@ -43,16 +47,25 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
 try {
   await migrate(database.pool);
   const [seeded, seedMs] = await time(() =>
-    seedDemoData(db, database.pool, { scale: leads, reset: true, anchorDate: '2026-11-01', onProgress: (d, t, phase) => phase === 'loading' && d % 10_000 === 0 && console.error(`seed ${d}/${t}`) }),
+    seedDemoData(db, database.pool, {
+      scale: leads,
+      reset: true,
+      anchorDate: '2026-11-01',
+      onProgress: (d, t, phase) => phase === 'loading' && d % 10_000 === 0 && console.error(`seed ${d}/${t}`),
+    }),
   );
   const texts = seeded.notes + seeded.communications + seeded.tickets;
-  console.log(`${server ? 'server' : 'embedded'} database; ${seeded.leads} leads, ${seeded.notes} notes, ${seeded.communications} communications, ${seeded.tickets} tickets (seeded in ${secs(seedMs)})`);
+  console.log(
+    `${server ? 'server' : 'embedded'} database; ${seeded.leads} leads, ${seeded.notes} notes, ${seeded.communications} communications, ${seeded.tickets} tickets (seeded in ${secs(seedMs)})`,
+  );
 
   const embedder = await openEmbedder(config);
   const space = { model: embedder.model, dims: embedder.dimensions };
   const sample = (await db.execute<{ text: string }>(sql`select body as text from lead_notes limit 5000`)).rows.map((r) => r.text);
   const [, embedMs] = await time(() => embedder.embed(sample));
-  console.log(`embedder ${embedder.model}: ${Math.round(sample.length / (embedMs / 1000))} texts/s (${sample.length} notes, one call, no database)`);
+  console.log(
+    `embedder ${embedder.model}: ${Math.round(sample.length / (embedMs / 1000))} texts/s (${sample.length} notes, one call, no database)`,
+  );
 
   await dropModelIndex(db, embedder.model);
   await db.execute(sql`delete from embeddings where model = ${embedder.model}`);
@@ -67,12 +80,20 @@ try {
       },
     }),
   );
-  const rows = Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from embeddings where model = ${embedder.model}`)).rows[0]!.n);
-  console.log(`ingestion (worker: claim, read, chunk, embed, write, finish): ${drained.processed} jobs -> ${rows} vectors in ${secs(ingestMs)} = ${Math.round(drained.processed / (ingestMs / 1000))} texts/s (${texts} texts)`);
-  const [, bulkMs] = await time(() =>
-    db.execute(sql`create temp table bench_copy as select source_type, source_id, chunk_index, lead_id, client_id, model, dimensions, embedding, content, content_hash from embeddings where model = ${embedder.model}`),
+  const rows = Number(
+    (await db.execute<{ n: number }>(sql`select count(*)::int as n from embeddings where model = ${embedder.model}`)).rows[0]!.n,
   );
-  console.log(`  bare SQL baseline: copying those ${rows} rows with one CREATE TABLE AS: ${secs(bulkMs)} = ${Math.round(rows / (bulkMs / 1000))} rows/s`);
+  console.log(
+    `ingestion (worker: claim, read, chunk, embed, write, finish): ${drained.processed} jobs -> ${rows} vectors in ${secs(ingestMs)} = ${Math.round(drained.processed / (ingestMs / 1000))} texts/s (${texts} texts)`,
+  );
+  const [, bulkMs] = await time(() =>
+    db.execute(
+      sql`create temp table bench_copy as select source_type, source_id, chunk_index, lead_id, client_id, model, dimensions, embedding, content, content_hash from embeddings where model = ${embedder.model}`,
+    ),
+  );
+  console.log(
+    `  bare SQL baseline: copying those ${rows} rows with one CREATE TABLE AS: ${secs(bulkMs)} = ${Math.round(rows / (bulkMs / 1000))} rows/s`,
+  );
   await db.execute(sql`drop table bench_copy`);
   const [, hnswMs] = await time(() => ensureModelIndex(db, space));
   console.log(`HNSW build (m=16, ef_construction=64, cosine) over ${rows} vectors of ${space.dims} dims: ${secs(hnswMs)}`);
@@ -81,7 +102,9 @@ try {
   const questions = LABELLED.map(([q]) => q);
   const vectors = await embedder.embed(questions);
   const filters = { statuses: ['quoting', 'quoted', 'nurturing'], lines: ['auto'] };
-  const someLead = (await db.execute<{ id: string }>(sql`select lead_id as id from lead_notes group by lead_id order by count(*) desc limit 1`)).rows[0]!.id;
+  const someLead = (
+    await db.execute<{ id: string }>(sql`select lead_id as id from lead_notes group by lead_id order by count(*) desc limit 1`)
+  ).rows[0]!.id;
   const now = new Date();
   const bareFts = (q: string, extra: SQL = sql`true`) =>
     sql`select id from (select id, ts_rank(search_vector, ${tsQuery(q)}) as r from lead_notes where search_vector @@ ${tsQuery(q)} and ${extra}
@@ -91,17 +114,44 @@ try {
   const leadIn = sql`lead_id in (${matchingLeadIdsSql(filters, now)})`;
 
   type Case = { name: string; ours: (i: number) => Promise<number>; bare: (i: number) => Promise<number> };
-  const ks = (q: Omit<KnowledgeQuery, 'question'>, i: number) => searchKnowledge(db, { ...q, question: questions[i]!, limit: 10 }).then((r) => r.hits.length);
+  const ks = (q: Omit<KnowledgeQuery, 'question'>, i: number) =>
+    searchKnowledge(db, { ...q, question: questions[i]!, limit: 10 }).then((r) => r.hits.length);
   const vq = (i: number) => ({ space, values: vectors[i]! });
   const count = (s: SQL) => db.execute(s).then((r) => r.rows.length);
   const cases: Case[] = [
     { name: 'full text', ours: (i) => ks({ arms: { fulltext: true, vector: false } }, i), bare: (i) => count(bareFts(questions[i]!)) },
-    { name: 'vector', ours: (i) => ks({ vector: vq(i), arms: { fulltext: false, vector: true } }, i), bare: (i) => count(bareVec(vectors[i]!)) },
-    { name: 'hybrid', ours: (i) => ks({ vector: vq(i) }, i), bare: async (i) => (await count(bareFts(questions[i]!))) + (await count(bareVec(vectors[i]!))) },
-    { name: 'hybrid (RRF)', ours: (i) => ks({ vector: vq(i), fusion: { method: 'rrf' } }, i), bare: async (i) => (await count(bareFts(questions[i]!))) + (await count(bareVec(vectors[i]!))) },
-    { name: 'hybrid, lead filters', ours: (i) => ks({ vector: vq(i), leadFilters: filters, now }, i), bare: async (i) => (await count(bareFts(questions[i]!, leadIn))) + (await count(bareVec(vectors[i]!, sql`e.${leadIn}`))) },
-    { name: 'vector, lead filters', ours: (i) => vectorArm(db, vq(i), { leadFilters: filters, now }, 10).then((h) => h.length), bare: (i) => count(bareVec(vectors[i]!, sql`e.${leadIn}`)) },
-    { name: 'hybrid, one lead', ours: (i) => ks({ vector: vq(i), leadId: someLead }, i), bare: async (i) => (await count(bareFts(questions[i]!, sql`lead_id = ${someLead}`))) + (await count(bareVec(vectors[i]!, sql`e.lead_id = ${someLead}`))) },
+    {
+      name: 'vector',
+      ours: (i) => ks({ vector: vq(i), arms: { fulltext: false, vector: true } }, i),
+      bare: (i) => count(bareVec(vectors[i]!)),
+    },
+    {
+      name: 'hybrid',
+      ours: (i) => ks({ vector: vq(i) }, i),
+      bare: async (i) => (await count(bareFts(questions[i]!))) + (await count(bareVec(vectors[i]!))),
+    },
+    {
+      name: 'hybrid (RRF)',
+      ours: (i) => ks({ vector: vq(i), fusion: { method: 'rrf' } }, i),
+      bare: async (i) => (await count(bareFts(questions[i]!))) + (await count(bareVec(vectors[i]!))),
+    },
+    {
+      name: 'hybrid, lead filters',
+      ours: (i) => ks({ vector: vq(i), leadFilters: filters, now }, i),
+      bare: async (i) => (await count(bareFts(questions[i]!, leadIn))) + (await count(bareVec(vectors[i]!, sql`e.${leadIn}`))),
+    },
+    {
+      name: 'vector, lead filters',
+      ours: (i) => vectorArm(db, vq(i), { leadFilters: filters, now }, 10).then((h) => h.length),
+      bare: (i) => count(bareVec(vectors[i]!, sql`e.${leadIn}`)),
+    },
+    {
+      name: 'hybrid, one lead',
+      ours: (i) => ks({ vector: vq(i), leadId: someLead }, i),
+      bare: async (i) =>
+        (await count(bareFts(questions[i]!, sql`lead_id = ${someLead}`))) +
+        (await count(bareVec(vectors[i]!, sql`e.lead_id = ${someLead}`))),
+    },
   ];
   console.log(`\nsearch latency, ${questions.length} questions x 3 runs, k=10 (ms)`);
   console.log('| mode                 | p50    | p95    | bare SQL p50 | bare SQL p95 | rows (ours / bare, min over runs) |');
@@ -121,10 +171,17 @@ try {
         minBare = Math.min(minBare, b);
       }
     }
-    console.log(`| ${c.name.padEnd(20)} | ${pct(ours, 50).toFixed(1).padStart(6)} | ${pct(ours, 95).toFixed(1).padStart(6)} | ${pct(bare, 50).toFixed(1).padStart(12)} | ${pct(bare, 95).toFixed(1).padStart(12)} | ${`${minOurs} / ${minBare}`.padStart(33)} |`);
+    console.log(
+      `| ${c.name.padEnd(20)} | ${pct(ours, 50).toFixed(1).padStart(6)} | ${pct(ours, 95).toFixed(1).padStart(6)} | ${pct(bare, 50).toFixed(1).padStart(12)} | ${pct(bare, 95).toFixed(1).padStart(12)} | ${`${minOurs} / ${minBare}`.padStart(33)} |`,
+    );
   }
-  const matching = Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from embeddings e where ${modelIs(space.model)} and e.${leadIn}`)).rows[0]!.n);
-  console.log(`\nfiltered vector search: ${matching} vectors match the lead filters ${JSON.stringify(filters)}; k=10 rows come back from ours whenever >= 10 match (see the "rows" column; bare SQL is plain HNSW without iterative scan).`);
+  const matching = Number(
+    (await db.execute<{ n: number }>(sql`select count(*)::int as n from embeddings e where ${modelIs(space.model)} and e.${leadIn}`))
+      .rows[0]!.n,
+  );
+  console.log(
+    `\nfiltered vector search: ${matching} vectors match the lead filters ${JSON.stringify(filters)}; k=10 rows come back from ours whenever >= 10 match (see the "rows" column; bare SQL is plain HNSW without iterative scan).`,
+  );
 } finally {
   await database.close();
 }

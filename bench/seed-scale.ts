@@ -42,7 +42,20 @@ try {
   );
   const bytes = Number(rows[0]!.bytes);
   const activity = summary.notes + summary.communications;
-  console.log(JSON.stringify({ ...summary, activity, embeddingJobs: Number(rows[0]!.jobs), dbBytes: bytes, dbMiB: Math.round(bytes / 1048576), rowsPerSecond: Math.round(activity / (summary.ms / 1000)) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        ...summary,
+        activity,
+        embeddingJobs: Number(rows[0]!.jobs),
+        dbBytes: bytes,
+        dbMiB: Math.round(bytes / 1048576),
+        rowsPerSecond: Math.round(activity / (summary.ms / 1000)),
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await database.close();
   if (!given) rmSync(dir, { recursive: true, force: true });

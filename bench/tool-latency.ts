@@ -101,7 +101,15 @@ function bareHandler(rt: Runtime, actor: Actor): Surface {
     name: 'handler',
     prepare: (tool, args) => parsers[tool.name]!(args),
     call: async (tool, args) => {
-      const ctx: ToolContext = { db: rt.deps.db, actor, fence: makeFence(), now: new Date(), settings: rt.deps.settings, services: rt.deps.services, recordModelTurn: () => undefined };
+      const ctx: ToolContext = {
+        db: rt.deps.db,
+        actor,
+        fence: makeFence(),
+        now: new Date(),
+        settings: rt.deps.settings,
+        services: rt.deps.services,
+        recordModelTurn: () => undefined,
+      };
       await tool.handler(args, ctx, undefined);
     },
   };
@@ -139,7 +147,13 @@ async function main(): Promise<void> {
     // Start the stdio child first: it opens and seeds its own database (seconds), before we time anything.
     console.error('starting the stdio server (opens and seeds its own embedded database)...');
     const stdio = await connect(
-      new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp'], cwd: stdioDir, env: { CRM_DATA_DIR: path.join(stdioDir, 'data'), CRM_USER: 'demo', LOG_LEVEL: 'warn' }, stderr: 'inherit' }),
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [CLI, 'mcp'],
+        cwd: stdioDir,
+        env: { CRM_DATA_DIR: path.join(stdioDir, 'data'), CRM_USER: 'demo', LOG_LEVEL: 'warn' },
+        stderr: 'inherit',
+      }),
     );
     closers.push(() => stdio.close());
 
@@ -147,12 +161,17 @@ async function main(): Promise<void> {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     await server.connect(serverSide);
     const memory = await connect(clientSide);
-    closers.push(() => memory.close(), () => server.close());
+    closers.push(
+      () => memory.close(),
+      () => server.close(),
+    );
 
     const http = await startHttp(rt);
     closers.push(() => http.stop());
     const { token } = await createToken(rt.database.db, { userHandle: 'demo', scopes: ['crm:read', 'crm:write'], name: 'latency bench' });
-    const httpClient = await connect(new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+    const httpClient = await connect(
+      new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+    );
     closers.unshift(() => httpClient.close());
 
     const surfaces: Surface[] = [
@@ -171,9 +190,13 @@ async function main(): Promise<void> {
       for (const [surface, s] of await measure(surfaces, tool, args)) results.push({ surface, tool: tool.name, s });
     }
 
-    console.log(`\nTool-call latency, ${CALLS} sequential calls after ${WARMUP} warm-up calls each (ms; ratio to the bare handler, same run)`);
+    console.log(
+      `\nTool-call latency, ${CALLS} sequential calls after ${WARMUP} warm-up calls each (ms; ratio to the bare handler, same run)`,
+    );
     console.log(`node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}\n`);
-    console.log(`${'tool'.padEnd(10)} ${'surface'.padEnd(11)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'mean'.padStart(8)}  ${'p50 x'.padStart(7)} ${'p95 x'.padStart(7)} ${'mean x'.padStart(7)}`);
+    console.log(
+      `${'tool'.padEnd(10)} ${'surface'.padEnd(11)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'mean'.padStart(8)}  ${'p50 x'.padStart(7)} ${'p95 x'.padStart(7)} ${'mean x'.padStart(7)}`,
+    );
     for (const r of results) {
       const base = results.find((b) => b.tool === r.tool && b.surface === 'handler')!.s;
       console.log(
@@ -184,11 +207,14 @@ async function main(): Promise<void> {
     const list = toolListSizes();
     console.log(`\ntools/list: ${list.total} bytes (budget 25000)`);
     console.log(`${'tool'.padEnd(20)} ${'bytes'.padStart(6)} ${'input'.padStart(6)} ${'output'.padStart(6)}`);
-    for (const t of list.perTool) console.log(`${t.name.padEnd(20)} ${String(t.bytes).padStart(6)} ${String(t.input).padStart(6)} ${String(t.output).padStart(6)}`);
+    for (const t of list.perTool)
+      console.log(`${t.name.padEnd(20)} ${String(t.bytes).padStart(6)} ${String(t.input).padStart(6)} ${String(t.output).padStart(6)}`);
     console.log(`\nAnswer sizes (text copy, bytes) on the seeded demo book`);
     console.log(`${'tool'.padEnd(18)} ${'args'.padEnd(30)} ${'calls'.padStart(5)} ${'typical'.padStart(8)} ${'worst'.padStart(8)}`);
     for (const a of await answerSizes(rt, actor)) {
-      console.log(`${a.tool.padEnd(18)} ${a.args.padEnd(30)} ${String(a.calls).padStart(5)} ${String(a.typical).padStart(8)} ${String(a.worst).padStart(8)}`);
+      console.log(
+        `${a.tool.padEnd(18)} ${a.args.padEnd(30)} ${String(a.calls).padStart(5)} ${String(a.typical).padStart(8)} ${String(a.worst).padStart(8)}`,
+      );
     }
   } finally {
     for (const close of closers) await close().catch(() => undefined);

@@ -81,7 +81,10 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   });
   slack?.start();
   // Embeds what writes queue (notes, communications, tickets, AI answers) in the background.
-  const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 2000, onProgress: backfillProgress(steps, rt.pendingEmbeddings) });
+  const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, {
+    intervalMs: 2000,
+    onProgress: backfillProgress(steps, rt.pendingEmbeddings),
+  });
   onSignals(async () => {
     await http.stop();
     await slack?.stop();
@@ -97,13 +100,17 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
       '  token:    node dist/src/cli.js token create --user demo --scopes crm:read,crm:write',
       '  users:    node dist/src/cli.js users list   (handles and roles for --user and CRM_USER)',
       '  stdio:    node dist/src/cli.js mcp   (for Claude Desktop / Claude Code; see README)',
-      slack ? `  Slack:    ${http.url}/slack/events and /slack/interactions (signed by Slack; see README "Slack")` : '  Slack:    off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README "Slack")',
+      slack
+        ? `  Slack:    ${http.url}/slack/events and /slack/interactions (signed by Slack; see README "Slack")`
+        : '  Slack:    off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README "Slack")',
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
 }
 
-const program = new Command('crm-agent').description('AI agent for insurance-agency CRMs: MCP server, agent, hybrid RAG').showHelpAfterError();
+const program = new Command('crm-agent')
+  .description('AI agent for insurance-agency CRMs: MCP server, agent, hybrid RAG')
+  .showHelpAfterError();
 
 program
   .command('start')
@@ -122,7 +129,9 @@ program
     const database = await openDatabase(config);
     try {
       const r = await migrate(database.pool);
-      say(`applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.skipped.length} already applied`);
+      say(
+        `applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.skipped.length} already applied`,
+      );
     } finally {
       await database.close();
     }
@@ -134,15 +143,28 @@ program
   .option('--scale <leads>', 'number of leads (100000 for benchmarks: ~1M notes and communications)', int)
   .option('--reset', 'delete existing CRM data first')
   .option('--seed <n>', 'random seed', int)
-  .option('--anchor-date <YYYY-MM-DD>', "the book's today in the agency zone (default: today); fixes every timestamp for tests and benchmarks", anchorDate)
+  .option(
+    '--anchor-date <YYYY-MM-DD>',
+    "the book's today in the agency zone (default: today); fixes every timestamp for tests and benchmarks",
+    anchorDate,
+  )
   .action(async (o: { scale?: number; reset?: boolean; seed?: number; anchorDate?: string }) => {
     const database = await openDatabase(config);
     const bar = progressBar();
     try {
       await migrate(database.pool);
-      const s = await seedDemoData(database.db, database.pool, { scale: o.scale, reset: o.reset, seed: o.seed, anchorDate: o.anchorDate, settings: toolSettings(config), onProgress: bar.update });
+      const s = await seedDemoData(database.db, database.pool, {
+        scale: o.scale,
+        reset: o.reset,
+        seed: o.seed,
+        anchorDate: o.anchorDate,
+        settings: toolSettings(config),
+        onProgress: bar.update,
+      });
       bar.stop();
-      say(`seeded in ${(s.ms / 1000).toFixed(1)} s (anchored to ${s.anchorDate}): ${s.users} users, ${s.clients} clients, ${s.contacts} contacts, ${s.leads} leads, ${s.communications} communications, ${s.notes} notes, ${s.followUps} follow-ups, ${s.tickets} tickets`);
+      say(
+        `seeded in ${(s.ms / 1000).toFixed(1)} s (anchored to ${s.anchorDate}): ${s.users} users, ${s.clients} clients, ${s.contacts} contacts, ${s.leads} leads, ${s.communications} communications, ${s.notes} notes, ${s.followUps} follow-ups, ${s.tickets} tickets`,
+      );
     } finally {
       bar.stop();
       await database.close();
@@ -155,7 +177,10 @@ program
   .action(async () => {
     const steps = startupSteps();
     const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START, progress: steps });
-    const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, { intervalMs: 5000, onProgress: backfillProgress(steps, rt.pendingEmbeddings) });
+    const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, {
+      intervalMs: 5000,
+      onProgress: backfillProgress(steps, rt.pendingEmbeddings),
+    });
     await serveStdio(rt);
     await stopWorker();
     await rt.close();
@@ -182,7 +207,9 @@ program
         onProgress: (p) => bar.update(p.done + p.failed, Math.max(p.total, p.done + p.failed), `embedding (${config.CRM_EMBEDDING_MODEL})`),
       });
       bar.stop();
-      say(`${s.model} (${s.dimensions}d): ${s.enqueued} queued, ${s.deleted} old vectors deleted, ${s.processed} embedded, ${s.failed} failed, ${s.pendingLeft} waiting for retry, in ${(s.ms / 1000).toFixed(1)} s`);
+      say(
+        `${s.model} (${s.dimensions}d): ${s.enqueued} queued, ${s.deleted} old vectors deleted, ${s.processed} embedded, ${s.failed} failed, ${s.pendingLeft} waiting for retry, in ${(s.ms / 1000).toFixed(1)} s`,
+      );
     } finally {
       bar.stop();
       await database.close();
@@ -232,7 +259,9 @@ db.command('url')
       process.exitCode = 1;
       return;
     }
-    say(`Embedded database served by process ${running.pid} on a Unix socket in an owner-only folder (no password). While it runs: psql "<url>"`);
+    say(
+      `Embedded database served by process ${running.pid} on a Unix socket in an owner-only folder (no password). While it runs: psql "<url>"`,
+    );
     console.log(running.url);
   });
 
@@ -258,7 +287,9 @@ usersCmd
 
 program
   .command('inspect')
-  .description('Run the installed MCP Inspector CLI against this stdio server (or an http(s) URL given first), e.g. inspect --method tools/list')
+  .description(
+    'Run the installed MCP Inspector CLI against this stdio server (or an http(s) URL given first), e.g. inspect --method tools/list',
+  )
   .allowUnknownOption()
   .helpOption(false)
   .argument('[args...]', 'inspector arguments: --method, --tool-name, --tool-arg, --header ...')
@@ -277,8 +308,15 @@ token
   .action(async (o: { user: string; scopes: string; name?: string; expiresDays?: number }) => {
     const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START });
     try {
-      const t = await createToken(rt.database.db, { userHandle: o.user, scopes: parseScopes(o.scopes), name: o.name, expiresInDays: o.expiresDays });
-      say(`Token ${t.id} for ${t.userHandle} with ${t.scopes.join(', ')}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. It is shown once; store it now:`);
+      const t = await createToken(rt.database.db, {
+        userHandle: o.user,
+        scopes: parseScopes(o.scopes),
+        name: o.name,
+        expiresInDays: o.expiresDays,
+      });
+      say(
+        `Token ${t.id} for ${t.userHandle} with ${t.scopes.join(', ')}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. It is shown once; store it now:`,
+      );
       console.log(t.token);
     } finally {
       await rt.close();
@@ -291,7 +329,9 @@ token
     const rt = await openRuntime(config, { seedIfEmpty: false });
     try {
       for (const t of await listTokens(rt.database.db)) {
-        console.log(`${t.id}  ${t.prefix}…  ${t.user}  ${t.scopes.join(',')}  ${t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < new Date() ? 'expired' : 'active'}  last used ${t.lastUsedAt?.toISOString() ?? 'never'}  ${t.name}`);
+        console.log(
+          `${t.id}  ${t.prefix}…  ${t.user}  ${t.scopes.join(',')}  ${t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < new Date() ? 'expired' : 'active'}  last used ${t.lastUsedAt?.toISOString() ?? 'never'}  ${t.name}`,
+        );
       }
     } finally {
       await rt.close();

@@ -50,7 +50,11 @@ export interface EmbedSummary {
   ms: number;
 }
 
-export async function runEmbedCommand(database: Pick<Database, 'db'>, config: Config, opts: EmbedCommandOptions = {}): Promise<EmbedSummary> {
+export async function runEmbedCommand(
+  database: Pick<Database, 'db'>,
+  config: Config,
+  opts: EmbedCommandOptions = {},
+): Promise<EmbedSummary> {
   const started = Date.now();
   const { db } = database;
   const embedder = opts.embedder ?? (await openEmbedder(config));
@@ -77,10 +81,17 @@ export async function runEmbedCommand(database: Pick<Database, 'db'>, config: Co
   };
   if (!opts.backfill && !opts.reembed && opts.once === false) {
     const stop = startEmbeddingWorker(database, embedder, { batchSize: opts.batchSize, signal: opts.signal });
-    await new Promise<void>((resolve) => (opts.signal?.aborted ? resolve() : opts.signal?.addEventListener('abort', () => resolve(), { once: true })));
+    await new Promise<void>((resolve) =>
+      opts.signal?.aborted ? resolve() : opts.signal?.addEventListener('abort', () => resolve(), { once: true }),
+    );
     await stop();
   } else {
-    const r = await drainEmbeddingQueue(db, embedder, { batchSize: opts.batchSize ?? 64, signal: opts.signal, onProgress, ensureIndex: !opts.reembed });
+    const r = await drainEmbeddingQueue(db, embedder, {
+      batchSize: opts.batchSize ?? 64,
+      signal: opts.signal,
+      onProgress,
+      ensureIndex: !opts.reembed,
+    });
     onProgress(r);
   }
   await ensureModelIndex(db, space);
@@ -97,4 +108,3 @@ export async function runEmbedCommand(database: Pick<Database, 'db'>, config: Co
     ms: Date.now() - started,
   };
 }
-

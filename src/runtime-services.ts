@@ -7,7 +7,14 @@ import { createTriageModel } from './ai/triage-model.js';
 export function toolServicesFromConfig(config: Config, extra: Partial<ToolServices> = {}): ToolServices {
   const chat = createChatModel(config);
   return {
-    ...(chat ? { triageModel: createTriageModel(chat, config.CRM_CHAT_MODEL, { provider: config.OPENAI_BASE_URL ? 'openai-compatible' : 'openai', temperature: config.CRM_CHAT_TEMPERATURE }) } : {}),
+    ...(chat
+      ? {
+          triageModel: createTriageModel(chat, config.CRM_CHAT_MODEL, {
+            provider: config.OPENAI_BASE_URL ? 'openai-compatible' : 'openai',
+            temperature: config.CRM_CHAT_TEMPERATURE,
+          }),
+        }
+      : {}),
     ...extra,
   };
 }

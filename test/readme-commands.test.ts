@@ -37,7 +37,9 @@ describe('README commands and links', () => {
 
   it('names only CLI commands that exist, including users list', () => {
     const top = commandsOf();
-    const mentions = [...readme.matchAll(/(?:cli\.js|(?<!@)crm-agent) ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?/g)].map((m) => [m[1]!, m[2]] as const);
+    const mentions = [...readme.matchAll(/(?:cli\.js|(?<!@)crm-agent) ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?/g)].map(
+      (m) => [m[1]!, m[2]] as const,
+    );
     expect(mentions.map((m) => m.join(' '))).toContain('users list');
     const groups = new Map<string, string[]>();
     for (const [cmd, sub] of mentions) {

@@ -61,7 +61,8 @@ export const createTicketTool = defineTool({
       openedAt: ctx.now,
       calendar,
     });
-    if (!input.triage) return { ticket: ticketViewOf(created, ctx.fence, ctx.now), triaged: false, similarResolved: [], triageFallbackReason: null };
+    if (!input.triage)
+      return { ticket: ticketViewOf(created, ctx.fence, ctx.now), triaged: false, similarResolved: [], triageFallbackReason: null };
     const r = await triageTicket(ctx.db, created.id, { apply: true, calendar, now: ctx.now, model });
     return {
       ticket: ticketViewOf(r.ticket, ctx.fence, ctx.now),

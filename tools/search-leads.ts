@@ -64,7 +64,15 @@ export const searchLeadsTool = defineTool({
     if (filters.assignedTo?.toLowerCase() === 'me') filters.assignedTo = ctx.actor.userId;
     // With an embedding model, free text ranks leads by hybrid search (words and meaning) over their knowledge.
     const textMatchLeadIds = queryVector
-      ? (q: string) => rankLeadsByKnowledge(ctx.db, { question: q, vector: queryVector, filters, now: ctx.now, rrfK: ctx.settings.rrfK, fusion: ctx.settings.fusion })
+      ? (q: string) =>
+          rankLeadsByKnowledge(ctx.db, {
+            question: q,
+            vector: queryVector,
+            filters,
+            now: ctx.now,
+            rrfK: ctx.settings.rrfK,
+            fusion: ctx.settings.fusion,
+          })
       : undefined;
     const page = await searchLeads(ctx.db, filters, { now: ctx.now, sort, order, limit, cursor, textMatchLeadIds });
     return {

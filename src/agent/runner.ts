@@ -202,4 +202,3 @@ export function createAgentRunner(o: AgentRunnerOptions): AgentRunnerWithGraph {
     pending: async (threadId) => (await snapshot(threadId)).pending,
   };
 }
-

@@ -15,17 +15,28 @@ function textOf(content: unknown): string {
   return '';
 }
 
-export function createTriageModel(model: BaseChatModel, modelName: string, opts: { provider?: string; temperature?: number } = {}): TriageModel {
+export function createTriageModel(
+  model: BaseChatModel,
+  modelName: string,
+  opts: { provider?: string; temperature?: number } = {},
+): TriageModel {
   return {
     modelName,
     async classify(input, observe) {
       const prompt = renderPrompt(loadPrompt(TRIAGE_PROMPT_FILE), triagePromptVars(input));
       const started = performance.now();
-      const turn = { type: 'triage' as const, model: modelName, provider: opts.provider ?? 'openai-compatible', prompt, temperature: opts.temperature };
+      const turn = {
+        type: 'triage' as const,
+        model: modelName,
+        provider: opts.provider ?? 'openai-compatible',
+        prompt,
+        temperature: opts.temperature,
+      };
       try {
         const reply = await model.invoke([{ role: 'user', content: prompt }]);
         const text = textOf(reply.content);
-        const usage = (reply as { usage_metadata?: { input_tokens?: number; output_tokens?: number; total_tokens?: number } }).usage_metadata;
+        const usage = (reply as { usage_metadata?: { input_tokens?: number; output_tokens?: number; total_tokens?: number } })
+          .usage_metadata;
         observe?.({
           ...turn,
           response: text,
@@ -36,7 +47,12 @@ export function createTriageModel(model: BaseChatModel, modelName: string, opts:
         });
         return text;
       } catch (err) {
-        observe?.({ ...turn, response: null, latencyMs: Math.round(performance.now() - started), error: scrubSecrets((err as Error).message).slice(0, 500) });
+        observe?.({
+          ...turn,
+          response: null,
+          latencyMs: Math.round(performance.now() - started),
+          error: scrubSecrets((err as Error).message).slice(0, 500),
+        });
         throw err;
       }
     },

@@ -11,19 +11,36 @@ export async function listLookup(db: DbOrTx, name: LookupName): Promise<Record<s
   switch (name) {
     case 'lead-statuses':
       return db
-        .select({ code: leadStatuses.code, name: leadStatuses.name, description: leadStatuses.description, isTerminal: leadStatuses.isTerminal, allowedNext: leadStatuses.allowedNext })
+        .select({
+          code: leadStatuses.code,
+          name: leadStatuses.name,
+          description: leadStatuses.description,
+          isTerminal: leadStatuses.isTerminal,
+          allowedNext: leadStatuses.allowedNext,
+        })
         .from(leadStatuses)
         .where(eq(leadStatuses.isActive, true))
         .orderBy(asc(leadStatuses.sortOrder));
     case 'insurance-types':
       return db
-        .select({ code: insuranceTypes.code, name: insuranceTypes.name, category: insuranceTypes.category, dataField: insuranceTypes.dataField, description: insuranceTypes.aiPromptTemplate })
+        .select({
+          code: insuranceTypes.code,
+          name: insuranceTypes.name,
+          category: insuranceTypes.category,
+          dataField: insuranceTypes.dataField,
+          description: insuranceTypes.aiPromptTemplate,
+        })
         .from(insuranceTypes)
         .where(eq(insuranceTypes.isActive, true))
         .orderBy(asc(insuranceTypes.sortOrder));
     case 'communication-types':
       return db
-        .select({ code: communicationTypes.code, name: communicationTypes.name, requiresConsent: communicationTypes.requiresConsent, consentChannel: communicationTypes.consentChannel })
+        .select({
+          code: communicationTypes.code,
+          name: communicationTypes.name,
+          requiresConsent: communicationTypes.requiresConsent,
+          consentChannel: communicationTypes.consentChannel,
+        })
         .from(communicationTypes)
         .where(eq(communicationTypes.isActive, true))
         .orderBy(asc(communicationTypes.sortOrder));

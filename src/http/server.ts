@@ -19,7 +19,11 @@ export async function startHttp(rt: Runtime, opts: HttpAppOptions = {}): Promise
     s.once('error', (err: NodeJS.ErrnoException) => {
       void mcp.close();
       if (err.code === 'EADDRINUSE') {
-        reject(new AppError('UNAVAILABLE', `Port ${rt.config.PORT} on ${rt.config.HOST} is already in use.`, { hint: 'Stop the other server or set PORT to a free port (PORT=0 picks one).' }));
+        reject(
+          new AppError('UNAVAILABLE', `Port ${rt.config.PORT} on ${rt.config.HOST} is already in use.`, {
+            hint: 'Stop the other server or set PORT to a free port (PORT=0 picks one).',
+          }),
+        );
       } else reject(err);
     });
   });

@@ -11,7 +11,15 @@ import { themesFor } from './text-themes.js';
 import type { LeadCtx } from './book-leads.js';
 import { earliest, latest, push, type Batch, type Lookups, type SeedUser } from './book-types.js';
 
-const TYPE_WEIGHTS: readonly (readonly [CommType, number])[] = [['call', 30], ['email', 30], ['sms', 12], ['voicemail', 12], ['meeting', 6], ['letter', 3], ['chat', 4]];
+const TYPE_WEIGHTS: readonly (readonly [CommType, number])[] = [
+  ['call', 30],
+  ['email', 30],
+  ['sms', 12],
+  ['voicemail', 12],
+  ['meeting', 6],
+  ['letter', 3],
+  ['chat', 4],
+];
 
 /** Outbound calls and texts only where the person consented; otherwise the agency emails or writes. */
 function allowed(type: CommType, consent: Consent): CommType {
@@ -48,8 +56,16 @@ export function makeActivity(rng: Rng, clock: BookClock, batch: Batch, lead: Lea
     const when = clock.at(t);
     if (rng.chance(0.4)) {
       push(batch, 'notes', {
-        id: rng.uuid(), lead_id: lead.id, client_id: c.id, author_user_id: user.id, note_type: theme.noteType, body: noteText(theme, lead.ctx, rng), is_pinned: rng.chance(0.04),
-        tags: rng.chance(0.5) ? theme.tags.slice(0, 2) : [], created_at: when, updated_at: when,
+        id: rng.uuid(),
+        lead_id: lead.id,
+        client_id: c.id,
+        author_user_id: user.id,
+        note_type: theme.noteType,
+        body: noteText(theme, lead.ctx, rng),
+        is_pinned: rng.chance(0.04),
+        tags: rng.chance(0.5) ? theme.tags.slice(0, 2) : [],
+        created_at: when,
+        updated_at: when,
       });
       return;
     }
@@ -61,9 +77,23 @@ export function makeActivity(rng: Rng, clock: BookClock, batch: Batch, lead: Lea
     const text = commText(type, dir, theme, lead.ctx, rng);
     const occurred = dir === 'outbound' && DIALED.has(type) ? new Date(dialedAt(clock, lead, t)).toISOString() : when;
     push(batch, 'communications', {
-      id: rng.uuid(), lead_id: lead.id, client_id: c.id, contact_id: contact.id, communication_type_id: lk.comm[type], campaign_id: null, user_id: user.id, direction: dir,
-      subject: text.subject, body: text.body, occurred_at: occurred, duration_seconds: text.durationSeconds, outcome: text.outcome, tags: rng.chance(0.3) ? theme.tags.slice(0, 1) : [],
-      ai_sentiment: rng.chance(0.25) ? Math.round(rng.float(-0.8, 0.9) * 1000) / 1000 : null, created_at: occurred, updated_at: occurred,
+      id: rng.uuid(),
+      lead_id: lead.id,
+      client_id: c.id,
+      contact_id: contact.id,
+      communication_type_id: lk.comm[type],
+      campaign_id: null,
+      user_id: user.id,
+      direction: dir,
+      subject: text.subject,
+      body: text.body,
+      occurred_at: occurred,
+      duration_seconds: text.durationSeconds,
+      outcome: text.outcome,
+      tags: rng.chance(0.3) ? theme.tags.slice(0, 1) : [],
+      ai_sentiment: rng.chance(0.25) ? Math.round(rng.float(-0.8, 0.9) * 1000) / 1000 : null,
+      created_at: occurred,
+      updated_at: occurred,
     });
     latest(lead.row, 'last_contacted_at', occurred);
     earliest(lead.row, 'first_contacted_at', occurred);

@@ -16,10 +16,48 @@ import type { Profile } from './book-marketing.js';
 import { Cover, makeAiInteractions, makeTicket, ticketCovers } from './book-service.js';
 import { push, type Batch, type Lookups, type SeedUser } from './book-types.js';
 
-export const STATUS_CODES = ['new', 'contacted', 'qualified', 'quoting', 'quoted', 'proposal_sent', 'nurturing', 'won', 'lost', 'archived'] as const;
-const STATUS_WEIGHTS: readonly (readonly [string, number])[] = [['new', 12], ['contacted', 12], ['qualified', 10], ['quoting', 8], ['quoted', 10], ['proposal_sent', 6], ['nurturing', 12], ['won', 16], ['lost', 10], ['archived', 4]];
-const PERSONAL_WEIGHTS: readonly (readonly [string, number])[] = [['auto', 30], ['home', 25], ['renters', 6], ['condo', 5], ['motorcycle', 3], ['umbrella', 8], ['boat', 4], ['flood', 4], ['life', 6]];
-const COMMERCIAL_WEIGHTS: readonly (readonly [string, number])[] = [['bop', 25], ['general_liability', 25], ['workers_comp', 20], ['commercial_auto', 15], ['commercial_property', 15]];
+export const STATUS_CODES = [
+  'new',
+  'contacted',
+  'qualified',
+  'quoting',
+  'quoted',
+  'proposal_sent',
+  'nurturing',
+  'won',
+  'lost',
+  'archived',
+] as const;
+const STATUS_WEIGHTS: readonly (readonly [string, number])[] = [
+  ['new', 12],
+  ['contacted', 12],
+  ['qualified', 10],
+  ['quoting', 8],
+  ['quoted', 10],
+  ['proposal_sent', 6],
+  ['nurturing', 12],
+  ['won', 16],
+  ['lost', 10],
+  ['archived', 4],
+];
+const PERSONAL_WEIGHTS: readonly (readonly [string, number])[] = [
+  ['auto', 30],
+  ['home', 25],
+  ['renters', 6],
+  ['condo', 5],
+  ['motorcycle', 3],
+  ['umbrella', 8],
+  ['boat', 4],
+  ['flood', 4],
+  ['life', 6],
+];
+const COMMERCIAL_WEIGHTS: readonly (readonly [string, number])[] = [
+  ['bop', 25],
+  ['general_liability', 25],
+  ['workers_comp', 20],
+  ['commercial_auto', 15],
+  ['commercial_property', 15],
+];
 
 export const USERS: readonly Omit<SeedUser, 'id'>[] = [
   { handle: 'demo', fullName: 'Demo Producer', role: 'producer', timezone: 'America/Chicago' },
@@ -35,8 +73,18 @@ export function makeUsers(rng: Rng, clock: BookClock, batch: Batch): SeedUser[] 
     const user = { ...u, id: rng.uuid() };
     const created = clock.at(-900 + i);
     push(batch, 'users', {
-      id: user.id, handle: u.handle, full_name: u.fullName, email: `${u.handle}@northstar.example.com`, role: u.role, timezone: u.timezone,
-      slack_user_id: `U0${String(i + 1).padStart(2, '0')}${u.handle.replace(/[^a-z]/g, '').slice(0, 6).toUpperCase()}`, created_at: created, updated_at: created,
+      id: user.id,
+      handle: u.handle,
+      full_name: u.fullName,
+      email: `${u.handle}@northstar.example.com`,
+      role: u.role,
+      timezone: u.timezone,
+      slack_user_id: `U0${String(i + 1).padStart(2, '0')}${u.handle
+        .replace(/[^a-z]/g, '')
+        .slice(0, 6)
+        .toUpperCase()}`,
+      created_at: created,
+      updated_at: created,
     });
     return user;
   });
@@ -49,7 +97,14 @@ export interface BookStep {
 }
 
 /** Yields the book in batches; the first batch carries the users. */
-export function* generateBook(seed: number, clock: BookClock, settings: SeedSettings, lk: Lookups, scale: number, batchLeads: number): Generator<BookStep> {
+export function* generateBook(
+  seed: number,
+  clock: BookClock,
+  settings: SeedSettings,
+  lk: Lookups,
+  scale: number,
+  batchLeads: number,
+): Generator<BookStep> {
   const rng = new Rng(seed);
   const calendar = calendarFromSettings(settings);
   let batch: Batch = {};
@@ -57,8 +112,14 @@ export function* generateBook(seed: number, clock: BookClock, settings: SeedSett
   const producers = users.filter((u) => u.role === 'producer');
   const csrs = users.filter((u) => u.role === 'csr');
   const demo = users[0]!;
-  const personal = new Cover(PERSONAL_WEIGHTS.map(([l]) => l), PERSONAL_WEIGHTS);
-  const commercial = new Cover(COMMERCIAL_WEIGHTS.map(([l]) => l), COMMERCIAL_WEIGHTS);
+  const personal = new Cover(
+    PERSONAL_WEIGHTS.map(([l]) => l),
+    PERSONAL_WEIGHTS,
+  );
+  const commercial = new Cover(
+    COMMERCIAL_WEIGHTS.map(([l]) => l),
+    COMMERCIAL_WEIGHTS,
+  );
   const statuses = new Cover<string>(STATUS_CODES, STATUS_WEIGHTS);
   const covers = ticketCovers();
   const sampleLeads: LeadCtx[] = [];
@@ -72,7 +133,14 @@ export function* generateBook(seed: number, clock: BookClock, settings: SeedSett
     const client = makeClient(rng, clock, batch, kind, producer, -rng.float(30, 1500));
     const clientRow = client.row;
     let person: Profile | null = null;
-    const want = Math.min(scale - made, rng.weighted([[1, 6], [2, 3], [3, 1]] as const));
+    const want = Math.min(
+      scale - made,
+      rng.weighted([
+        [1, 6],
+        [2, 3],
+        [3, 1],
+      ] as const),
+    );
     const lines = new Set<string>();
     const leads: LeadCtx[] = [];
     for (let i = 0; i < want; i++) {

@@ -15,7 +15,6 @@ import type { Batch, Lookups } from './book-types.js';
 import { BookClock, isAnchorDate, localDateOf } from './clock.js';
 import { DEFAULT_SEED_SETTINGS, type SeedSettings } from './follow-up-times.js';
 
-
 export interface SeedOptions {
   /** Number of leads; default 120. About 10 notes and communications come with each lead. */
   scale?: number;
@@ -57,12 +56,38 @@ const BATCH_LEADS = 2000;
 
 /** CRM data tables emptied by a reset; lookups and crm_migrations stay. */
 export const CRM_DATA_TABLES = [
-  'api_tokens', 'users', 'addresses', 'clients', 'contacts', 'leads', 'opportunities', 'lead_communications', 'lead_notes',
-  'lead_marketing_settings', 'follow_ups', 'support_tickets', 'ai_interactions', 'embeddings', 'embedding_jobs',
+  'api_tokens',
+  'users',
+  'addresses',
+  'clients',
+  'contacts',
+  'leads',
+  'opportunities',
+  'lead_communications',
+  'lead_notes',
+  'lead_marketing_settings',
+  'follow_ups',
+  'support_tickets',
+  'ai_interactions',
+  'embeddings',
+  'embedding_jobs',
 ] as const;
 
 /** Insert order: parents before children. */
-const ORDER: readonly TableKey[] = ['users', 'addresses', 'clients', 'contacts', 'leads', 'opportunities', 'marketing', 'communications', 'notes', 'followUps', 'tickets', 'aiInteractions'];
+const ORDER: readonly TableKey[] = [
+  'users',
+  'addresses',
+  'clients',
+  'contacts',
+  'leads',
+  'opportunities',
+  'marketing',
+  'communications',
+  'notes',
+  'followUps',
+  'tickets',
+  'aiInteractions',
+];
 
 /**
  * Per-row embedding triggers cost ~40% of a bulk load on the embedded database; during the seed
@@ -78,7 +103,8 @@ const EMBEDDING_TRIGGERS = [
 ] as const;
 
 async function setEmbeddingTriggers(client: pg.ClientBase, enabled: boolean): Promise<void> {
-  for (const [table, trigger] of EMBEDDING_TRIGGERS) await client.query(`alter table ${table} ${enabled ? 'enable' : 'disable'} trigger ${trigger}`);
+  for (const [table, trigger] of EMBEDDING_TRIGGERS)
+    await client.query(`alter table ${table} ${enabled ? 'enable' : 'disable'} trigger ${trigger}`);
 }
 
 const EMBEDDED_TYPES = new Set(['chat', 'insight', 'summary', 'triage', 'draft']);
@@ -88,7 +114,10 @@ async function enqueueEmbeddings(client: pg.ClientBase, batch: Batch): Promise<n
     ['note', (batch.notes ?? []).map((r) => r.id as string)],
     ['communication', (batch.communications ?? []).filter((r) => r.body != null || r.subject != null).map((r) => r.id as string)],
     ['ticket', (batch.tickets ?? []).map((r) => r.id as string)],
-    ['ai_interaction', (batch.aiInteractions ?? []).filter((r) => EMBEDDED_TYPES.has(r.type as string) && r.response != null).map((r) => r.id as string)],
+    [
+      'ai_interaction',
+      (batch.aiInteractions ?? []).filter((r) => EMBEDDED_TYPES.has(r.type as string) && r.response != null).map((r) => r.id as string),
+    ],
   ];
   let n = 0;
   for (const [type, ids] of sources) {
@@ -119,15 +148,26 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 async function loadLookups(client: pg.ClientBase): Promise<Lookups> {
   for (const [code, name, channel] of CAMPAIGNS) {
-    await client.query('insert into campaigns (code, name, channel) values ($1, $2, $3) on conflict (code) do nothing', [code, name, channel]);
+    await client.query('insert into campaigns (code, name, channel) values ($1, $2, $3) on conflict (code) do nothing', [
+      code,
+      name,
+      channel,
+    ]);
   }
   const rows = async (sql: string) => (await client.query<{ id: number; code: string; name: string; category: string }>(sql)).rows;
   const byCode = (rs: { id: number; code: string }[]) => Object.fromEntries(rs.map((r) => [r.code, r.id]));
   return {
     status: byCode(await rows('select id, code from lead_statuses')),
-    types: Object.fromEntries((await rows('select id, code, name, category from insurance_types')).map((r) => [r.code, { id: r.id, name: r.name, category: r.category }])),
+    types: Object.fromEntries(
+      (await rows('select id, code, name, category from insurance_types')).map((r) => [
+        r.code,
+        { id: r.id, name: r.name, category: r.category },
+      ]),
+    ),
     comm: byCode(await rows('select id, code from communication_types')),
-    campaigns: byCode(await rows(`select id, code from campaigns where code in (${CAMPAIGNS.map(([c]) => `'${c}'`).join(',')}) order by code`)),
+    campaigns: byCode(
+      await rows(`select id, code from campaigns where code in (${CAMPAIGNS.map(([c]) => `'${c}'`).join(',')}) order by code`),
+    ),
   };
 }
 
@@ -142,11 +182,19 @@ export async function seedDemoData(db: Db, pool: pg.Pool, opts: SeedOptions = {}
   const log = logger('seed');
   const settings = opts.settings ?? DEFAULT_SEED_SETTINGS;
   if (!isValidTimeZone(settings.agencyTimezone)) {
-    throw new ValidationError(`Unknown agency time zone "${settings.agencyTimezone}".`, [{ field: 'agencyTimezone', message: 'not an IANA zone' }], 'Set CRM_AGENCY_TIMEZONE to an IANA zone such as America/Chicago.');
+    throw new ValidationError(
+      `Unknown agency time zone "${settings.agencyTimezone}".`,
+      [{ field: 'agencyTimezone', message: 'not an IANA zone' }],
+      'Set CRM_AGENCY_TIMEZONE to an IANA zone such as America/Chicago.',
+    );
   }
   const anchorDate = opts.anchorDate ?? localDateOf(opts.now ?? new Date(), settings.agencyTimezone);
   if (!isAnchorDate(anchorDate)) {
-    throw new ValidationError(`Anchor date "${anchorDate}" is not a calendar date.`, [{ field: 'anchorDate', message: 'expected YYYY-MM-DD' }], 'Pass a date like 2026-11-01, or omit it to anchor the book to today.');
+    throw new ValidationError(
+      `Anchor date "${anchorDate}" is not a calendar date.`,
+      [{ field: 'anchorDate', message: 'expected YYYY-MM-DD' }],
+      'Pass a date like 2026-11-01, or omit it to anchor the book to today.',
+    );
   }
   const clock = new BookClock(anchorDate, settings.agencyTimezone);
   if (!opts.reset && !(await isDatabaseEmpty(db))) {

@@ -17,7 +17,9 @@ const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY123456789';
 export function makeVin(rng: Rng, wmi: string, modelYear: number): string {
   const cycle = modelYear >= 2010 ? modelYear - 2010 : modelYear - 1980;
   const yearCode = YEAR_CODES[((cycle % 30) + 30) % 30]!;
-  const vds = Array.from({ length: 5 }, (_, i) => (i === 3 ? (modelYear >= 2010 ? rng.pick(VIN_LETTERS) : String(rng.int(1, 9))) : rng.pick(VIN_CHARS))).join('');
+  const vds = Array.from({ length: 5 }, (_, i) =>
+    i === 3 ? (modelYear >= 2010 ? rng.pick(VIN_LETTERS) : String(rng.int(1, 9))) : rng.pick(VIN_CHARS),
+  ).join('');
   const serial = rng.pick(VIN_CHARS) + rng.digits(6);
   const draft = `${wmi}${vds}0${yearCode}${serial}`;
   return draft.slice(0, 8) + vinCheckDigit(draft) + draft.slice(9);
@@ -44,8 +46,20 @@ function auto(rng: Rng, clock: BookClock, hh: Household, motorcycle: boolean): R
   const drivers = hh.members.map((m) => {
     const teen = m.relationship === 'child';
     const violations = [];
-    if (!teen && rng.chance(0.18)) violations.push({ date: pastDate(rng, clock, 30, 1500), type: rng.weighted([['speeding', 6], ['distracted', 2], ['failure_to_yield', 1], ['dui', 1]] as const) });
-    const accidents = !teen && rng.chance(0.12) ? [{ date: pastDate(rng, clock, 30, 1500), atFault: rng.chance(0.5), amountPaid: r100(rng.int(1500, 18000)) }] : [];
+    if (!teen && rng.chance(0.18))
+      violations.push({
+        date: pastDate(rng, clock, 30, 1500),
+        type: rng.weighted([
+          ['speeding', 6],
+          ['distracted', 2],
+          ['failure_to_yield', 1],
+          ['dui', 1],
+        ] as const),
+      });
+    const accidents =
+      !teen && rng.chance(0.12)
+        ? [{ date: pastDate(rng, clock, 30, 1500), atFault: rng.chance(0.5), amountPaid: r100(rng.int(1500, 18000)) }]
+        : [];
     const age = clock.year - Number(m.dob.slice(0, 4));
     return {
       firstName: m.firstName,
@@ -73,7 +87,13 @@ function auto(rng: Rng, clock: BookClock, hh: Household, motorcycle: boolean): R
       model,
       vin: makeVin(rng, wmi, year),
       bodyType,
-      usage: motorcycle ? 'pleasure' : rng.weighted([['commute', 6], ['pleasure', 3], ['business', 1]] as const),
+      usage: motorcycle
+        ? 'pleasure'
+        : rng.weighted([
+            ['commute', 6],
+            ['pleasure', 3],
+            ['business', 1],
+          ] as const),
       annualMiles: motorcycle ? rng.int(1, 6) * 1000 : rng.int(4, 18) * 1000,
       garagingZip: hh.place.postalCode,
       ownership,
@@ -87,12 +107,29 @@ function auto(rng: Rng, clock: BookClock, hh: Household, motorcycle: boolean): R
       },
     };
   });
-  const [bi, bia] = rng.pick([[30_000, 60_000], [50_000, 100_000], [100_000, 300_000], [250_000, 500_000]] as const);
+  const [bi, bia] = rng.pick([
+    [30_000, 60_000],
+    [50_000, 100_000],
+    [100_000, 300_000],
+    [250_000, 500_000],
+  ] as const);
   return {
     drivers,
     vehicles,
-    limits: { bodilyInjuryPerPerson: bi, bodilyInjuryPerAccident: bia, propertyDamage: bi >= 100_000 ? 100_000 : 50_000, uninsuredMotorist: rng.chance(0.8), medicalPayments: rng.pick([0, 5000, 10000]) },
-    priorCoverage: rng.chance(0.9) ? { carrier: rng.pick(['State Farm', 'GEICO', 'Progressive', 'Allstate', 'Farmers']), yearsContinuous: rng.int(0, 15), lapseDays: rng.chance(0.1) ? rng.int(5, 60) : 0 } : null,
+    limits: {
+      bodilyInjuryPerPerson: bi,
+      bodilyInjuryPerAccident: bia,
+      propertyDamage: bi >= 100_000 ? 100_000 : 50_000,
+      uninsuredMotorist: rng.chance(0.8),
+      medicalPayments: rng.pick([0, 5000, 10000]),
+    },
+    priorCoverage: rng.chance(0.9)
+      ? {
+          carrier: rng.pick(['State Farm', 'GEICO', 'Progressive', 'Allstate', 'Farmers']),
+          yearsContinuous: rng.int(0, 15),
+          lapseDays: rng.chance(0.1) ? rng.int(5, 60) : 0,
+        }
+      : null,
     homeownerDiscount: rng.chance(0.6),
     paidInFull: rng.chance(0.3),
   };
@@ -119,7 +156,19 @@ function home(rng: Rng, clock: BookClock, hh: Household, form: 'HO3' | 'HO5' | '
   const sqft = form === 'HO4' || form === 'HO6' ? rng.int(6, 18) * 100 : rng.int(12, 42) * 100;
   const coastal = hh.place.city.coastal === true;
   const claims = rng.chance(0.25)
-    ? [{ date: pastDate(rng, clock, 30, 2500), type: rng.weighted([['water', 5], ['wind', 2], ['hail', 2], ['theft', 1], ['fire', 1]] as const), amountPaid: r100(rng.int(2000, 40000)) }]
+    ? [
+        {
+          date: pastDate(rng, clock, 30, 2500),
+          type: rng.weighted([
+            ['water', 5],
+            ['wind', 2],
+            ['hail', 2],
+            ['theft', 1],
+            ['fire', 1],
+          ] as const),
+          amountPaid: r100(rng.int(2000, 40000)),
+        },
+      ]
     : [];
   return {
     policyForm: form,
@@ -128,8 +177,18 @@ function home(rng: Rng, clock: BookClock, hh: Household, form: 'HO3' | 'HO5' | '
       yearBuilt,
       squareFeet: sqft,
       stories: rng.pick([1, 1, 2, 2, 3]),
-      construction: rng.weighted([['frame', 6], ['masonry_veneer', 3], ['masonry', 2]] as const),
-      roofType: rng.weighted([['architectural_shingle', 5], ['asphalt_shingle', 4], ['metal', 2], ['clay_tile', coastal ? 2 : 0.2], ['flat_membrane', 0.5]] as const),
+      construction: rng.weighted([
+        ['frame', 6],
+        ['masonry_veneer', 3],
+        ['masonry', 2],
+      ] as const),
+      roofType: rng.weighted([
+        ['architectural_shingle', 5],
+        ['asphalt_shingle', 4],
+        ['metal', 2],
+        ['clay_tile', coastal ? 2 : 0.2],
+        ['flat_membrane', 0.5],
+      ] as const),
       ...(form !== 'HO4' ? { roofYear: Math.max(yearBuilt, rng.int(clock.year - 22, clock.year)) } : {}),
       foundation: rng.pick(['slab', 'crawlspace', 'basement'] as const),
       pool: form !== 'HO4' && form !== 'HO6' && rng.chance(0.18),
@@ -137,50 +196,119 @@ function home(rng: Rng, clock: BookClock, hh: Household, form: 'HO3' | 'HO5' | '
       monitoredAlarm: rng.chance(0.35),
     },
     protectionClass: rng.int(1, 7),
-    coverageA: form === 'HO4' ? null : form === 'HO6' ? r100(rng.int(40_000, 120_000)) : Math.round(sqft * rng.int(170, 290) / 1000) * 1000,
+    coverageA:
+      form === 'HO4' ? null : form === 'HO6' ? r100(rng.int(40_000, 120_000)) : Math.round((sqft * rng.int(170, 290)) / 1000) * 1000,
     coverageC: form === 'HO4' ? rng.int(2, 8) * 10_000 : undefined,
     coverageE: rng.pick([100_000, 300_000, 500_000]),
     deductibles: { allPeril: rng.pick([500, 1000, 2500, 5000]), ...(coastal ? { windHailPercent: rng.pick([1, 2, 5]) } : {}) },
     claims,
-    mortgagee: form === 'HO3' || form === 'HO5' ? (rng.chance(0.75) ? { name: rng.pick(['Wells Fargo Home Mortgage', 'Rocket Mortgage', 'Chase Home Lending', 'PennyMac', 'Mr. Cooper']), loanNumber: rng.digits(10), escrowed: rng.chance(0.8) } : null) : null,
+    mortgagee:
+      form === 'HO3' || form === 'HO5'
+        ? rng.chance(0.75)
+          ? {
+              name: rng.pick(['Wells Fargo Home Mortgage', 'Rocket Mortgage', 'Chase Home Lending', 'PennyMac', 'Mr. Cooper']),
+              loanNumber: rng.digits(10),
+              escrowed: rng.chance(0.8),
+            }
+          : null
+        : null,
   };
 }
 
 function specialty(rng: Rng, clock: BookClock, hh: Household, kind: 'umbrella' | 'boat' | 'flood' | 'life'): Record<string, unknown> {
   switch (kind) {
     case 'umbrella':
-      return { kind, limit: rng.pick([1, 1, 2, 3, 5]) * 1_000_000, underlying: { autoBodilyInjuryPerAccident: 500_000, homeLiability: 300_000, ...(rng.chance(0.2) ? { watercraftLiability: 300_000 } : {}) }, householdDrivers: hh.members.length, youthfulDrivers: hh.members.filter((m) => m.relationship === 'child').length, rentalProperties: rng.chance(0.2) ? rng.int(1, 3) : 0, pool: rng.chance(0.2), watercraft: rng.chance(0.2) };
+      return {
+        kind,
+        limit: rng.pick([1, 1, 2, 3, 5]) * 1_000_000,
+        underlying: {
+          autoBodilyInjuryPerAccident: 500_000,
+          homeLiability: 300_000,
+          ...(rng.chance(0.2) ? { watercraftLiability: 300_000 } : {}),
+        },
+        householdDrivers: hh.members.length,
+        youthfulDrivers: hh.members.filter((m) => m.relationship === 'child').length,
+        rentalProperties: rng.chance(0.2) ? rng.int(1, 3) : 0,
+        pool: rng.chance(0.2),
+        watercraft: rng.chance(0.2),
+      };
     case 'boat': {
       const [boatType, make, model, lengthFeet, from, to] = rng.pick(BOATS);
-      return { kind, boatType, year: yearOf(rng, clock, { from, ...(to ? { to } : {}) }, 21), make, model, lengthFeet, hullMaterial: boatType === 'pontoon' || boatType === 'bass_boat' ? 'aluminum' : 'fiberglass', horsepower: boatType === 'sailboat' ? 25 : rng.int(9, 30) * 10, engineType: boatType === 'sailboat' ? 'inboard' : boatType === 'jet_ski' ? 'jet' : 'outboard', hullValue: r100(rng.int(9_000, 140_000)), navigationArea: hh.place.city.coastal ? 'coastal' : 'inland_lakes', layUpMonths: ['MN', 'IL', 'NY', 'OH', 'CO', 'WA'].includes(hh.place.city.state) ? rng.int(4, 6) : 0, operatorExperienceYears: rng.int(1, 30), boatingCourse: rng.chance(0.4) };
+      return {
+        kind,
+        boatType,
+        year: yearOf(rng, clock, { from, ...(to ? { to } : {}) }, 21),
+        make,
+        model,
+        lengthFeet,
+        hullMaterial: boatType === 'pontoon' || boatType === 'bass_boat' ? 'aluminum' : 'fiberglass',
+        horsepower: boatType === 'sailboat' ? 25 : rng.int(9, 30) * 10,
+        engineType: boatType === 'sailboat' ? 'inboard' : boatType === 'jet_ski' ? 'jet' : 'outboard',
+        hullValue: r100(rng.int(9_000, 140_000)),
+        navigationArea: hh.place.city.coastal ? 'coastal' : 'inland_lakes',
+        layUpMonths: ['MN', 'IL', 'NY', 'OH', 'CO', 'WA'].includes(hh.place.city.state) ? rng.int(4, 6) : 0,
+        operatorExperienceYears: rng.int(1, 30),
+        boatingCourse: rng.chance(0.4),
+      };
     }
     case 'flood': {
       const zone = hh.place.city.coastal ? rng.pick(['AE', 'AE', 'VE', 'X', 'A'] as const) : rng.pick(['X', 'X', 'AE', 'B'] as const);
       const ec = zone !== 'X' && zone !== 'B' ? rng.chance(0.7) : rng.chance(0.2);
-      return { kind, program: rng.chance(0.7) ? 'nfip' : 'private', floodZone: zone, elevationCertificate: ec, ...(ec ? { baseFloodElevationFeet: rng.int(4, 14), lowestFloorElevationFeet: rng.int(3, 17) } : {}), foundationType: rng.pick(['slab', 'crawlspace', 'elevated_piers'] as const), buildingCoverage: rng.int(10, 25) * 10_000, contentsCoverage: rng.int(2, 10) * 10_000, priorFloodLosses: rng.chance(0.15) ? 1 : 0 };
+      return {
+        kind,
+        program: rng.chance(0.7) ? 'nfip' : 'private',
+        floodZone: zone,
+        elevationCertificate: ec,
+        ...(ec ? { baseFloodElevationFeet: rng.int(4, 14), lowestFloorElevationFeet: rng.int(3, 17) } : {}),
+        foundationType: rng.pick(['slab', 'crawlspace', 'elevated_piers'] as const),
+        buildingCoverage: rng.int(10, 25) * 10_000,
+        contentsCoverage: rng.int(2, 10) * 10_000,
+        priorFloodLosses: rng.chance(0.15) ? 1 : 0,
+      };
     }
     case 'life': {
       const p = hh.members[0]!;
       const term = rng.chance(0.75);
-      return { kind, productType: term ? 'term' : rng.pick(['whole', 'universal', 'final_expense'] as const), faceAmount: rng.pick([100, 250, 500, 750, 1000, 1500]) * 1000, ...(term ? { termYears: rng.pick([10, 15, 20, 30]) } : {}), healthClass: rng.pick(['preferred_plus', 'preferred', 'standard_plus', 'standard'] as const), tobacco: rng.chance(0.12), dateOfBirth: p.dob, heightInches: rng.int(60, 76), weightLbs: rng.int(120, 260), beneficiary: hh.members[1] ? `${hh.members[1].firstName} ${hh.members[1].lastName} (spouse)` : 'Estate' };
+      return {
+        kind,
+        productType: term ? 'term' : rng.pick(['whole', 'universal', 'final_expense'] as const),
+        faceAmount: rng.pick([100, 250, 500, 750, 1000, 1500]) * 1000,
+        ...(term ? { termYears: rng.pick([10, 15, 20, 30]) } : {}),
+        healthClass: rng.pick(['preferred_plus', 'preferred', 'standard_plus', 'standard'] as const),
+        tobacco: rng.chance(0.12),
+        dateOfBirth: p.dob,
+        heightInches: rng.int(60, 76),
+        weightLbs: rng.int(120, 260),
+        beneficiary: hh.members[1] ? `${hh.members[1].firstName} ${hh.members[1].lastName} (spouse)` : 'Estate',
+      };
     }
   }
 }
 
 function commercial(rng: Rng, clock: BookClock, b: Business, line: string): Record<string, unknown> {
   const k = b.kind;
-  const payroll = Math.round(b.employees * rng.int(34_000, 62_000) / 1000) * 1000;
+  const payroll = Math.round((b.employees * rng.int(34_000, 62_000)) / 1000) * 1000;
   const location = (p: Place, i: number) => {
     const owned = k.industry === 'Real estate' || (i === 0 && rng.chance(0.35));
     const sqft = rng.int(12, 160) * 100;
     return {
       address: { line1: p.line1, ...(p.line2 ? { line2: p.line2 } : {}), city: p.city.city, state: p.city.state, postalCode: p.postalCode },
       occupancy: i === 0 ? k.occupancy : rng.pick([k.occupancy, 'storage warehouse', 'satellite office']),
-      construction: rng.weighted([['joisted_masonry', 4], ['frame', 2], ['masonry_non_combustible', 2], ['non_combustible', 2], ['fire_resistive', 0.5]] as const),
+      construction: rng.weighted([
+        ['joisted_masonry', 4],
+        ['frame', 2],
+        ['masonry_non_combustible', 2],
+        ['non_combustible', 2],
+        ['fire_resistive', 0.5],
+      ] as const),
       yearBuilt: rng.int(clock.year - 66, clock.year - 4),
       squareFeet: sqft,
-      stories: rng.weighted([[1, 6], [2, 3], [3, 1]] as const),
-      buildingValue: owned ? Math.round(sqft * rng.int(110, 240) / 1000) * 1000 : 0,
+      stories: rng.weighted([
+        [1, 6],
+        [2, 3],
+        [3, 1],
+      ] as const),
+      buildingValue: owned ? Math.round((sqft * rng.int(110, 240)) / 1000) * 1000 : 0,
       contentsValue: rng.int(2, 60) * 5000,
       ...(rng.chance(0.6) ? { businessIncome: rng.int(5, 40) * 10_000 } : {}),
       sprinklered: rng.chance(0.3),
@@ -199,10 +327,29 @@ function commercial(rng: Rng, clock: BookClock, b: Business, line: string): Reco
     annualPayroll: payroll,
     employees: { fullTime: Math.ceil(b.employees * 0.8), partTime: Math.floor(b.employees * 0.2) },
     ...(line === 'workers_comp' || rng.chance(0.4) ? { experienceMod: Math.round(rng.float(0.72, 1.35) * 100) / 100 } : {}),
-    ...(k.contractor ? { subcontractorCost: rng.int(2, 60) * 5000, certificatesRequired: true } : { certificatesRequired: rng.chance(0.2) }),
+    ...(k.contractor
+      ? { subcontractorCost: rng.int(2, 60) * 5000, certificatesRequired: true }
+      : { certificatesRequired: rng.chance(0.2) }),
     locations: b.places.map(location),
-    ...(line === 'commercial_auto' || k.vehicles ? { fleet: { powerUnits: rng.int(1, 14), radiusMiles: rng.pick([50, 100, 200, 500]), hiredNonOwned: true, ...(k.industry === 'Transportation' ? { cargo: 'general freight' } : {}) } } : {}),
-    priorLosses: rng.chance(0.3) ? [{ date: pastDate(rng, clock, 30, 1800), type: rng.pick(['liability', 'workers_injury', 'theft', 'water', 'auto'] as const), amountPaid: r100(rng.int(1500, 60000)) }] : [],
+    ...(line === 'commercial_auto' || k.vehicles
+      ? {
+          fleet: {
+            powerUnits: rng.int(1, 14),
+            radiusMiles: rng.pick([50, 100, 200, 500]),
+            hiredNonOwned: true,
+            ...(k.industry === 'Transportation' ? { cargo: 'general freight' } : {}),
+          },
+        }
+      : {}),
+    priorLosses: rng.chance(0.3)
+      ? [
+          {
+            date: pastDate(rng, clock, 30, 1800),
+            type: rng.pick(['liability', 'workers_injury', 'theft', 'water', 'auto'] as const),
+            amountPaid: r100(rng.int(1500, 60000)),
+          },
+        ]
+      : [],
     priorCarrier: rng.pick(['The Hartford', 'Travelers', 'Hanover', 'Employers', 'Cincinnati', 'biBERK']),
   };
 }

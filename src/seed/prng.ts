@@ -68,7 +68,13 @@ export class Rng {
 
   /** A version-4-shaped uuid drawn from this generator. */
   uuid(): string {
-    const hex = [0, 1, 2, 3].map(() => Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0')).join('');
+    const hex = [0, 1, 2, 3]
+      .map(() =>
+        Math.floor(this.next() * 4294967296)
+          .toString(16)
+          .padStart(8, '0'),
+      )
+      .join('');
     const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }

@@ -48,7 +48,8 @@ const NEXT_STEPS: readonly ((c: Ctx, r: Rng) => string)[] = [
   () => 'Set a task to check on it in a week.',
   (c) => `Sent a recap email to ${c.first}.`,
   (_c, r) => one(r, 'Updated the file.', 'Documents saved to the client folder.', 'No action needed for now.', 'Noted on the account.'),
-  (c, r) => `${c.first} ${one(r, 'prefers texts', 'prefers email', 'is easiest to reach after 5 pm', 'asked us not to call during work hours')}.`,
+  (c, r) =>
+    `${c.first} ${one(r, 'prefers texts', 'prefers email', 'is easiest to reach after 5 pm', 'asked us not to call during work hours')}.`,
   (c) => `Compare against ${c.carrier} renewal once it arrives.`,
 ];
 

@@ -55,11 +55,15 @@ describe('database rules reject bad data with clear errors and leave nothing beh
     const { db } = database();
     const lead = await makeLead(db);
     const before = await total(leadMarketingSettings);
-    const err = await mapped(() => db.insert(leadMarketingSettings).values({ leadId: lead.id, smsConsent: 'granted', smsConsentWording: 'Reply YES' }));
+    const err = await mapped(() =>
+      db.insert(leadMarketingSettings).values({ leadId: lead.id, smsConsent: 'granted', smsConsentWording: 'Reply YES' }),
+    );
     expect(err.code).toBe('VALIDATION');
     expect(err.message).toContain('lead_marketing_settings_granted_has_evidence');
     expect(await total(leadMarketingSettings)).toBe(before);
-    await db.insert(leadMarketingSettings).values({ leadId: lead.id, smsConsent: 'granted', smsConsentSource: 'web_form', smsConsentAt: new Date('2026-10-01T15:00:00Z') });
+    await db
+      .insert(leadMarketingSettings)
+      .values({ leadId: lead.id, smsConsent: 'granted', smsConsentSource: 'web_form', smsConsentAt: new Date('2026-10-01T15:00:00Z') });
     expect(await total(leadMarketingSettings)).toBe(before + 1);
   });
 
@@ -81,12 +85,25 @@ describe('database rules reject bad data with clear errors and leave nothing beh
       .transaction(async (tx) => {
         const [c] = await tx.insert(clients).values({ clientType: 'individual', firstName: 'Val', lastName: 'Idate' }).returning();
         const payload = validateLeadData('autoData', { drivers: [], vehicles: [{ year: 2020, make: 'Ford', vin: 'ABC' }], limits: {} });
-        await tx.insert(leads).values({ clientId: c!.id, statusId: newStatus, insuranceTypeId: auto, autoData: payload.data, autoDataVersion: payload.version });
+        await tx.insert(leads).values({
+          clientId: c!.id,
+          statusId: newStatus,
+          insuranceTypeId: auto,
+          autoData: payload.data,
+          autoDataVersion: payload.version,
+        });
       })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('VALIDATION');
-    expect((err as AppError).details.map((d) => d.field)).toEqual(expect.arrayContaining(['autoData.drivers', 'autoData.vehicles.0.vin', 'autoData.vehicles.0.model', 'autoData.limits.bodilyInjuryPerPerson']));
+    expect((err as AppError).details.map((d) => d.field)).toEqual(
+      expect.arrayContaining([
+        'autoData.drivers',
+        'autoData.vehicles.0.vin',
+        'autoData.vehicles.0.model',
+        'autoData.limits.bodilyInjuryPerPerson',
+      ]),
+    );
     expect([await total(clients), await total(leads)]).toEqual(before);
   });
 
@@ -101,7 +118,14 @@ describe('database rules reject bad data with clear errors and leave nothing beh
     const blank = await mapped(() => db.insert(leadNotes).values({ leadId: lead.id, clientId: c.id, body: '   ' }));
     expect(blank.message).toContain('lead_notes_body_not_blank');
     const fu = await mapped(() =>
-      db.insert(followUps).values({ leadId: lead.id, dueAt: new Date('2026-11-02T15:00:00Z'), timezone: 'America/Chicago', channel: 'call', purpose: 'Call back', status: 'completed' }),
+      db.insert(followUps).values({
+        leadId: lead.id,
+        dueAt: new Date('2026-11-02T15:00:00Z'),
+        timezone: 'America/Chicago',
+        channel: 'call',
+        purpose: 'Call back',
+        status: 'completed',
+      }),
     );
     expect(fu.message).toContain('follow_ups_completed_consistent');
     expect(await db.select().from(followUps).where(eq(followUps.leadId, lead.id))).toEqual([]);

@@ -27,20 +27,37 @@ describe('drizzle schema and SQL migrations', () => {
            from information_schema.columns where table_schema = 'public' and table_name = $1`,
         [cfg.name],
       );
-      const actual = Object.fromEntries(cols.rows.map((c) => [c.column_name, { nullable: c.is_nullable === 'YES', hasDefault: c.has_default }]));
+      const actual = Object.fromEntries(
+        cols.rows.map((c) => [c.column_name, { nullable: c.is_nullable === 'YES', hasDefault: c.has_default }]),
+      );
       const expected = Object.fromEntries(
-        cfg.columns.map((c) => [c.name, { nullable: !c.notNull, hasDefault: c.hasDefault || c.generated !== undefined || c.columnType === 'PgSerial' || c.columnType === 'PgBigSerial53' }]),
+        cfg.columns.map((c) => [
+          c.name,
+          {
+            nullable: !c.notNull,
+            hasDefault: c.hasDefault || c.generated !== undefined || c.columnType === 'PgSerial' || c.columnType === 'PgBigSerial53',
+          },
+        ]),
       );
       expect(actual).toEqual(expected);
 
-      const idx = await pool.query<{ indexname: string }>("select indexname from pg_indexes where schemaname = 'public' and tablename = $1", [cfg.name]);
+      const idx = await pool.query<{ indexname: string }>(
+        "select indexname from pg_indexes where schemaname = 'public' and tablename = $1",
+        [cfg.name],
+      );
       const names = new Set(idx.rows.map((r) => r.indexname));
       for (const i of cfg.indexes) expect(names, `index ${i.config.name}`).toContain(i.config.name);
 
-      const checks = await pool.query<{ conname: string }>("select conname from pg_constraint where conrelid = $1::regclass and contype = 'c'", [cfg.name]);
+      const checks = await pool.query<{ conname: string }>(
+        "select conname from pg_constraint where conrelid = $1::regclass and contype = 'c'",
+        [cfg.name],
+      );
       expect(checks.rows.map((r) => r.conname).sort()).toEqual(cfg.checks.map((c) => c.name).sort());
 
-      const fks = await pool.query<{ n: number }>("select count(*)::int as n from pg_constraint where conrelid = $1::regclass and contype = 'f'", [cfg.name]);
+      const fks = await pool.query<{ n: number }>(
+        "select count(*)::int as n from pg_constraint where conrelid = $1::regclass and contype = 'f'",
+        [cfg.name],
+      );
       expect(fks.rows[0]!.n).toBe(cfg.foreignKeys.length);
     });
   }
@@ -48,7 +65,11 @@ describe('drizzle schema and SQL migrations', () => {
   it('has the hand-written parts: pgvector, full-text indexes, triggers and reference data', async () => {
     const { pool } = database();
     const gin = await pool.query("select indexname from pg_indexes where indexdef ilike '%using gin (search_vector)%'");
-    expect(gin.rows.map((r) => r.indexname).sort()).toEqual(['lead_communications_search_gin', 'lead_notes_search_gin', 'support_tickets_search_gin']);
+    expect(gin.rows.map((r) => r.indexname).sort()).toEqual([
+      'lead_communications_search_gin',
+      'lead_notes_search_gin',
+      'support_tickets_search_gin',
+    ]);
     const triggers = await pool.query("select tgname from pg_trigger where tgname like '%enqueue_embedding'");
     expect(triggers.rows).toHaveLength(4);
     const lines = await pool.query('select count(*)::int as n from insurance_types');

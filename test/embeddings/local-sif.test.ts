@@ -56,7 +56,13 @@ describe('embedder factory', () => {
 
   it('asks for a server or key for a hosted model', () => {
     expect(() => createEmbedder(testConfig({ CRM_EMBEDDING_MODEL: 'text-embedding-3-small' }))).toThrow(/no server is configured/);
-    const e = createEmbedder(testConfig({ CRM_EMBEDDING_MODEL: 'nomic-embed-text', CRM_EMBEDDING_BASE_URL: 'http://127.0.0.1:11434/v1', CRM_EMBEDDING_DIMENSIONS: '768' }));
+    const e = createEmbedder(
+      testConfig({
+        CRM_EMBEDDING_MODEL: 'nomic-embed-text',
+        CRM_EMBEDDING_BASE_URL: 'http://127.0.0.1:11434/v1',
+        CRM_EMBEDDING_DIMENSIONS: '768',
+      }),
+    );
     expect([e.model, e.dimensions]).toEqual(['nomic-embed-text', 768]);
   });
 });

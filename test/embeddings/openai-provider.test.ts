@@ -30,7 +30,11 @@ beforeAll(async () => {
         return;
       }
       const dims = step.dims ?? parsed.dimensions ?? 8;
-      const data = input.map((t, index) => ({ object: 'embedding', index, embedding: Array.from({ length: dims }, (_, j) => ((t.length + j) % 5) + 1) }));
+      const data = input.map((t, index) => ({
+        object: 'embedding',
+        index,
+        embedding: Array.from({ length: dims }, (_, j) => ((t.length + j) % 5) + 1),
+      }));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ object: 'list', data, model: parsed.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
     });

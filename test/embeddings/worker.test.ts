@@ -170,7 +170,10 @@ describe('embedding worker', () => {
     expect(rows.map((r) => r.chunkIndex)).toEqual(chunks.map((_, i) => i));
     // Appending a sentence changes only the last chunk.
     e.calls.length = 0;
-    await db.update(leadNotes).set({ body: `${long} One more sentence.` }).where(eq(leadNotes.id, ids[0]!));
+    await db
+      .update(leadNotes)
+      .set({ body: `${long} One more sentence.` })
+      .where(eq(leadNotes.id, ids[0]!));
     await drainEmbeddingQueue(db, e);
     expect(e.calls.flat()).toHaveLength(1);
     await db.update(leadNotes).set({ body: 'Short now.' }).where(eq(leadNotes.id, ids[0]!));

@@ -18,7 +18,14 @@ export async function makeUser(db: Db, o: Partial<typeof users.$inferInsert> = {
 }
 
 export function actorOf(u: Awaited<ReturnType<typeof makeUser>>, scopes?: Scope[]): Actor {
-  return { userId: u.id, handle: u.handle, fullName: u.fullName, role: u.role, timezone: u.timezone, scopes: scopes ?? scopesForRole(u.role) };
+  return {
+    userId: u.id,
+    handle: u.handle,
+    fullName: u.fullName,
+    role: u.role,
+    timezone: u.timezone,
+    scopes: scopes ?? scopesForRole(u.role),
+  };
 }
 
 export async function makeClient(db: Db, o: Partial<typeof clients.$inferInsert> = {}) {
@@ -30,7 +37,10 @@ export async function makeClient(db: Db, o: Partial<typeof clients.$inferInsert>
 }
 
 export async function makeContact(db: Db, clientId: string, o: Partial<typeof contacts.$inferInsert> = {}) {
-  const [c] = await db.insert(contacts).values({ clientId, firstName: 'Sam', lastName: 'Contact', ...o }).returning();
+  const [c] = await db
+    .insert(contacts)
+    .values({ clientId, firstName: 'Sam', lastName: 'Contact', ...o })
+    .returning();
   return c!;
 }
 

@@ -18,7 +18,8 @@ const one = async (q: Query, sql: string): Promise<string> => {
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const HUGE = 'x'.repeat(200_000);
 const SQLI = "'; drop table leads; --";
-const openLead = (q: Query) => one(q, "select l.id from leads l join lead_statuses s on s.id = l.status_id where s.code = 'new' order by l.id limit 1");
+const openLead = (q: Query) =>
+  one(q, "select l.id from leads l join lead_statuses s on s.id = l.status_id where s.code = 'new' order by l.id limit 1");
 const anyLead = (q: Query) => one(q, 'select id from leads order by id limit 1');
 let unique = 0;
 
@@ -51,9 +52,20 @@ export const TOOL_CASES: Record<string, ToolCase> = {
     ],
   },
   create_lead: {
-    valid: async () => ({ newClient: { clientType: 'individual', firstName: 'Jordan', lastName: `Contract${unique++}` }, line: 'home', xDate: '2027-03-01' }),
+    valid: async () => ({
+      newClient: { clientType: 'individual', firstName: 'Jordan', lastName: `Contract${unique++}` },
+      line: 'home',
+      xDate: '2027-03-01',
+    }),
     invalid: async () => [
-      { args: { line: 'auto', newClient: { clientType: 'individual', firstName: 'A', lastName: 'B' }, lineData: { vehicles: [{ vin: '!' }] } }, code: 'VALIDATION' },
+      {
+        args: {
+          line: 'auto',
+          newClient: { clientType: 'individual', firstName: 'A', lastName: 'B' },
+          lineData: { vehicles: [{ vin: '!' }] },
+        },
+        code: 'VALIDATION',
+      },
       { args: { line: 'spaceship', newClient: { clientType: 'individual', firstName: 'A', lastName: 'B' } }, code: 'VALIDATION' },
       { args: { line: 'home', clientId: UNKNOWN }, code: 'NOT_FOUND' },
       { args: { line: 'home', newClient: { clientType: 'business', businessName: HUGE } }, code: 'VALIDATION' },
@@ -64,7 +76,13 @@ export const TOOL_CASES: Record<string, ToolCase> = {
     invalid: async (q) => [
       { args: { leadId: await anyLead(q), status: SQLI }, code: 'VALIDATION' },
       { args: { leadId: UNKNOWN, status: 'contacted' }, code: 'NOT_FOUND' },
-      { args: { leadId: await one(q, "select l.id from leads l join lead_statuses s on s.id = l.status_id where s.code = 'won' limit 1"), status: 'quoting' }, code: 'INVALID_TRANSITION' },
+      {
+        args: {
+          leadId: await one(q, "select l.id from leads l join lead_statuses s on s.id = l.status_id where s.code = 'won' limit 1"),
+          status: 'quoting',
+        },
+        code: 'INVALID_TRANSITION',
+      },
     ],
   },
   add_note: {
@@ -76,12 +94,22 @@ export const TOOL_CASES: Record<string, ToolCase> = {
     ],
   },
   log_communication: {
-    valid: async (q) => ({ leadId: await anyLead(q), type: 'email', direction: 'inbound', subject: 'Question', body: 'Can you send the quote again?' }),
+    valid: async (q) => ({
+      leadId: await anyLead(q),
+      type: 'email',
+      direction: 'inbound',
+      subject: 'Question',
+      body: 'Can you send the quote again?',
+    }),
     invalid: async (q) => [
       { args: { leadId: await anyLead(q), type: 'carrier-pigeon', direction: 'inbound' }, code: 'VALIDATION' },
       { args: { leadId: await anyLead(q), type: 'email', direction: 'sideways' }, code: 'VALIDATION' },
       {
-        args: { leadId: await one(q, 'select lead_id as id from lead_marketing_settings where do_not_call and contact_id is null limit 1'), type: 'call', direction: 'outbound' },
+        args: {
+          leadId: await one(q, 'select lead_id as id from lead_marketing_settings where do_not_call and contact_id is null limit 1'),
+          type: 'call',
+          direction: 'outbound',
+        },
         code: 'CONSENT_REQUIRED',
       },
     ],
@@ -89,7 +117,10 @@ export const TOOL_CASES: Record<string, ToolCase> = {
   record_consent: {
     valid: async () => ({ action: 'unsubscribe', email: `contract${unique++}@example.com`, source: 'contract_test' }),
     invalid: async (q) => [
-      { args: { action: 'grant', channel: 'sms', clientId: await one(q, 'select id from clients order by id limit 1') }, code: 'VALIDATION' },
+      {
+        args: { action: 'grant', channel: 'sms', clientId: await one(q, 'select id from clients order by id limit 1') },
+        code: 'VALIDATION',
+      },
       { args: { action: 'revoke', channel: 'sms' }, code: 'VALIDATION' },
       { args: { action: 'do_not_call', phone: SQLI }, code: 'VALIDATION' },
       { args: { action: 'do_not_call', clientId: UNKNOWN }, code: 'NOT_FOUND' },
@@ -111,7 +142,10 @@ export const TOOL_CASES: Record<string, ToolCase> = {
     ],
   },
   complete_follow_up: {
-    valid: async (q) => ({ followUpId: await one(q, "select id from follow_ups where status = 'open' order by id limit 1"), outcome: 'Left a voicemail.' }),
+    valid: async (q) => ({
+      followUpId: await one(q, "select id from follow_ups where status = 'open' order by id limit 1"),
+      outcome: 'Left a voicemail.',
+    }),
     invalid: async () => [{ args: { followUpId: UNKNOWN }, code: 'NOT_FOUND' }],
   },
   create_ticket: {
@@ -138,9 +172,15 @@ export const TOOL_CASES: Record<string, ToolCase> = {
     ],
   },
   update_ticket: {
-    valid: async (q) => ({ ticketId: await one(q, "select id from support_tickets where status = 'new' order by id limit 1"), status: 'open' }),
+    valid: async (q) => ({
+      ticketId: await one(q, "select id from support_tickets where status = 'new' order by id limit 1"),
+      status: 'open',
+    }),
     invalid: async (q) => [
-      { args: { ticketId: await one(q, "select id from support_tickets where status = 'open' order by id limit 1"), status: 'resolved' }, code: 'VALIDATION' },
+      {
+        args: { ticketId: await one(q, "select id from support_tickets where status = 'open' order by id limit 1"), status: 'resolved' },
+        code: 'VALIDATION',
+      },
       { args: { ticketId: UNKNOWN, status: 'open' }, code: 'NOT_FOUND' },
     ],
   },
@@ -156,7 +196,18 @@ export const TOOL_CASES: Record<string, ToolCase> = {
 
 /** Row counts and last update per data table: equal before and after means nothing was written. */
 export async function snapshot(q: Query): Promise<Record<string, string>> {
-  const tables = ['addresses', 'clients', 'contacts', 'leads', 'opportunities', 'lead_communications', 'lead_notes', 'lead_marketing_settings', 'follow_ups', 'support_tickets'];
+  const tables = [
+    'addresses',
+    'clients',
+    'contacts',
+    'leads',
+    'opportunities',
+    'lead_communications',
+    'lead_notes',
+    'lead_marketing_settings',
+    'follow_ups',
+    'support_tickets',
+  ];
   const out: Record<string, string> = {};
   for (const t of tables) {
     const [r] = await q<{ n: number; u: string | null }>(`select count(*)::int as n, max(updated_at)::text as u from ${t}`);

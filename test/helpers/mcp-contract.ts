@@ -35,7 +35,9 @@ export function defineContract(env: ContractEnv): void {
       const text = r.content.find((c) => c.type === 'text');
       expect(text && JSON.parse(text.text)).toEqual(r.structuredContent);
       expect(await auditCount(env.q)).toBe(before + 1);
-      const [row] = await env.q<{ tool_name: string; error_code: string | null }>('select tool_name, error_code from ai_interactions order by created_at desc, id limit 1');
+      const [row] = await env.q<{ tool_name: string; error_code: string | null }>(
+        'select tool_name, error_code from ai_interactions order by created_at desc, id limit 1',
+      );
       expect(row).toEqual({ tool_name: tool.name, error_code: null });
     });
 

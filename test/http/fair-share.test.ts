@@ -7,12 +7,22 @@ import { useRuntime } from '../helpers/runtime.js';
 const rt = useRuntime({ CRM_RATE_LIMIT_PER_MINUTE: '60', CRM_RATE_LIMIT_BURST: '5', CRM_RATE_LIMIT_CONCURRENT: '2' });
 
 const init = (id: number) =>
-  JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
+  JSON.stringify({
+    jsonrpc: '2.0',
+    id,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+  });
 
 function req(token: string, body: string) {
   return new Request('http://127.0.0.1/mcp', {
     method: 'POST',
-    headers: { host: '127.0.0.1', authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    headers: {
+      host: '127.0.0.1',
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+    },
     body,
   });
 }

@@ -17,7 +17,9 @@ let client: Client;
 
 async function connect(token: string, name = 'http-contract'): Promise<Client> {
   const c = new Client({ name, version: '2.0.0' });
-  await c.connect(new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+  await c.connect(
+    new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+  );
   return c;
 }
 
@@ -33,22 +35,39 @@ afterAll(async () => {
   await http?.stop();
 });
 
-const q = async <T,>(sql: string, params?: unknown[]) => (await runtime().database.pool.query(sql, params)).rows as T[];
+const q = async <T>(sql: string, params?: unknown[]) => (await runtime().database.pool.query(sql, params)).rows as T[];
 const post = (headers: Record<string, string>) =>
   fetch(`${http.url}/mcp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+    }),
   });
 
 /** fetch() cannot set Host; node:http can, as a rebinding attacker's browser effectively does. */
 const statusWithHost = (host: string, token: string) =>
   new Promise<number>((resolve, reject) => {
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' });
-    const r = request(`${http.url}/mcp`, { method: 'POST', headers: { host, authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const r = request(
+      `${http.url}/mcp`,
+      {
+        method: 'POST',
+        headers: {
+          host,
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     r.on('error', reject);
     r.end(body);
   });
@@ -76,7 +95,11 @@ describe('MCP over Streamable HTTP', () => {
     expect((await post({ authorization: `Bearer ${writeToken}`, origin: 'https://evil.example.com' })).status).toBe(403);
     expect(await statusWithHost('evil.example.com', writeToken)).toBe(421);
     expect(await statusWithHost(`evil.example.com:${http.port}`, writeToken)).toBe(421);
-    const ok = await post({ authorization: `Bearer ${writeToken}`, origin: `http://localhost:${http.port}`, host: `localhost:${http.port}` });
+    const ok = await post({
+      authorization: `Bearer ${writeToken}`,
+      origin: `http://localhost:${http.port}`,
+      host: `localhost:${http.port}`,
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -98,10 +121,22 @@ describe('MCP over Streamable HTTP', () => {
   it('a session cannot be used with another user token', async () => {
     const sessionId = (client.transport as StreamableHTTPClientTransport).sessionId!;
     const rt = runtime();
-    const other = (await createToken(rt.database.db, { userHandle: (await q<{ handle: string }>("select handle from users where handle <> 'demo' and role <> 'viewer' limit 1"))[0]!.handle, scopes: ['crm:read'] })).token;
+    const other = (
+      await createToken(rt.database.db, {
+        userHandle: (await q<{ handle: string }>("select handle from users where handle <> 'demo' and role <> 'viewer' limit 1"))[0]!
+          .handle,
+        scopes: ['crm:read'],
+      })
+    ).token;
     const r = await fetch(`${http.url}/mcp`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${other}`, 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        authorization: `Bearer ${other}`,
+        'mcp-session-id': sessionId,
+        'mcp-protocol-version': '2025-06-18',
+      },
       body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
     });
     expect(r.status).toBe(403);
@@ -113,14 +148,23 @@ describe('MCP over Streamable HTTP', () => {
     const auditBefore = (await q<{ n: number }>("select count(*)::int as n from ai_interactions where tool_name = 'add_note'"))[0]!.n;
     const clients = await Promise.all(Array.from({ length: 20 }, (_, i) => connect(writeToken, `concurrent-${i}`)));
     try {
-      const results = (await Promise.all(clients.map((c, i) => c.callTool({ name: 'add_note', arguments: { leadId: lead!.id, body: `Concurrent note ${i}` } })))) as CallToolResult[];
+      const results = (await Promise.all(
+        clients.map((c, i) => c.callTool({ name: 'add_note', arguments: { leadId: lead!.id, body: `Concurrent note ${i}` } })),
+      )) as CallToolResult[];
       expect(results.filter((r) => r.isError)).toEqual([]);
     } finally {
       await Promise.all(clients.map((c) => c.close()));
     }
-    const bodies = await q<{ body: string }>('select body from lead_notes where lead_id = $1 and body like $2', [lead!.id, 'Concurrent note %']);
+    const bodies = await q<{ body: string }>('select body from lead_notes where lead_id = $1 and body like $2', [
+      lead!.id,
+      'Concurrent note %',
+    ]);
     expect(bodies.map((b) => b.body).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Concurrent note ${i}`).sort());
-    expect((await q<{ n: number }>('select count(*)::int as n from lead_notes where lead_id = $1', [lead!.id]))[0]!.n).toBe(notesBefore + 20);
-    expect((await q<{ n: number }>("select count(*)::int as n from ai_interactions where tool_name = 'add_note'"))[0]!.n).toBe(auditBefore + 20);
+    expect((await q<{ n: number }>('select count(*)::int as n from lead_notes where lead_id = $1', [lead!.id]))[0]!.n).toBe(
+      notesBefore + 20,
+    );
+    expect((await q<{ n: number }>("select count(*)::int as n from ai_interactions where tool_name = 'add_note'"))[0]!.n).toBe(
+      auditBefore + 20,
+    );
   });
 });

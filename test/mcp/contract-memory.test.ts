@@ -40,7 +40,9 @@ describe('MCP over in-memory transport', () => {
 
   it('records the MCP client name and version on audit rows', async () => {
     await client.callTool({ name: 'list_tickets', arguments: { assignee: 'any', limit: 1 } });
-    const { rows } = await runtime().database.pool.query("select client_name, client_version, channel from ai_interactions where tool_name = 'list_tickets' order by created_at desc limit 1");
+    const { rows } = await runtime().database.pool.query(
+      "select client_name, client_version, channel from ai_interactions where tool_name = 'list_tickets' order by created_at desc limit 1",
+    );
     expect(rows[0]).toEqual({ client_name: 'contract-test', client_version: '1.0.0', channel: 'mcp_memory' });
   });
 

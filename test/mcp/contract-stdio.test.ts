@@ -20,7 +20,12 @@ beforeAll(async () => {
   // The spawned server opens (and seeds) its own embedded database, and serves it on loopback:
   // the test reads the same database through that socket, as `crm-agent db url` would.
   await client.connect(
-    new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp'], env: { PATH: process.env.PATH ?? '', CRM_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stderr: 'inherit' }),
+    new StdioClientTransport({
+      command: process.execPath,
+      args: [cli, 'mcp'],
+      env: { PATH: process.env.PATH ?? '', CRM_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stderr: 'inherit',
+    }),
   );
   const running = await findRunningServer(dataDir);
   if (!running) throw new Error('the stdio server did not publish its database');

@@ -21,7 +21,9 @@ afterAll(async () => {
 
 describe('MCP over HTTP, stateless mode (for many instances behind a load balancer)', () => {
   it('serves calls without sessions, each request self-contained', async () => {
-    const transport = new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } });
+    const transport = new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`), {
+      requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    });
     const client = new Client({ name: 'stateless', version: '1' });
     await client.connect(transport);
     try {

@@ -113,7 +113,14 @@ describe('MCP Inspector CLI against the stdio server', () => {
   });
 
   it('returns isError with code VALIDATION for bad input', async () => {
-    const out = (await stdio('--method', 'tools/call', '--tool-name', 'get_lead', '--tool-arg', 'leadId=not-a-uuid')) as unknown as ToolCallResult;
+    const out = (await stdio(
+      '--method',
+      'tools/call',
+      '--tool-name',
+      'get_lead',
+      '--tool-arg',
+      'leadId=not-a-uuid',
+    )) as unknown as ToolCallResult;
     expect(out.isError).toBe(true);
     const { error } = JSON.parse(out.content[0]!.text) as { error: { code: string; message: string; details: { field?: string }[] } };
     expect(error.code).toBe('VALIDATION');
@@ -122,7 +129,11 @@ describe('MCP Inspector CLI against the stdio server', () => {
 
   it('lists resources and prompts', async () => {
     const resources = (await stdio('--method', 'resources/list')).resources as { uri: string; name: string }[];
-    expect(resources.map((r) => r.uri).sort()).toEqual(listResources().map((r) => r.uri).sort());
+    expect(resources.map((r) => r.uri).sort()).toEqual(
+      listResources()
+        .map((r) => r.uri)
+        .sort(),
+    );
     expect(resources.map((r) => r.uri)).toContain('crm://lookups/lead-statuses');
     const prompts = (await stdio('--method', 'prompts/list')).prompts as { name: string; arguments?: { name: string }[] }[];
     expect(prompts.map((p) => p.name).sort()).toEqual(MCP_PROMPTS.map((p) => p.name).sort());
@@ -136,7 +147,11 @@ describe('npm run inspect (the installed Inspector CLI, as the README gives it)'
     return new Promise((resolve, reject) => {
       const env: NodeJS.ProcessEnv = { ...process.env, CRM_DATA_DIR: dataDir, CRM_USER: 'demo', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
       delete env.DATABASE_URL;
-      const child = spawn('npm', ['run', '--silent', 'inspect', '--', ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('npm', ['run', '--silent', 'inspect', '--', ...args], {
+        cwd: PROJECT_ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -155,7 +170,17 @@ describe('npm run inspect (the installed Inspector CLI, as the README gives it)'
 
   it('targets the HTTP endpoint when given its URL first', async () => {
     const { token } = await createToken(rt.database.db, { userHandle: 'demo', scopes: ['crm:read'], name: 'npm inspect test' });
-    const r = await npmInspect([`${http.url}/mcp`, '--method', 'tools/call', '--tool-name', 'search_leads', '--tool-arg', 'limit=1', '--header', `Authorization: Bearer ${token}`]);
+    const r = await npmInspect([
+      `${http.url}/mcp`,
+      '--method',
+      'tools/call',
+      '--tool-name',
+      'search_leads',
+      '--tool-arg',
+      'limit=1',
+      '--header',
+      `Authorization: Bearer ${token}`,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as ToolCallResult;
     expect(out.structuredContent!.leads).toHaveLength(1);
@@ -166,7 +191,19 @@ describe('MCP Inspector CLI against Streamable HTTP', () => {
   it('calls a tool with a bearer token, and is refused without one', async () => {
     const { token } = await createToken(rt.database.db, { userHandle: 'demo', scopes: ['crm:read'], name: 'inspector test' });
     const url = `${http.url}/mcp`;
-    const out = (await call([url, '--transport', 'http', '--method', 'tools/call', '--tool-name', 'search_leads', '--tool-arg', 'limit=2', '--header', `Authorization: Bearer ${token}`])) as unknown as ToolCallResult;
+    const out = (await call([
+      url,
+      '--transport',
+      'http',
+      '--method',
+      'tools/call',
+      '--tool-name',
+      'search_leads',
+      '--tool-arg',
+      'limit=2',
+      '--header',
+      `Authorization: Bearer ${token}`,
+    ])) as unknown as ToolCallResult;
     expect(out.isError).toBeFalsy();
     expect(out.structuredContent!.leads).toHaveLength(2);
     const [audit] = await q<{ channel: string; client_name: string }>(

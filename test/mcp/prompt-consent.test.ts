@@ -46,7 +46,7 @@ describe('consentFacts', () => {
     expect(text).toContain(
       "- SMS / texts: consent revoked (source STOP reply, recorded 2026-02-02, on this contact's own settings). Do not text.",
     );
-    expect(text).toContain("- Do-not-call: not on the do-not-call list (nothing recorded).");
+    expect(text).toContain('- Do-not-call: not on the do-not-call list (nothing recorded).');
     expect(text).toContain("Local time zone: America/New_York, from the client's record; local time now Thu, Jan 15, 2026, 12:00 PM EST.");
     expect(emailBlock(state)).toBeNull();
   });

@@ -19,18 +19,36 @@ describe('runTool', () => {
     const { db } = database();
     const user = await makeUser(db);
     const lead = await makeLead(db);
-    const r = await runTool(toolDeps(db), addNoteTool, { leadId: lead.id, body: 'Roof replaced in 2019.' }, { actor: actorOf(user), channel: 'mcp_memory', sessionId: 's1' });
+    const r = await runTool(
+      toolDeps(db),
+      addNoteTool,
+      { leadId: lead.id, body: 'Roof replaced in 2019.' },
+      { actor: actorOf(user), channel: 'mcp_memory', sessionId: 's1' },
+    );
     expect(r).toMatchObject({ ok: true });
     const audit = await db.select().from(aiInteractions).where(eq(aiInteractions.id, r.interactionId));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ type: 'tool_call', toolName: 'add_note', leadId: lead.id, crmClientId: lead.clientId, userId: user.id, sessionId: 's1', errorCode: null });
+    expect(audit[0]).toMatchObject({
+      type: 'tool_call',
+      toolName: 'add_note',
+      leadId: lead.id,
+      crmClientId: lead.clientId,
+      userId: user.id,
+      sessionId: 's1',
+      errorCode: null,
+    });
   });
 
   it('rejects bad input with field details, writes nothing but the audit row', async () => {
     const { db } = database();
     const user = await makeUser(db);
     const before = await db.select({ n: count() }).from(leadNotes);
-    const r = await runTool(toolDeps(db), addNoteTool, { leadId: 'not-a-uuid', body: '', extra: 1 }, { actor: actorOf(user), channel: 'mcp_memory' });
+    const r = await runTool(
+      toolDeps(db),
+      addNoteTool,
+      { leadId: 'not-a-uuid', body: '', extra: 1 },
+      { actor: actorOf(user), channel: 'mcp_memory' },
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('VALIDATION');
@@ -55,7 +73,12 @@ describe('runTool', () => {
     const { db } = database();
     const user = await makeUser(db);
     const lead = await makeLead(db);
-    const r = await runTool(toolDeps(db), addNoteTool, { leadId: lead.id, body: 'x' }, { actor: actorOf(user, ['crm:read']), channel: 'mcp_http' });
+    const r = await runTool(
+      toolDeps(db),
+      addNoteTool,
+      { leadId: lead.id, body: 'x' },
+      { actor: actorOf(user, ['crm:read']), channel: 'mcp_http' },
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const notes = await db.select().from(leadNotes).where(eq(leadNotes.leadId, lead.id));
     expect(notes).toHaveLength(0);
@@ -65,8 +88,12 @@ describe('runTool', () => {
 /** Makes inserts into ai_interactions fail when `when` holds (a stand-in for a full disk or a dropped connection). */
 async function failAuditRowsWhere(when: string): Promise<() => Promise<void>> {
   const { pool } = database();
-  await pool.query(`create or replace function test_fail_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable' using errcode = 'XX001'; end $$`);
-  await pool.query(`create trigger test_fail_audit before insert on ai_interactions for each row when (${when}) execute function test_fail_audit()`);
+  await pool.query(
+    `create or replace function test_fail_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable' using errcode = 'XX001'; end $$`,
+  );
+  await pool.query(
+    `create trigger test_fail_audit before insert on ai_interactions for each row when (${when}) execute function test_fail_audit()`,
+  );
   return async () => {
     await pool.query('drop trigger if exists test_fail_audit on ai_interactions');
   };
@@ -81,7 +108,12 @@ describe('runTool: a write and its audit row commit together', () => {
     const lead = await makeLead(db);
     const restore = await failAuditRowsWhere(`new.tool_name = 'add_note' and new.error_code is null`);
     try {
-      const r = await runTool(toolDeps(db), addNoteTool, { leadId: lead.id, body: 'Wants a renters quote.' }, { actor: actorOf(user), channel: 'mcp_memory' });
+      const r = await runTool(
+        toolDeps(db),
+        addNoteTool,
+        { leadId: lead.id, body: 'Wants a renters quote.' },
+        { actor: actorOf(user), channel: 'mcp_memory' },
+      );
       expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
       expect(await db.select().from(leadNotes).where(eq(leadNotes.leadId, lead.id))).toHaveLength(0);
       const rows = await rowsOf(user.id);
@@ -113,25 +145,46 @@ describe('runTool: a write and its audit row commit together', () => {
     const { db } = database();
     const user = await makeUser(db, { role: 'csr' });
     const client = await makeClient(db);
-    const [t] = await db.insert(supportTickets).values({ clientId: client.id, subject: 'Bill', description: 'Why did my premium go up?', channel: 'email' }).returning();
+    const [t] = await db
+      .insert(supportTickets)
+      .values({ clientId: client.id, subject: 'Bill', description: 'Why did my premium go up?', channel: 'email' })
+      .returning();
     const triageModel = {
       modelName: 'fake-triage',
       async classify(_: unknown, observe?: (turn: ModelTurn) => void) {
-        const response = JSON.stringify({ category: 'billing', priority: 'normal', sentiment: -0.2, language: 'en', urgencySignals: [], confidence: 0.8, rationale: 'Premium question.' });
+        const response = JSON.stringify({
+          category: 'billing',
+          priority: 'normal',
+          sentiment: -0.2,
+          language: 'en',
+          urgencySignals: [],
+          confidence: 0.8,
+          rationale: 'Premium question.',
+        });
         observe?.({ type: 'triage', model: 'fake-triage', provider: 'test', prompt: 'p', response, latencyMs: 1 });
         return response;
       },
     };
     const restore = await failAuditRowsWhere(`new.type = 'triage'`);
     try {
-      const r = await runTool({ ...toolDeps(db), services: { triageModel } }, triageTicketTool, { ticketId: t!.id }, { actor: actorOf(user), channel: 'mcp_memory' });
+      const r = await runTool(
+        { ...toolDeps(db), services: { triageModel } },
+        triageTicketTool,
+        { ticketId: t!.id },
+        { actor: actorOf(user), channel: 'mcp_memory' },
+      );
       expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
       const [after] = await db.select().from(supportTickets).where(eq(supportTickets.id, t!.id));
       expect(after).toMatchObject({ aiTriagedAt: null, aiModel: null, category: null });
     } finally {
       await restore();
     }
-    const ok = await runTool({ ...toolDeps(db), services: { triageModel } }, triageTicketTool, { ticketId: t!.id }, { actor: actorOf(user), channel: 'mcp_memory' });
+    const ok = await runTool(
+      { ...toolDeps(db), services: { triageModel } },
+      triageTicketTool,
+      { ticketId: t!.id },
+      { actor: actorOf(user), channel: 'mcp_memory' },
+    );
     expect(ok.ok).toBe(true);
     const children = await db.select().from(aiInteractions).where(eq(aiInteractions.parentInteractionId, ok.interactionId));
     expect(children).toMatchObject([{ type: 'triage', model: 'fake-triage' }]);
@@ -162,11 +215,29 @@ describe('runTool: input hygiene', () => {
     const { db } = database();
     const user = await makeUser(db);
     const lead = await makeLead(db);
-    const bell = await runTool(toolDeps(db), addNoteTool, { leadId: lead.id, body: 'Call back\u0085 later' }, { actor: actorOf(user), channel: 'mcp_memory' });
-    expect(bell).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ field: 'body', message: expect.stringMatching(/U\+0085/) }] } });
-    const nested = await runTool(toolDeps(db), createLeadTool, { clientId: lead.clientId, line: 'auto', lineData: { drivers: [{ firstName: 'Da\u0007na' }] } }, { actor: actorOf(user), channel: 'mcp_memory' });
+    const bell = await runTool(
+      toolDeps(db),
+      addNoteTool,
+      { leadId: lead.id, body: 'Call back\u0085 later' },
+      { actor: actorOf(user), channel: 'mcp_memory' },
+    );
+    expect(bell).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ field: 'body', message: expect.stringMatching(/U\+0085/) }] },
+    });
+    const nested = await runTool(
+      toolDeps(db),
+      createLeadTool,
+      { clientId: lead.clientId, line: 'auto', lineData: { drivers: [{ firstName: 'Da\u0007na' }] } },
+      { actor: actorOf(user), channel: 'mcp_memory' },
+    );
     expect(nested).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ field: 'lineData.drivers.0.firstName' }] } });
-    const fine = await runTool(toolDeps(db), addNoteTool, { leadId: lead.id, body: 'Line one\n\tindented\r\nline two' }, { actor: actorOf(user), channel: 'mcp_memory' });
+    const fine = await runTool(
+      toolDeps(db),
+      addNoteTool,
+      { leadId: lead.id, body: 'Line one\n\tindented\r\nline two' },
+      { actor: actorOf(user), channel: 'mcp_memory' },
+    );
     expect(fine.ok).toBe(true);
   });
 });
@@ -180,8 +251,22 @@ describe('runTool: what the audit row keeps', () => {
     clientId,
     line: 'auto',
     lineData: {
-      drivers: [{ firstName: 'Dana', lastName: 'Reyes', relationship: 'named_insured', dateOfBirth: '1985-02-03', licenseNumber: 'R1234567' }],
-      vehicles: [{ year: 2019, make: 'Honda', model: 'Accord', vin: GOOD_VIN, usage: 'commute', annualMiles: 11000, garagingZip: '78701', ownership: 'financed', coverages: { comprehensiveDeductible: 500, collisionDeductible: 500 } }],
+      drivers: [
+        { firstName: 'Dana', lastName: 'Reyes', relationship: 'named_insured', dateOfBirth: '1985-02-03', licenseNumber: 'R1234567' },
+      ],
+      vehicles: [
+        {
+          year: 2019,
+          make: 'Honda',
+          model: 'Accord',
+          vin: GOOD_VIN,
+          usage: 'commute',
+          annualMiles: 11000,
+          garagingZip: '78701',
+          ownership: 'financed',
+          coverages: { comprehensiveDeductible: 500, collisionDeductible: 500 },
+        },
+      ],
       limits: { bodilyInjuryPerPerson: 100000, bodilyInjuryPerAccident: 300000, propertyDamage: 100000 },
     },
   });
@@ -209,7 +294,12 @@ describe('runTool: what the audit row keeps', () => {
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     const leadId = created.output.leadId as string;
     // get_lead answers with the drivers and vehicles; the audit copy must not hold them in clear.
-    const full = await runTool({ ...toolDeps(db), auditPayloads: 'full' }, getLeadTool, { leadId, detail: 'full' }, { actor: actorOf(user), channel: 'mcp_memory' });
+    const full = await runTool(
+      { ...toolDeps(db), auditPayloads: 'full' },
+      getLeadTool,
+      { leadId, detail: 'full' },
+      { actor: actorOf(user), channel: 'mcp_memory' },
+    );
     const brief = await runTool(toolDeps(db), getLeadTool, { leadId }, { actor: actorOf(user), channel: 'mcp_memory' });
     expect(full.ok && brief.ok).toBe(true);
     const [fullRow] = await db.select().from(aiInteractions).where(eq(aiInteractions.id, full.interactionId));

@@ -7,7 +7,12 @@ import type { Embedder } from '../../crm/ports.js';
 
 export type EmbeddingConfig = Pick<
   Config,
-  'CRM_EMBEDDING_MODEL' | 'CRM_EMBEDDING_DIMENSIONS' | 'CRM_EMBEDDING_BASE_URL' | 'CRM_EMBEDDING_API_KEY' | 'OPENAI_API_KEY' | 'OPENAI_BASE_URL'
+  | 'CRM_EMBEDDING_MODEL'
+  | 'CRM_EMBEDDING_DIMENSIONS'
+  | 'CRM_EMBEDDING_BASE_URL'
+  | 'CRM_EMBEDDING_API_KEY'
+  | 'OPENAI_API_KEY'
+  | 'OPENAI_BASE_URL'
 >;
 
 /**
@@ -18,9 +23,10 @@ export type EmbeddingConfig = Pick<
 export function createEmbedder(cfg: EmbeddingConfig, opts: { cacheDir?: string } = {}): Embedder {
   if (cfg.CRM_EMBEDDING_MODEL === LOCAL_SIF_MODEL) {
     if (cfg.CRM_EMBEDDING_DIMENSIONS !== undefined && cfg.CRM_EMBEDDING_DIMENSIONS !== 100) {
-      throw new ValidationError(`The local embedder ${LOCAL_SIF_MODEL} makes 100-dimensional vectors, but CRM_EMBEDDING_DIMENSIONS is ${cfg.CRM_EMBEDDING_DIMENSIONS}.`, [
-        { field: 'CRM_EMBEDDING_DIMENSIONS', message: 'must be 100 (or unset) for local-sif-100' },
-      ]);
+      throw new ValidationError(
+        `The local embedder ${LOCAL_SIF_MODEL} makes 100-dimensional vectors, but CRM_EMBEDDING_DIMENSIONS is ${cfg.CRM_EMBEDDING_DIMENSIONS}.`,
+        [{ field: 'CRM_EMBEDDING_DIMENSIONS', message: 'must be 100 (or unset) for local-sif-100' }],
+      );
     }
     return new LocalSifEmbedder({ cacheDir: opts.cacheDir });
   }

@@ -55,7 +55,10 @@ interface Kept {
 }
 
 /** Streams the wink JSON and keeps the rows we want; never holds the whole file in memory. */
-async function readSource(sourcePath: string, keep: (word: string, rank: number) => boolean): Promise<{ rows: Kept[]; size: number; dims: number }> {
+async function readSource(
+  sourcePath: string,
+  keep: (word: string, rank: number) => boolean,
+): Promise<{ rows: Kept[]; size: number; dims: number }> {
   const stream = createReadStream(sourcePath, { encoding: 'utf8', highWaterMark: 1 << 20 });
   // Entries look like "word":[v1,...,v100,l2norm,rank]
   const entry = /"((?:[^"\\]|\\.)*)":\[([^\]]*)\]/g;
@@ -108,7 +111,10 @@ export async function buildSifModel(opts: SifCacheOptions = {}): Promise<SifMode
   const o = { ...DEFAULTS, ...opts };
   const domain = new Set(DOMAIN_WORDS);
   const wordShape = /^[\p{L}\p{N}]+$/u;
-  const { rows, size, dims } = await readSource(o.sourcePath ?? winkSourcePath(), (w, r) => wordShape.test(w) && (r < o.topWords || domain.has(w)));
+  const { rows, size, dims } = await readSource(
+    o.sourcePath ?? winkSourcePath(),
+    (w, r) => wordShape.test(w) && (r < o.topWords || domain.has(w)),
+  );
   rows.sort((x, y) => x.rank - y.rank);
   const n = rows.length;
   const vectors = new Int8Array(n * dims);
@@ -149,7 +155,20 @@ export async function buildSifModel(opts: SifCacheOptions = {}): Promise<SifMode
   rareNorms.sort((x, y) => x - y);
   const oovNorm = rareNorms[Math.floor(rareNorms.length / 2)] ?? 1;
 
-  const model: SifModel = { dims, vocab, vectors, scales, ranks, sourceSize: size, buckets, bucketScales, nBuckets: o.nBuckets, oovNorm, a: o.a, pc: null };
+  const model: SifModel = {
+    dims,
+    vocab,
+    vectors,
+    scales,
+    ranks,
+    sourceSize: size,
+    buckets,
+    bucketScales,
+    nBuckets: o.nBuckets,
+    oovNorm,
+    a: o.a,
+    pc: null,
+  };
   model.pc = firstPrincipalComponent(
     CORPUS_SENTENCES.map((s) => rawSentenceVector(model, s)),
     dims,
@@ -172,7 +191,15 @@ const align4 = (n: number) => (n + 3) & ~3;
 /** Writes the model to `file` atomically (temp file + rename), so concurrent builders are safe. */
 export function writeSifModel(model: SifModel, file: string): void {
   const words = [...model.vocab.keys()];
-  const header: Header = { format: FORMAT, dims: model.dims, sourceSize: model.sourceSize, nBuckets: model.nBuckets, oovNorm: model.oovNorm, a: model.a, words };
+  const header: Header = {
+    format: FORMAT,
+    dims: model.dims,
+    sourceSize: model.sourceSize,
+    nBuckets: model.nBuckets,
+    oovNorm: model.oovNorm,
+    a: model.a,
+    words,
+  };
   const json = Buffer.from(JSON.stringify(header));
   const start = align4(MAGIC.length + 4 + json.length);
   const parts = [model.ranks, model.scales, model.bucketScales, model.pc ?? new Float32Array(model.dims), model.vectors, model.buckets];
@@ -214,7 +241,20 @@ export function readSifModel(file: string): SifModel {
   const vectors = new Int8Array(take(n * d));
   const buckets = new Int8Array(take(header.nBuckets * d));
   const vocab = new Map(header.words.map((w, i) => [w, i]));
-  return { dims: d, vocab, vectors, scales, ranks, sourceSize: header.sourceSize, buckets, bucketScales, nBuckets: header.nBuckets, oovNorm: header.oovNorm, a: header.a, pc };
+  return {
+    dims: d,
+    vocab,
+    vectors,
+    scales,
+    ranks,
+    sourceSize: header.sourceSize,
+    buckets,
+    bucketScales,
+    nBuckets: header.nBuckets,
+    oovNorm: header.oovNorm,
+    a: header.a,
+    pc,
+  };
 }
 
 const loaded = new Map<string, Promise<SifModel>>();

@@ -32,7 +32,11 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /** Lower-cased word tokens; contractions split the way the source vectors were trained ("n't" -> "not"). */
 export function tokenize(text: string): string[] {
-  const t = text.normalize('NFKC').toLowerCase().replace(/[’']s\b/g, '').replace(/n[’']t\b/g, ' not');
+  const t = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/n[’']t\b/g, ' not');
   return t.match(TOKEN) ?? [];
 }
 

@@ -46,7 +46,11 @@ interface HttpishError {
 
 function retryAfterMs(err: HttpishError): number | undefined {
   const h = err.headers;
-  const raw = h && (typeof (h as Headers).get === 'function' ? (h as Headers).get('retry-after') : (h as Record<string, string | undefined>)['retry-after']);
+  const raw =
+    h &&
+    (typeof (h as Headers).get === 'function'
+      ? (h as Headers).get('retry-after')
+      : (h as Record<string, string | undefined>)['retry-after']);
   if (!raw) return undefined;
   const s = Number(raw);
   if (!Number.isNaN(s)) return s * 1000;
@@ -58,7 +62,10 @@ function isRetryable(err: HttpishError): boolean {
   if (err.code === 'insufficient_quota') return false;
   if (err.status === 429 || err.status === 408 || (err.status !== undefined && err.status >= 500)) return true;
   // No status: connection refused/reset, timeouts.
-  return err.status === undefined && /connect|timeout|timed out|socket|ECONN|fetch failed|network/i.test(`${err.message ?? ''} ${err.code ?? ''}`);
+  return (
+    err.status === undefined &&
+    /connect|timeout|timed out|socket|ECONN|fetch failed|network/i.test(`${err.message ?? ''} ${err.code ?? ''}`)
+  );
 }
 
 export class OpenAIEmbeddingProvider implements Embedder {
@@ -125,7 +132,10 @@ export class OpenAIEmbeddingProvider implements Embedder {
         if (!isRetryable(err) || attempt >= this.opts.maxRetries) throw this.explain(err, attempt);
         const backoff = Math.min(this.opts.maxBackoffMs, this.opts.minBackoffMs * 2 ** attempt * (1 + Math.random() * 0.25));
         const wait = Math.min(this.opts.maxBackoffMs, Math.max(backoff, retryAfterMs(err) ?? 0));
-        logger('embeddings').warn({ model: this.model, status: err.status, attempt: attempt + 1, waitMs: Math.round(wait) }, 'embedding request failed; retrying');
+        logger('embeddings').warn(
+          { model: this.model, status: err.status, attempt: attempt + 1, waitMs: Math.round(wait) },
+          'embedding request failed; retrying',
+        );
         await this.opts.sleep(wait);
       }
     }
@@ -134,18 +144,28 @@ export class OpenAIEmbeddingProvider implements Embedder {
   private explain(err: HttpishError, attempt: number): AppError {
     const what = `The embedding server at ${this.baseURL} (model ${this.model})`;
     if (err.status === 401 || err.status === 403)
-      return new AppError('UNAUTHORIZED', `${what} rejected the API key.`, { hint: 'Check CRM_EMBEDDING_API_KEY (or OPENAI_API_KEY).', cause: err });
+      return new AppError('UNAUTHORIZED', `${what} rejected the API key.`, {
+        hint: 'Check CRM_EMBEDDING_API_KEY (or OPENAI_API_KEY).',
+        cause: err,
+      });
     if (err.status === 404)
       return new AppError('VALIDATION', `${what} does not know this model or path: ${err.message ?? ''}`.trim(), {
         hint: 'Check CRM_EMBEDDING_MODEL and CRM_EMBEDDING_BASE_URL (it should end in /v1 for most servers).',
         cause: err,
       });
     if (err.status === 429)
-      return new AppError('RATE_LIMITED', `${what} kept rate-limiting after ${attempt + 1} attempts.`, { hint: 'Wait and retry, or lower the worker batch size.', cause: err });
-    return new AppError('UNAVAILABLE', `${what} failed${err.status ? ` with HTTP ${err.status}` : ''} after ${attempt + 1} attempt(s): ${err.message ?? 'unknown error'}`, {
-      hint: 'Check that the server is up and CRM_EMBEDDING_BASE_URL is right; the worker retries jobs later.',
-      cause: err,
-    });
+      return new AppError('RATE_LIMITED', `${what} kept rate-limiting after ${attempt + 1} attempts.`, {
+        hint: 'Wait and retry, or lower the worker batch size.',
+        cause: err,
+      });
+    return new AppError(
+      'UNAVAILABLE',
+      `${what} failed${err.status ? ` with HTTP ${err.status}` : ''} after ${attempt + 1} attempt(s): ${err.message ?? 'unknown error'}`,
+      {
+        hint: 'Check that the server is up and CRM_EMBEDDING_BASE_URL is right; the worker retries jobs later.',
+        cause: err,
+      },
+    );
   }
 }
 

@@ -117,7 +117,9 @@ describe('consent', () => {
     expect(s.channels.sms).toMatchObject({ state: 'revoked', origin: 'lead' });
     expect(s.doNotCall).toMatchObject({ value: true, origin: 'lead' });
     expect(s.timezone).toBe('America/Denver');
-    expect(refused(() => assertMayContact(s, 'call', 'outbound')).message).toMatch(/this lead is on the do-not-call list.*1 more opt-out also refuses it/);
+    expect(refused(() => assertMayContact(s, 'call', 'outbound')).message).toMatch(
+      /this lead is on the do-not-call list.*1 more opt-out also refuses it/,
+    );
     expect(refused(() => assertMayContact({ ...s, doNotCall: { ...s.doNotCall, value: false } }, 'call', 'outbound')).message).toMatch(
       /call consent for this contact is revoked/,
     );
@@ -126,7 +128,16 @@ describe('consent', () => {
   it('lets a later grant record lift an opt-out of its own level only, never a settings-row grant', () => {
     const at = (d: string) => new Date(d);
     const ids = { leadId: LEAD, contactId: null, clientId: 'c' };
-    const optOut: ConsentFact = { channel: 'sms', state: 'revoked', origin: 'other_lead', group: 'client', record: false, source: 'STOP', at: at('2026-01-01T00:00:00Z'), leadId: 'B' };
+    const optOut: ConsentFact = {
+      channel: 'sms',
+      state: 'revoked',
+      origin: 'other_lead',
+      group: 'client',
+      record: false,
+      source: 'STOP',
+      at: at('2026-01-01T00:00:00Z'),
+      leadId: 'B',
+    };
     const rowGrant: ConsentFact = { ...optOut, origin: 'lead', state: 'granted', at: at('2026-02-01T00:00:00Z'), source: 'web_form' };
     expect(resolveConsent(ids, [optOut, rowGrant], []).channels.sms).toMatchObject({ state: 'revoked', origin: 'other_lead', leadId: 'B' });
     const numberGrant: ConsentFact = { ...rowGrant, origin: 'number', group: 'addr:+15550102030', record: true };

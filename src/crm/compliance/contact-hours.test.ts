@@ -81,7 +81,12 @@ describe('closed days', () => {
   });
 
   it('applies several quiet-hours windows together', () => {
-    const r = rules({ quiet: [{ startMin: 12 * 60, endMin: 13 * 60, zone: NY }, { startMin: 13 * 60, endMin: 14 * 60, zone: NY }] });
+    const r = rules({
+      quiet: [
+        { startMin: 12 * 60, endMin: 13 * 60, zone: NY },
+        { startMin: 13 * 60, endMin: 14 * 60, zone: NY },
+      ],
+    });
     expect(contactTimeViolations(d('2026-03-10T17:30:00Z'), r)).toHaveLength(1); // 1:30 PM EDT
     expect(nearestAllowedTime(d('2026-03-10T17:30:00Z'), r, NOW)?.toISOString()).toBe('2026-03-10T18:00:00.000Z');
   });

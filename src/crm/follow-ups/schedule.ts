@@ -80,7 +80,10 @@ export function allowedFollowUpChannels(state: ConsentState): FollowUpChannel[] 
 function assertMayFollowUp(state: ConsentState, channel: FollowUpChannel): void {
   const open = allowedFollowUpChannels(state).filter((c) => c !== 'meeting');
   const alt = `schedule it with channel ${open.map((c) => `"${c}"`).join(' or ')} instead`;
-  assertMayContact(state, CONSENT_CHANNEL[channel], 'outbound', { kind: `${channel === 'sms' ? 'text' : channel} follow-up`, alternative: alt });
+  assertMayContact(state, CONSENT_CHANNEL[channel], 'outbound', {
+    kind: `${channel === 'sms' ? 'text' : channel} follow-up`,
+    alternative: alt,
+  });
 }
 
 async function openFor(db: DbOrTx, leadId: string, purpose: string): Promise<FollowUpRow | undefined> {

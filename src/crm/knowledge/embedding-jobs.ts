@@ -26,7 +26,12 @@ export interface RetryPolicy {
 }
 
 type JobRow = { id: number; source_type: SourceType; source_id: string; attempts: number };
-const toJob = (r: JobRow): ClaimedJob => ({ id: Number(r.id), sourceType: r.source_type, sourceId: r.source_id, attempts: Number(r.attempts) });
+const toJob = (r: JobRow): ClaimedJob => ({
+  id: Number(r.id),
+  sourceType: r.source_type,
+  sourceId: r.source_id,
+  attempts: Number(r.attempts),
+});
 
 /**
  * Claims up to `limit` due jobs for `token`: pending ones whose run_after has passed, then running
@@ -40,7 +45,10 @@ export async function claimJobs(db: DbOrTx, token: string, limit: number, staleA
       returning j.id, j.source_type, j.source_id, j.attempts`);
   const pending = (await claim(sql`status = 'pending' and run_after <= now()`, limit)).rows.map(toJob);
   if (pending.length >= limit) return pending;
-  const stale = await claim(sql`status = 'running' and locked_at < now() - make_interval(secs => ${staleAfterMs / 1000})`, limit - pending.length);
+  const stale = await claim(
+    sql`status = 'running' and locked_at < now() - make_interval(secs => ${staleAfterMs / 1000})`,
+    limit - pending.length,
+  );
   return [...pending, ...stale.rows.map(toJob)];
 }
 
@@ -83,7 +91,9 @@ export async function markFailed(db: DbOrTx, token: string, ids: number[], error
 
 /** Deletes finished jobs older than `olderThanMs` (the queue is not an archive). */
 export async function pruneDoneJobs(db: DbOrTx, olderThanMs: number): Promise<number> {
-  const r = await db.execute(sql`delete from embedding_jobs where status = 'done' and updated_at < now() - make_interval(secs => ${olderThanMs / 1000})`);
+  const r = await db.execute(
+    sql`delete from embedding_jobs where status = 'done' and updated_at < now() - make_interval(secs => ${olderThanMs / 1000})`,
+  );
   return r.rowCount ?? 0;
 }
 
@@ -95,7 +105,9 @@ export interface QueueCounts {
 }
 
 export async function queueCounts(db: DbOrTx): Promise<QueueCounts> {
-  const r = await db.execute<{ status: keyof QueueCounts; n: number }>(sql`select status, count(*)::int as n from embedding_jobs group by status`);
+  const r = await db.execute<{ status: keyof QueueCounts; n: number }>(
+    sql`select status, count(*)::int as n from embedding_jobs group by status`,
+  );
   const out: QueueCounts = { pending: 0, running: 0, failed: 0, done: 0 };
   for (const row of r.rows) out[row.status] = Number(row.n);
   return out;

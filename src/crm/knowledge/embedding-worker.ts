@@ -12,7 +12,16 @@ import type { Database, DbOrTx } from '../../db/client.js';
 import { logger } from '../../log.js';
 import { isZeroVector, type Embedder } from '../ports.js';
 import { chunkText, type ChunkOptions } from './chunking.js';
-import { claimJobs, lockOwnedJobs, markDone, markFailed, pruneDoneJobs, requeue, type ClaimedJob, type RetryPolicy } from './embedding-jobs.js';
+import {
+  claimJobs,
+  lockOwnedJobs,
+  markDone,
+  markFailed,
+  pruneDoneJobs,
+  requeue,
+  type ClaimedJob,
+  type RetryPolicy,
+} from './embedding-jobs.js';
 import { SOURCE_TYPES, sourceRowsSql } from './sources.js';
 import { ensureModelIndex, toVectorText } from './vector-index.js';
 
@@ -70,7 +79,14 @@ async function loadSources(db: DbOrTx, jobs: ClaimedJob[], model: string, chunk?
   for (const type of SOURCE_TYPES) {
     const ids = jobs.filter((j) => j.sourceType === type).map((j) => j.sourceId);
     if (!ids.length) continue;
-    const rows = await db.execute<{ source_id: string; lead_id: string | null; client_id: string | null; occurred_at: Date | null; text: string | null; text_md5: string }>(
+    const rows = await db.execute<{
+      source_id: string;
+      lead_id: string | null;
+      client_id: string | null;
+      occurred_at: Date | null;
+      text: string | null;
+      text_md5: string;
+    }>(
       sql`select source_id, lead_id, client_id, occurred_at, text, md5(coalesce(text, '')) as text_md5
         from (${sourceRowsSql(type, sql`s.id = any(${sql.param(ids)}::uuid[])`)}) src`,
     );
@@ -124,12 +140,27 @@ async function embedPlans(embedder: Embedder, plans: Plan[]): Promise<number> {
 }
 
 /** Writes vectors and finishes the jobs still owned by `token`, in one transaction. */
-async function finish(db: DbOrTx, embedder: Embedder, token: string, plans: Plan[], chunk?: ChunkOptions): Promise<{ done: number; requeued: number }> {
+async function finish(
+  db: DbOrTx,
+  embedder: Embedder,
+  token: string,
+  plans: Plan[],
+  chunk?: ChunkOptions,
+): Promise<{ done: number; requeued: number }> {
   return db.transaction(async (tx) => {
-    const owned = await lockOwnedJobs(tx, token, plans.map((p) => p.job.id));
+    const owned = await lockOwnedJobs(
+      tx,
+      token,
+      plans.map((p) => p.job.id),
+    );
     const mine = plans.filter((p) => owned.has(p.job.id));
     // Re-read the texts: an edit committed after we read them gets queued again, not lost.
-    const { sources: now } = await loadSources(tx, mine.map((p) => p.job), embedder.model, chunk);
+    const { sources: now } = await loadSources(
+      tx,
+      mine.map((p) => p.job),
+      embedder.model,
+      chunk,
+    );
     const done: Plan[] = [];
     const changed: Plan[] = [];
     for (const p of mine) {
@@ -176,8 +207,14 @@ async function finish(db: DbOrTx, embedder: Embedder, token: string, plans: Plan
         where e.source_type = x.t and e.source_id = x.id and e.model = ${embedder.model}
           and (e.lead_id, e.client_id, e.source_created_at) is distinct from (x.lead, x.client, x.at)`);
     }
-    await markDone(tx, done.map((p) => p.job.id));
-    await requeue(tx, changed.map((p) => p.job.id));
+    await markDone(
+      tx,
+      done.map((p) => p.job.id),
+    );
+    await requeue(
+      tx,
+      changed.map((p) => p.job.id),
+    );
     return { done: done.length, requeued: changed.length };
   });
 }
@@ -199,7 +236,13 @@ export async function processEmbeddingBatch(db: DbOrTx, embedder: Embedder, opts
 
   // Claimed again after crashing workers too often: give up on it rather than crash forever.
   const abandoned = jobs.filter((j) => j.attempts > o.maxAttempts);
-  await markFailed(db, token, abandoned.map((j) => j.id), `abandoned: claimed ${o.maxAttempts} times without finishing (worker crash or timeout)`, o);
+  await markFailed(
+    db,
+    token,
+    abandoned.map((j) => j.id),
+    `abandoned: claimed ${o.maxAttempts} times without finishing (worker crash or timeout)`,
+    o,
+  );
   const live = jobs.filter((j) => j.attempts <= o.maxAttempts);
 
   const { sources, stored } = await loadSources(db, live, embedder.model, o.chunk);
@@ -211,13 +254,29 @@ export async function processEmbeddingBatch(db: DbOrTx, embedder: Embedder, opts
   result.embedded = await embedPlans(embedder, plans);
   const failed = plans.filter((p) => p.error);
   for (const p of failed) {
-    logger('embedding-worker').warn({ job: p.job.id, source: key(p.job.sourceType, p.job.sourceId), attempt: p.job.attempts, err: p.error }, 'embedding failed');
+    logger('embedding-worker').warn(
+      { job: p.job.id, source: key(p.job.sourceType, p.job.sourceId), attempt: p.job.attempts, err: p.error },
+      'embedding failed',
+    );
   }
   for (const msg of new Set(failed.map((p) => p.error!))) {
-    await markFailed(db, token, failed.filter((p) => p.error === msg).map((p) => p.job.id), msg, o);
+    await markFailed(
+      db,
+      token,
+      failed.filter((p) => p.error === msg).map((p) => p.job.id),
+      msg,
+      o,
+    );
   }
-  if (o.ensureIndex !== false && plans.some((p) => p.vectors.size)) await ensureModelIndex(db, { model: embedder.model, dims: embedder.dimensions });
-  const finished = await finish(db, embedder, token, plans.filter((p) => !p.error), o.chunk);
+  if (o.ensureIndex !== false && plans.some((p) => p.vectors.size))
+    await ensureModelIndex(db, { model: embedder.model, dims: embedder.dimensions });
+  const finished = await finish(
+    db,
+    embedder,
+    token,
+    plans.filter((p) => !p.error),
+    o.chunk,
+  );
   return { ...result, done: finished.done, requeued: finished.requeued, failed: failed.length + abandoned.length };
 }
 

@@ -16,7 +16,6 @@ import type { SourceType } from './sources.js';
 import { loadSnippets } from './snippets.js';
 import { similarityOf, vectorArm, type VectorHit, type VectorQuery } from './vector-arm.js';
 
-
 export interface KnowledgeQuery extends KnowledgeScope {
   question: string;
   /** The question embedded with the model whose vectors to search; absent: full text only. */

@@ -52,7 +52,6 @@ export function scopedTypes(scope: KnowledgeScope): SourceType[] {
   return SOURCE_TYPES.filter((t) => !scope.sourceTypes || scope.sourceTypes.includes(t));
 }
 
-
 /** NOT_FOUND unless the client exists (a scoped search of an unknown client is a mistake, not "nothing found"). */
 export async function requireClient(db: DbOrTx, clientId: string): Promise<void> {
   const r = await db.execute(sql`select 1 from clients where id = ${clientId}`);

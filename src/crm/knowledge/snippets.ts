@@ -34,7 +34,16 @@ export async function loadSnippets(db: DbOrTx, hits: ArmHit[], tsquery: string |
     ];
   });
   if (!branches.length) return out;
-  const r = await db.execute<{ source_type: string; source_id: string; lead_id: string | null; client_id: string | null; client_name: string | null; occurred_at: Date | null; text: string | null; headline: string | null }>(
+  const r = await db.execute<{
+    source_type: string;
+    source_id: string;
+    lead_id: string | null;
+    client_id: string | null;
+    client_name: string | null;
+    occurred_at: Date | null;
+    text: string | null;
+    headline: string | null;
+  }>(
     sql`select h.*, c.display_name as client_name from (${sql.join(branches, sql` union all `)}) h left join clients c on c.id = h.client_id`,
   );
   for (const x of r.rows) {

@@ -32,7 +32,8 @@ export interface VectorHit {
 /** Conditions over `embeddings e` equivalent to the source-level scope. */
 function vectorScope(scope: KnowledgeScope): SQL[] {
   const c: SQL[] = [];
-  if (scope.sourceTypes && scope.sourceTypes.length < SOURCE_TYPES.length) c.push(sql`e.source_type = any(${sql.param([...scope.sourceTypes])}::text[])`);
+  if (scope.sourceTypes && scope.sourceTypes.length < SOURCE_TYPES.length)
+    c.push(sql`e.source_type = any(${sql.param([...scope.sourceTypes])}::text[])`);
   if (scope.leadId) c.push(sql`e.lead_id = ${scope.leadId}`);
   if (scope.clientId) c.push(sql`e.client_id = ${scope.clientId}`);
   if (scope.since) c.push(sql`e.source_created_at >= ${scope.since.toISOString()}`);
@@ -47,12 +48,10 @@ const iterativeSupport = new WeakMap<object, Promise<boolean>>();
 function supportsIterativeScan(db: DbOrTx): Promise<boolean> {
   let p = iterativeSupport.get(db);
   if (!p) {
-    p = db
-      .execute<{ v: string | null }>(sql`select extversion as v from pg_extension where extname = 'vector'`)
-      .then((r) => {
-        const [major = 0, minor = 0] = (r.rows[0]?.v ?? '0.0').split('.').map(Number);
-        return major > 0 || minor >= 8;
-      });
+    p = db.execute<{ v: string | null }>(sql`select extversion as v from pg_extension where extname = 'vector'`).then((r) => {
+      const [major = 0, minor = 0] = (r.rows[0]?.v ?? '0.0').split('.').map(Number);
+      return major > 0 || minor >= 8;
+    });
     iterativeSupport.set(db, p);
   }
   return p;
@@ -72,7 +71,8 @@ export function vectorArmSql(q: VectorQuery, scope: KnowledgeScope, chunkLimit: 
 
 /** Nearest `depth` sources (best chunk each), best first. Runs in its own (sub)transaction for SET LOCAL. */
 export async function vectorArm(db: DbOrTx, q: VectorQuery, scope: KnowledgeScope, depth: number): Promise<VectorHit[]> {
-  if (q.values.length !== q.space.dims) throw new Error(`query vector has ${q.values.length} dimensions, the model ${q.space.model} has ${q.space.dims}`);
+  if (q.values.length !== q.space.dims)
+    throw new Error(`query vector has ${q.values.length} dimensions, the model ${q.space.model} has ${q.space.dims}`);
   if (q.values.every((x) => x === 0)) return [];
   // Long texts have several chunks; over-fetch so `depth` distinct sources usually remain.
   const chunkLimit = Math.min(depth * 2, 1000);
@@ -81,16 +81,36 @@ export async function vectorArm(db: DbOrTx, q: VectorQuery, scope: KnowledgeScop
     await tx.execute(
       sql`select set_config('hnsw.ef_search', ${String(Math.min(Math.max(40, chunkLimit), 1000))}, true)${iterative ? sql`, set_config('hnsw.iterative_scan', 'relaxed_order', true)` : sql``}`,
     );
-    return (await tx.execute<{ source_type: SourceType; source_id: string; lead_id: string | null; chunk_index: number; content: string; distance: number }>(vectorArmSql(q, scope, chunkLimit))).rows;
+    return (
+      await tx.execute<{
+        source_type: SourceType;
+        source_id: string;
+        lead_id: string | null;
+        chunk_index: number;
+        content: string;
+        distance: number;
+      }>(vectorArmSql(q, scope, chunkLimit))
+    ).rows;
   });
   return rows
-    .map((r) => ({ sourceType: r.source_type, sourceId: r.source_id, leadId: r.lead_id, chunkIndex: Number(r.chunk_index), content: r.content, distance: Number(r.distance) }))
+    .map((r) => ({
+      sourceType: r.source_type,
+      sourceId: r.source_id,
+      leadId: r.lead_id,
+      chunkIndex: Number(r.chunk_index),
+      content: r.content,
+      distance: Number(r.distance),
+    }))
     .sort((a, b) => a.distance - b.distance || a.sourceId.localeCompare(b.sourceId))
     .slice(0, depth);
 }
 
 /** Cosine similarity of the best chunk of each given text (those the other arm found), by `type:id`; texts without a vector are absent. */
-export async function similarityOf(db: DbOrTx, q: VectorQuery, hits: Array<{ sourceType: SourceType; sourceId: string }>): Promise<Map<string, number>> {
+export async function similarityOf(
+  db: DbOrTx,
+  q: VectorQuery,
+  hits: Array<{ sourceType: SourceType; sourceId: string }>,
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!hits.length || q.values.every((x) => x === 0)) return out;
   const r = await db.execute<{ source_type: string; source_id: string; distance: number }>(
@@ -106,11 +126,15 @@ export async function similarityOf(db: DbOrTx, q: VectorQuery, hits: Array<{ sou
  * has no embeddable words, or the embedder fails (search then runs on full text; say so).
  * Call it outside any transaction: it may be a network call.
  */
-export async function embedQuestion(embedder: Embedder | undefined, question: string): Promise<{ vector: VectorQuery | null; notice: string | null }> {
+export async function embedQuestion(
+  embedder: Embedder | undefined,
+  question: string,
+): Promise<{ vector: VectorQuery | null; notice: string | null }> {
   if (!embedder) return { vector: null, notice: 'No embedding model is configured; full-text search only.' };
   try {
     const [values] = await embedder.embed([question]);
-    if (!values || values.every((x) => x === 0)) return { vector: null, notice: 'The question has no words the embedding model knows; full-text search only.' };
+    if (!values || values.every((x) => x === 0))
+      return { vector: null, notice: 'The question has no words the embedding model knows; full-text search only.' };
     return { vector: { space: { model: embedder.model, dims: embedder.dimensions }, values }, notice: null };
   } catch (err) {
     logger('hybrid-search').warn({ model: embedder.model, err: (err as Error).message }, 'could not embed the question; full text only');

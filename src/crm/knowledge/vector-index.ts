@@ -21,10 +21,14 @@ export interface VectorSpace {
 
 function checkSpace({ model, dims }: VectorSpace): void {
   if (!Number.isInteger(dims) || dims < 1 || dims > MAX_HALFVEC_HNSW) {
-    throw new ValidationError(`Embedding dimension ${dims} is out of range (1-${MAX_HALFVEC_HNSW}).`, [{ field: 'CRM_EMBEDDING_DIMENSIONS', message: 'out of range' }]);
+    throw new ValidationError(`Embedding dimension ${dims} is out of range (1-${MAX_HALFVEC_HNSW}).`, [
+      { field: 'CRM_EMBEDDING_DIMENSIONS', message: 'out of range' },
+    ]);
   }
   if (!model || model.length > 200 || [...model].some((ch) => ch.charCodeAt(0) < 32)) {
-    throw new ValidationError(`Unusable embedding model name ${JSON.stringify(model)}.`, [{ field: 'CRM_EMBEDDING_MODEL', message: 'invalid' }]);
+    throw new ValidationError(`Unusable embedding model name ${JSON.stringify(model)}.`, [
+      { field: 'CRM_EMBEDDING_MODEL', message: 'invalid' },
+    ]);
   }
 }
 
@@ -40,7 +44,11 @@ export function modelLiteral(model: string): SQL {
 
 /** Name of a model's index: readable part plus a hash, so "a-b" and "a_b" never collide; within 63 bytes. */
 export function hnswIndexName(model: string): string {
-  const safe = model.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 36);
+  const safe = model
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .slice(0, 36);
   const hash = createHash('sha256').update(model).digest('hex').slice(0, 8);
   return `embeddings_hnsw_${safe}_${hash}`;
 }

@@ -6,7 +6,6 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { fieldForDataColumn, validateLeadData } from './data/index.js';
 import { lifecycleStamp, money, statusByCode } from './status.js';
 
-
 export interface AddressInput {
   line1: string;
   line2?: string;

@@ -19,7 +19,6 @@ import { assertFiltersValid, LEAD_FROM, leadFilterConditions, type LeadSearchFil
 import { type Compact, dropNulls, sec } from '../views/summary.js';
 import { num } from '../views/format.js';
 
-
 export const LEAD_SORTS = ['relevance', 'x_date', 'next_follow_up_at', 'created_at', 'updated_at', 'ai_score'] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
 export const DEFAULT_LIMIT = 10;

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addBusinessMinutes,
-  businessMinutesBetween,
-  calendarFromSettings,
-  slaDueAt,
-  slaState,
-  type BusinessCalendar,
-} from './sla.js';
+import { addBusinessMinutes, businessMinutesBetween, calendarFromSettings, slaDueAt, slaState, type BusinessCalendar } from './sla.js';
 
 // America/Chicago, 8:00-20:00 (a 12-hour business day): CST is UTC-6, CDT UTC-5.
 const cal: BusinessCalendar = calendarFromSettings({ agencyTimezone: 'America/Chicago', businessHours: [8, 20] });

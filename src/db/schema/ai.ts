@@ -70,8 +70,13 @@ export const aiInteractions = pgTable(
     index('ai_interactions_ticket_idx').on(t.ticketId),
     index('ai_interactions_tool_idx').on(t.toolName, t.createdAt.desc()),
     index('ai_interactions_parent_idx').on(t.parentInteractionId),
-    index('ai_interactions_errors_idx').on(t.errorCode).where(sql`${t.errorCode} is not null`),
-    check('ai_interactions_tokens_non_negative', sql`coalesce(${t.promptTokens}, 0) >= 0 and coalesce(${t.completionTokens}, 0) >= 0 and coalesce(${t.latencyMs}, 0) >= 0`),
+    index('ai_interactions_errors_idx')
+      .on(t.errorCode)
+      .where(sql`${t.errorCode} is not null`),
+    check(
+      'ai_interactions_tokens_non_negative',
+      sql`coalesce(${t.promptTokens}, 0) >= 0 and coalesce(${t.completionTokens}, 0) >= 0 and coalesce(${t.latencyMs}, 0) >= 0`,
+    ),
   ],
 );
 
@@ -141,7 +146,9 @@ export const embeddingJobs = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     sourceType: text('source_type', { enum: EMBEDDING_SOURCES }).notNull(),
     sourceId: uuid('source_id').notNull(),
-    status: text('status', { enum: ['pending', 'running', 'done', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: smallint('attempts').notNull().default(0),
     lastError: text('last_error'),
     runAfter: tstz('run_after').notNull().defaultNow(),
@@ -151,8 +158,12 @@ export const embeddingJobs = pgTable(
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('embedding_jobs_pending_source_key').on(t.sourceType, t.sourceId).where(sql`${t.status} in ('pending','running')`),
-    index('embedding_jobs_ready_idx').on(t.runAfter).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('embedding_jobs_pending_source_key')
+      .on(t.sourceType, t.sourceId)
+      .where(sql`${t.status} in ('pending','running')`),
+    index('embedding_jobs_ready_idx')
+      .on(t.runAfter)
+      .where(sql`${t.status} = 'pending'`),
     check('embedding_jobs_status_check', sql`${t.status} in ('pending','running','done','failed')`),
   ],
 );

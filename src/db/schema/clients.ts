@@ -37,7 +37,9 @@ export const clients = pgTable(
     mailingAddressId: uuid('mailing_address_id').references(() => addresses.id, { onDelete: 'set null' }),
     preferredContactMethod: text('preferred_contact_method', { enum: CONTACT_METHODS }),
     timezone: text('timezone'),
-    status: text('status', { enum: ['prospect', 'active', 'inactive'] }).notNull().default('prospect'),
+    status: text('status', { enum: ['prospect', 'active', 'inactive'] })
+      .notNull()
+      .default('prospect'),
     assignedUserId: uuid('assigned_user_id').references(() => users.id, { onDelete: 'set null' }),
     ...flexible,
     aiSummary: text('ai_summary'),
@@ -56,7 +58,10 @@ export const clients = pgTable(
       'clients_name_by_type',
       sql`(${t.clientType} = 'individual' and ${t.lastName} is not null and ${t.businessName} is null) or (${t.clientType} = 'business' and ${t.businessName} is not null)`,
     ),
-    check('clients_preferred_contact_method_check', sql`${t.preferredContactMethod} is null or ${t.preferredContactMethod} in ('call','email','sms','mail','any')`),
+    check(
+      'clients_preferred_contact_method_check',
+      sql`${t.preferredContactMethod} is null or ${t.preferredContactMethod} in ('call','email','sms','mail','any')`,
+    ),
     check('clients_ai_risk_score_range', sql`${t.aiRiskScore} is null or ${t.aiRiskScore} between 0 and 100`),
     index('clients_display_name_idx').on(sql`lower(${t.displayName})`),
     index('clients_last_first_idx').on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
@@ -84,7 +89,10 @@ export const contacts = pgTable(
     title: text('title'),
     department: text('department'),
     /** e.g. owner, decision_maker, billing, named_insured, driver, spouse. */
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isPrimaryContact: boolean('is_primary_contact').notNull().default(false),
     email: text('email'),
     phone: text('phone'),
@@ -104,11 +112,19 @@ export const contacts = pgTable(
     index('contacts_client_primary_idx').on(t.clientId, t.isPrimaryContact),
     index('contacts_client_name_idx').on(t.clientId, sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
     index('contacts_email_idx').on(sql`lower(${t.email})`),
-    uniqueIndex('contacts_one_primary_per_client').on(t.clientId).where(sql`${t.isPrimaryContact}`),
+    uniqueIndex('contacts_one_primary_per_client')
+      .on(t.clientId)
+      .where(sql`${t.isPrimaryContact}`),
     index('contacts_tags_gin').using('gin', t.tags),
     index('contacts_next_contact_at_idx').on(t.nextContactAt),
     index('contacts_ai_relationship_strength_idx').on(t.aiRelationshipStrength),
-    check('contacts_preferred_contact_method_check', sql`${t.preferredContactMethod} is null or ${t.preferredContactMethod} in ('call','email','sms','mail','any')`),
-    check('contacts_ai_relationship_strength_range', sql`${t.aiRelationshipStrength} is null or ${t.aiRelationshipStrength} between 0 and 1`),
+    check(
+      'contacts_preferred_contact_method_check',
+      sql`${t.preferredContactMethod} is null or ${t.preferredContactMethod} in ('call','email','sms','mail','any')`,
+    ),
+    check(
+      'contacts_ai_relationship_strength_range',
+      sql`${t.aiRelationshipStrength} is null or ${t.aiRelationshipStrength} between 0 and 1`,
+    ),
   ],
 );

@@ -30,7 +30,10 @@ export const timestamps = {
 
 /** Free tags (text[]), user-defined custom fields and machine metadata (JSONB). */
 export const flexible = {
-  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  tags: text('tags')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
   metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
 };

@@ -83,7 +83,10 @@ export const leads = pgTable(
     index('leads_commercial_data_gin').using('gin', sql`${t.commercialData} jsonb_path_ops`),
     check('leads_ai_score_range', sql`${t.aiScore} is null or ${t.aiScore} between 0 and 100`),
     check('leads_ai_follow_up_priority_range', sql`${t.aiFollowUpPriority} is null or ${t.aiFollowUpPriority} between 1 and 5`),
-    check('leads_premiums_non_negative', sql`coalesce(${t.currentPremium}, 0) >= 0 and coalesce(${t.quotedPremium}, 0) >= 0 and coalesce(${t.targetPremium}, 0) >= 0`),
+    check(
+      'leads_premiums_non_negative',
+      sql`coalesce(${t.currentPremium}, 0) >= 0 and coalesce(${t.quotedPremium}, 0) >= 0 and coalesce(${t.targetPremium}, 0) >= 0`,
+    ),
     check('leads_auto_data_versioned', sql`(${t.autoData} is null) = (${t.autoDataVersion} is null)`),
     check('leads_home_data_versioned', sql`(${t.homeData} is null) = (${t.homeDataVersion} is null)`),
     check('leads_specialty_data_versioned', sql`(${t.specialtyData} is null) = (${t.specialtyDataVersion} is null)`),

@@ -25,7 +25,10 @@ export const leadStatuses = pgTable(
     /** Won, lost and archived leads are terminal: no further pipeline moves but reopen. */
     isTerminal: boolean('is_terminal').notNull().default(false),
     /** Codes this status may move to. */
-    allowedNext: text('allowed_next').array().notNull().default(sql`'{}'::text[]`),
+    allowedNext: text('allowed_next')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [uniqueIndex('lead_statuses_code_key').on(t.code)],
 );

@@ -50,9 +50,14 @@ export const leadMarketingSettings = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('lead_marketing_settings_lead_contact_key').on(t.leadId, sql`coalesce(${t.contactId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    uniqueIndex('lead_marketing_settings_lead_contact_key').on(
+      t.leadId,
+      sql`coalesce(${t.contactId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
     index('lead_marketing_settings_contact_idx').on(t.contactId),
-    index('lead_marketing_settings_dnc_idx').on(t.doNotCall).where(sql`${t.doNotCall}`),
+    index('lead_marketing_settings_dnc_idx')
+      .on(t.doNotCall)
+      .where(sql`${t.doNotCall}`),
     ...(['call', 'sms', 'email', 'mail'] as const).map((ch) =>
       check(`lead_marketing_settings_${ch}_consent_check`, sql.raw(`${ch}_consent in ('granted','denied','revoked','unknown')`)),
     ),
@@ -96,9 +101,15 @@ export const consentRecords = pgTable(
     ...timestamps,
   },
   (t) => [
-    index('consent_records_client_idx').on(t.clientId, t.channel).where(sql`level = 'client'`),
-    index('consent_records_contact_idx').on(t.contactId, t.channel).where(sql`level = 'contact'`),
-    index('consent_records_address_idx').on(t.address, t.channel).where(sql`level = 'address'`),
+    index('consent_records_client_idx')
+      .on(t.clientId, t.channel)
+      .where(sql`level = 'client'`),
+    index('consent_records_contact_idx')
+      .on(t.contactId, t.channel)
+      .where(sql`level = 'contact'`),
+    index('consent_records_address_idx')
+      .on(t.address, t.channel)
+      .where(sql`level = 'address'`),
     check('consent_records_level_check', sql`level in ('client','contact','address')`),
     check('consent_records_channel_check', sql`channel in ('call','sms','email','mail')`),
     check('consent_records_state_check', sql`state in ('granted','denied','revoked','do_not_call','unsubscribed')`),

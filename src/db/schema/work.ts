@@ -41,11 +41,15 @@ export const followUps = pgTable(
     ...timestamps,
   },
   (t) => [
-    index('follow_ups_open_due_idx').on(t.dueAt).where(sql`${t.status} = 'open'`),
+    index('follow_ups_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'open'`),
     index('follow_ups_assignee_due_idx').on(t.assignedUserId, t.status, t.dueAt),
     index('follow_ups_lead_idx').on(t.leadId, t.status),
     index('follow_ups_client_idx').on(t.clientId),
-    uniqueIndex('follow_ups_one_open_per_lead_purpose').on(t.leadId, t.purposeKey).where(sql`${t.status} = 'open' and ${t.leadId} is not null`),
+    uniqueIndex('follow_ups_one_open_per_lead_purpose')
+      .on(t.leadId, t.purposeKey)
+      .where(sql`${t.status} = 'open' and ${t.leadId} is not null`),
     check('follow_ups_channel_check', sql`${t.channel} in ('call','email','sms','meeting','task')`),
     check('follow_ups_status_check', sql`${t.status} in ('open','completed','cancelled')`),
     check('follow_ups_priority_check', sql`${t.priority} in ('low','normal','high','urgent')`),
@@ -94,7 +98,10 @@ export const supportTickets = pgTable(
     /** -1 (angry) to 1 (happy). */
     aiSentiment: numeric('ai_sentiment', { precision: 4, scale: 3 }),
     aiLanguage: text('ai_language'),
-    aiUrgencySignals: text('ai_urgency_signals').array().notNull().default(sql`'{}'::text[]`),
+    aiUrgencySignals: text('ai_urgency_signals')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     aiSuggestedAssigneeId: uuid('ai_suggested_assignee_id').references(() => users.id, { onDelete: 'set null' }),
     aiSuggestedResolution: text('ai_suggested_resolution'),
     aiRationale: text('ai_rationale'),
@@ -117,14 +124,19 @@ export const supportTickets = pgTable(
     index('support_tickets_client_idx').on(t.clientId, t.openedAt.desc()),
     index('support_tickets_lead_idx').on(t.leadId),
     index('support_tickets_assignee_status_idx').on(t.assignedUserId, t.status),
-    index('support_tickets_sla_due_idx').on(t.slaDueAt).where(sql`${t.status} not in ('resolved','closed')`),
+    index('support_tickets_sla_due_idx')
+      .on(t.slaDueAt)
+      .where(sql`${t.status} not in ('resolved','closed')`),
     index('support_tickets_category_idx').on(t.category),
     index('support_tickets_ai_category_idx').on(t.aiCategory, t.aiPriority),
     index('support_tickets_search_gin').using('gin', t.searchVector),
     index('support_tickets_tags_gin').using('gin', t.tags),
     check('support_tickets_status_check', sql`${t.status} in ('new','open','pending','on_hold','resolved','closed')`),
     check('support_tickets_priority_check', sql`${t.priority} in ('low','normal','high','urgent')`),
-    check('support_tickets_category_check', sql`${t.category} is null or ${t.category} in ('billing','claim','policy_change','certificate','cancellation','coverage_question','complaint','other')`),
+    check(
+      'support_tickets_category_check',
+      sql`${t.category} is null or ${t.category} in ('billing','claim','policy_change','certificate','cancellation','coverage_question','complaint','other')`,
+    ),
     check('support_tickets_ai_confidence_range', sql`${t.aiConfidence} is null or ${t.aiConfidence} between 0 and 1`),
     check('support_tickets_ai_sentiment_range', sql`${t.aiSentiment} is null or ${t.aiSentiment} between -1 and 1`),
     check('support_tickets_has_subject', sql`length(btrim(${t.subject})) > 0`),
