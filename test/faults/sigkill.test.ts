@@ -109,7 +109,7 @@ describe('SIGKILL', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 
   it('during an embedding batch: the folder opens, no job is lost, none done twice, every text has its vector once', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-kill-'));
@@ -118,15 +118,13 @@ describe('SIGKILL', () => {
     await migrate(db.pool);
     const lead = await makeLead(db.db);
     const N = 24;
-    await db.db
-      .insert(leadNotes)
-      .values(
-        Array.from({ length: N }, (_, i) => ({
-          leadId: lead.id,
-          clientId: lead.clientId,
-          body: `embedding crash text ${i} about flood cover`,
-        })),
-      );
+    await db.db.insert(leadNotes).values(
+      Array.from({ length: N }, (_, i) => ({
+        leadId: lead.id,
+        clientId: lead.clientId,
+        body: `embedding crash text ${i} about flood cover`,
+      })),
+    );
     await db.close();
 
     // Killed while its third batch is being embedded: two batches (8 jobs) committed before.
@@ -166,5 +164,5 @@ describe('SIGKILL', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 });
