@@ -109,7 +109,7 @@ describe('SIGKILL', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 
   it('during an embedding batch: the folder opens, no job is lost, none done twice, every text has its vector once', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-kill-'));
@@ -164,5 +164,5 @@ describe('SIGKILL', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 });

@@ -159,5 +159,6 @@ describe('two stateless server processes on one database', () => {
     } finally {
       await db.close();
     }
-  });
+    // Two server start-ups and a drained embedding queue: minutes on a loaded 2-core machine.
+  }, 240_000);
 });

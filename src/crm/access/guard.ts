@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { AppError, NotFoundError } from '../../errors.js';
+import { AppError, databaseUnavailable, NotFoundError } from '../../errors.js';
 import { clientIdInBook, leadIdInBook, workItemInBook, type Book } from './book.js';
 
 /** Record references a call may carry, by the input field names every tool uses. */
@@ -67,7 +67,9 @@ export async function assertInBook(db: DbOrTx, book: Book, refs: RecordRefs, mod
     sql`, `,
   );
   const r = await db.execute<Record<RecordRef, boolean | null>>(sql`select ${cols}`);
-  const row = r.rows[0]!;
+  const row = r.rows[0];
+  // No row from a one-row select: the answer was lost (seen while the database restarts). Fail closed, retriable.
+  if (!row) throw databaseUnavailable();
   const outside = named.find((k) => row[k] === false);
   if (!outside) return;
   const [entity, notFoundHint] = ENTITY[outside];
