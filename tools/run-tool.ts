@@ -21,7 +21,7 @@ import {
 import { recordInteraction, type AuditPayloads, type ModelTurn } from '../src/crm/audit/interactions.js';
 import { scrubDeep } from '../src/crm/audit/scrub-secrets.js';
 import { findUnsafeText } from '../src/crm/audit/text-hygiene.js';
-import { AppError, loggableError, zodDetails, type ErrorDetail } from '../src/errors.js';
+import { AppError, isConnectionError, loggableError, zodDetails, type ErrorDetail } from '../src/errors.js';
 import { logger } from '../src/log.js';
 import type { aiInteractions } from '../src/db/schema/index.js';
 import { toToolError as toToolErrorOf, type ToolError } from './call-errors.js';
@@ -78,6 +78,13 @@ const AUDIT_FAILED_READ: ToolError = {
   details: [],
 };
 
+/** The answer when the audit row could not be written: UNAVAILABLE (retriable) when the database was lost, else INTERNAL. */
+function auditFailed(err: unknown, readOnly: boolean): ToolError {
+  const base = readOnly ? AUDIT_FAILED_READ : AUDIT_FAILED;
+  const lost = isConnectionError(err) || (err instanceof AppError && err.code === 'UNAVAILABLE');
+  return lost ? { ...base, code: 'UNAVAILABLE', hint: 'Retry in a few seconds; the server reconnects on its own.' } : base;
+}
+
 /** An audit row failed inside the write's transaction: the write is rolled back with it. */
 class AuditFailure extends Error {
   constructor(readonly original: unknown) {
@@ -92,7 +99,7 @@ function toToolError(err: unknown, toolName: string): ToolError {
       { tool: toolName, err: scrubDeep(loggableError(err.original)) },
       'could not write the ai_interactions row; the call was rolled back',
     );
-    return AUDIT_FAILED;
+    return auditFailed(err.original, false);
   }
   return toToolErrorOf(err, toolName, GENERIC);
 }
@@ -220,7 +227,7 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
       { tool: tool.name, interactionId: lostId, err: scrubDeep(loggableError(auditErr)) },
       'could not write the ai_interactions row',
     );
-    return { ok: false, error: error ?? (readOnly ? AUDIT_FAILED_READ : AUDIT_FAILED), interactionId: lostId };
+    return { ok: false, error: error ?? auditFailed(auditErr, readOnly), interactionId: lostId };
   }
 }
 

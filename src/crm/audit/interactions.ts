@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { aiInteractions } from '../../db/schema/index.js';
+import { databaseUnavailable } from '../../errors.js';
 import { maskPii } from './pii.js';
 import { scrubDeep, scrubNullable } from './scrub-secrets.js';
 import { storableJson, storableText } from './text-hygiene.js';
@@ -124,5 +125,7 @@ export function safeInteraction(row: NewInteraction): NewInteraction {
 /** Inserts one audit row (made safe by `safeInteraction`) and returns its id. Throws when it cannot. */
 export async function recordInteraction(db: DbOrTx, row: NewInteraction): Promise<string> {
   const [r] = await db.insert(aiInteractions).values(safeInteraction(row)).returning({ id: aiInteractions.id });
-  return r!.id;
+  // No row back from a one-row insert: the answer was lost with the connection (seen while the database restarts).
+  if (!r) throw databaseUnavailable();
+  return r.id;
 }
