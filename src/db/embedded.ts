@@ -18,6 +18,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { hardenQueryQueue } from './socket-queue.js';
 import { logger } from '../log.js';
 import { memorySocket, placeSocket, removeSocket, type SocketPlacement } from './embedded-socket.js';
 
@@ -154,7 +155,7 @@ export async function hostEmbedded(dataDir: string, opts: HostOptions = {}): Pro
   rmSync(placement.socket, { force: true });
   // Several connections may attach (our pool, other local processes); the socket server runs one
   // query at a time and keeps a transaction's queries together.
-  const server = new PGLiteSocketServer({ db, path: placement.socket, maxConnections: 16 });
+  const server = hardenQueryQueue(new PGLiteSocketServer({ db, path: placement.socket, maxConnections: 16 }));
   await server.start();
   const info: ServerInfo = { socket: placement.socket, pid: process.pid, startedAt: new Date().toISOString() };
   const infoFile = dir ? path.join(dir, INFO_FILE) : null;

@@ -5,6 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { hardenQueryQueue } from '../../src/db/socket-queue.js';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -16,7 +17,7 @@ import { runTool } from '../../tools/run-tool.js';
 
 async function startServer(withVector: boolean) {
   const db = await PGlite.create(withVector ? { extensions: { vector } } : {});
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+  const server = hardenQueryQueue(new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 }));
   await server.start();
   const url = `postgres://postgres:secret@${server.getServerConn()}/postgres`;
   return { url, stop: async () => (await server.stop(), await db.close()) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import { listMigrations, migrate } from '../../src/db/migrate.js';
+import { hardenQueryQueue } from '../../src/db/socket-queue.js';
 
 describe('migrations on a fresh embedded database', () => {
   it('apply once, then again with no change', async () => {
@@ -29,7 +30,7 @@ describe('two servers starting together', () => {
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
     const pg = (await import('pg')).default;
     const db = await PGlite.create({ extensions: { vector } });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+    const server = hardenQueryQueue(new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 }));
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres`;
     const a = new pg.Pool({ connectionString: url, max: 1 });
