@@ -53,14 +53,14 @@ export const createLeadInput = z.strictObject({
   line: z.string().trim().toLowerCase().min(1).max(40).describe('Line code, e.g. auto, home, umbrella, bop.'),
   status: z.string().trim().toLowerCase().min(1).max(40).default('new').describe('Open status to start in.'),
   source: text(80).optional().describe('E.g. referral, website.'),
-  currentCarrier: text(120).optional().describe('Current carrier.'),
+  currentCarrier: text(120).optional().describe(FIELD.currentCarrier),
   currentPremium: money('Current premium'),
   targetPremium: money('Hoped-for premium'),
   xDate: z.iso.date().optional().describe('X-date: when the current policy expires.'),
   umbrellaRequested: z.boolean().default(false).describe('Wants umbrella coverage too.'),
   umbrellaLimit: money('Umbrella limit'),
   tags: z.array(text(40)).max(20).default([]).describe(FIELD.leadTags),
-  assignedTo: z.string().trim().min(1).max(64).default('me').describe('"me", user id or handle.'),
+  assignedTo: z.string().trim().min(1).max(64).default('me').describe(FIELD.userRef),
   lineData: z
     .record(z.string(), z.unknown())
     .optional()

@@ -129,11 +129,11 @@ export async function listFollowUps(
  */
 export const followUpRowView = z.object({
   followUpId: z.uuid().describe('Id of the follow-up.'),
-  leadId: z.uuid().optional().describe('Its lead.'),
+  leadId: z.uuid().optional().describe(FIELD.itsLead),
   clientName: z.string().optional().describe(FIELD.clientName),
   dueAt: z.string().describe('Due time (ISO 8601, UTC).'),
-  dueLocal: z.string().describe('Due time in the lead\'s time zone, e.g. "Tue, Mar 10, 2026, 3:00 PM EDT".'),
-  purpose: z.string().describe('What it is for.'),
+  dueLocal: z.string().describe(FIELD.dueLocal),
+  purpose: z.string().describe(FIELD.followUpPurpose),
   channel: z.string().describe(FIELD.followUpChannel),
   priority: z.string().describe(FIELD.priorityLevels),
   overdue: z.boolean().describe('True when open and past due.'),

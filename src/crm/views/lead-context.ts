@@ -46,7 +46,7 @@ const highlightView = z.object({
 
 const relevantItemView = z.object({
   sourceType: z.enum(SOURCE_TYPES).describe(FIELD.sourceType),
-  sourceId: z.uuid().describe('Id of the record (cite it).'),
+  sourceId: z.uuid().describe(FIELD.citedSourceId),
   occurredAt: z.string().nullable().describe(FIELD.at),
   score: z.number().describe('Fused relevance to the question (higher is better).'),
   snippet: z.string().describe('The relevant passage, fenced.'),
