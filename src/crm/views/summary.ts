@@ -11,6 +11,8 @@ import type { Fence } from './fence.js';
 import type { TimelineEvent } from './timeline.js';
 import { truncate } from './activity.js';
 import type { ConsentCard } from './cards.js';
+import type { z } from 'zod';
+import type { consentEitherView } from './schemas.js';
 
 /** Longest event text in a summary; the full view and get_lead_context carry more. */
 export const SUMMARY_TEXT_CHARS = 72;
@@ -37,15 +39,9 @@ export const cutTotal = <K extends string>(key: K, total: number) => (total > SU
  * Consent in a summary: the per-channel states and the two opt-outs, quiet hours in one string
  * ("21:00-08:00 America/Chicago"); the full view has the separate fields and the unsubscribe time.
  */
-export interface ConsentSummary {
-  call: string;
-  sms: string;
-  email: string;
-  mail: string;
-  doNotCall: boolean;
-  unsubscribed: boolean;
-  quietHours: string | null;
-}
+export type ConsentSummary = Required<
+  Pick<z.infer<typeof consentEitherView>, 'call' | 'sms' | 'email' | 'mail' | 'doNotCall' | 'unsubscribed' | 'quietHours'>
+>;
 
 const hhmm = (t: string) => t.slice(0, 5);
 
