@@ -12,7 +12,17 @@ import type { Fence } from './fence.js';
 import { clientTimeline } from './timeline.js';
 import { openFollowUps, openTickets, recentCommunications, recentNotes } from './activity.js';
 import { clientCard, contactCards, openLeadCards, openOpportunityCards } from './cards.js';
-import { cutTotal, dropNulls, sec, SUMMARY_ITEMS, summarizeConsent, countRows, summaryEvent } from './summary.js';
+import {
+  cutTotal,
+  dropNulls,
+  sec,
+  SUMMARY_ITEMS,
+  summarizeConsent,
+  countRows,
+  summaryClient,
+  summaryContact,
+  summaryEvent,
+} from './summary.js';
 
 /** The client's full 360 view (its schema in reads.ts). */
 export type ClientView = z.infer<typeof clientFullView>;
@@ -50,7 +60,6 @@ export async function getClientSummary(
 ): Promise<ClientSummary> {
   const client = await clientCard(db, clientId, ctx.fence);
   const scope = { clientId: client.id, book: ctx.book };
-  const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];
   const contacts = await contactCards(db, client.id);
   const leads = await openLeadCards(db, client.id, { book: ctx.book });
   const followUps = await openFollowUps(db, scope, ctx.now);
@@ -62,21 +71,8 @@ export async function getClientSummary(
     .slice(0, SUMMARY_ITEMS);
   const many = SUMMARY_ITEMS * 2;
   return {
-    client: dropNulls({
-      id: client.id,
-      clientType: client.clientType,
-      displayName: client.displayName,
-      email: client.email,
-      phone: client.phone,
-      city: physical?.city ?? null,
-      state: physical?.state ?? null,
-      timezone: client.timezone,
-      status: client.status,
-      assignedUserHandle: client.assignedUserHandle,
-    }),
-    contacts: contacts
-      .slice(0, many)
-      .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
+    client: { ...summaryClient(client), ...dropNulls({ status: client.status, assignedUserHandle: client.assignedUserHandle }) },
+    contacts: contacts.slice(0, many).map(summaryContact),
     openLeads: leads.slice(0, many).map((l) =>
       dropNulls({
         leadId: l.leadId,

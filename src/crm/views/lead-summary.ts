@@ -18,7 +18,17 @@ import { leadTimeline } from './timeline.js';
 import { openFollowUps, openTickets, truncate } from './activity.js';
 import { iso, num } from './format.js';
 import { clientCard, consentCard, contactCards, openLeadCards } from './cards.js';
-import { cutTotal, dropNulls, sec, SUMMARY_ITEMS, SUMMARY_TEXT_CHARS, summarizeConsent, summaryEvent } from './summary.js';
+import {
+  cutTotal,
+  dropNulls,
+  sec,
+  SUMMARY_ITEMS,
+  SUMMARY_TEXT_CHARS,
+  summarizeConsent,
+  summaryClient,
+  summaryContact,
+  summaryEvent,
+} from './summary.js';
 
 /** The summary read (its schema in reads.ts). */
 export type LeadSummary = z.infer<typeof leadSummaryView>;
@@ -44,7 +54,6 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
   const dataField = fieldForDataColumn(t.dataField);
   const data = payloads(l)[dataField] ?? LEAD_DATA_FIELDS.map((f) => payloads(l)[f]).find(Boolean) ?? null;
   const client = await clientCard(db, l.clientId, ctx.fence);
-  const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];
   const contacts = await contactCards(db, l.clientId);
   const followUps = await openFollowUps(db, { leadId: l.id }, ctx.now);
   // The ticket id is beside its subject: fenced without a source.
@@ -84,19 +93,8 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
       dataField,
       dataSummary: describePayload(data),
     }),
-    client: dropNulls({
-      id: client.id,
-      clientType: client.clientType,
-      displayName: client.displayName,
-      email: client.email,
-      phone: client.phone,
-      city: physical?.city ?? null,
-      state: physical?.state ?? null,
-      timezone: client.timezone,
-    }),
-    contacts: contacts
-      .slice(0, SUMMARY_ITEMS)
-      .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
+    client: summaryClient(client),
+    contacts: contacts.slice(0, SUMMARY_ITEMS).map(summaryContact),
     consent: summarizeConsent(await consentCard(db, l.id)),
     counts: {
       communications: counted?.comms ?? 0,

@@ -10,7 +10,7 @@ import type { leadCommunications, leadNotes } from '../../db/schema/index.js';
 import type { Fence } from './fence.js';
 import type { TimelineEvent } from './timeline.js';
 import { truncate } from './activity.js';
-import type { ConsentCard } from './cards.js';
+import type { ClientCard, ConsentCard, ContactCard } from './cards.js';
 import type { z } from 'zod';
 import type { consentEitherView } from './schemas.js';
 
@@ -61,6 +61,30 @@ export function summarizeConsent(c: ConsentCard): ConsentSummary {
     quietHours: quiet,
   };
 }
+
+/** The client as a summary shows it: who, how to reach them, where (city and state of the physical address). */
+export function summaryClient(client: ClientCard) {
+  const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];
+  return dropNulls({
+    id: client.id,
+    clientType: client.clientType,
+    displayName: client.displayName,
+    email: client.email,
+    phone: client.phone,
+    city: physical?.city ?? null,
+    state: physical?.state ?? null,
+    timezone: client.timezone,
+  });
+}
+
+/** A contact as a summary shows it. */
+export const summaryContact = (k: ContactCard) => ({
+  id: k.id,
+  firstName: k.firstName,
+  lastName: k.lastName,
+  roles: k.roles,
+  isPrimary: k.isPrimary,
+});
 
 /** One timeline event as a summary shows it; the kind is right beside the text, so its fence needs no source. */
 export function summaryEvent(e: Pick<TimelineEvent, 'kind' | 'at' | 'title' | 'text'>, fence: Fence) {
