@@ -17,7 +17,7 @@ export const addNoteInput = z.strictObject({
 export const addNoteOutput = z.object({
   noteId: z.uuid().describe('Id of the new note.'),
   leadId: z.uuid().describe('The lead the note was added to.'),
-  clientId: z.uuid().describe('The client of that lead.'),
+  clientId: z.uuid().describe(FIELD.clientOfLead),
   createdAt: z.string().describe('When the note was saved (ISO 8601).'),
 });
 

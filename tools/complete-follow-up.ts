@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { FIELD } from '../src/crm/views/vocabulary.js';
 import { completeFollowUp } from '../src/crm/follow-ups/complete.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';
 
 export const completeFollowUpInput = z.strictObject({
-  followUpId: z.uuid().describe('Follow-up id.'),
+  followUpId: z.uuid().describe(FIELD.followUpId),
   outcome: z.string().trim().min(1).max(2000).optional().describe('What came of it.'),
   cancel: z.boolean().default(false).describe('Cancel instead (no longer needed).'),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLIENT_TYPES } from '../src/db/schema/index.js';
-import { createLead } from '../src/crm/leads/create.js';
+import { createdLeadView, createLead } from '../src/crm/leads/create.js';
 import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { defineTool, WRITE } from './define.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
@@ -53,14 +53,14 @@ export const createLeadInput = z.strictObject({
   line: z.string().trim().toLowerCase().min(1).max(40).describe('Line code, e.g. auto, home, umbrella, bop.'),
   status: z.string().trim().toLowerCase().min(1).max(40).default('new').describe('Open status to start in.'),
   source: text(80).optional().describe('E.g. referral, website.'),
-  currentCarrier: text(120).optional().describe('Current carrier.'),
+  currentCarrier: text(120).optional().describe(FIELD.currentCarrier),
   currentPremium: money('Current premium'),
   targetPremium: money('Hoped-for premium'),
   xDate: z.iso.date().optional().describe('X-date: when the current policy expires.'),
   umbrellaRequested: z.boolean().default(false).describe('Wants umbrella coverage too.'),
   umbrellaLimit: money('Umbrella limit'),
   tags: z.array(text(40)).max(20).default([]).describe(FIELD.leadTags),
-  assignedTo: z.string().trim().min(1).max(64).default('me').describe('"me", user id or handle.'),
+  assignedTo: z.string().trim().min(1).max(64).default('me').describe(FIELD.userRef),
   lineData: z
     .record(z.string(), z.unknown())
     .optional()
@@ -69,22 +69,12 @@ export const createLeadInput = z.strictObject({
     ),
 });
 
-export const createLeadOutput = z.object({
-  leadId: z.uuid().describe('Id of the new lead.'),
-  clientId: z.uuid().describe('Its client (new or existing).'),
-  clientCreated: z.boolean().describe('True when a new client was created.'),
-  status: z.string().describe('Status the lead starts in.'),
-  line: z.string().describe(FIELD.line),
-  dataField: z.string().describe("Payload field of the line's details."),
-  dataVersion: z.number().int().nullable().describe('Schema version the details were stored at; null when none were given.'),
-});
-
 export const createLeadTool = defineTool({
   name: 'create_lead',
   title: 'Create a lead',
   description: 'Creates a lead for clientId or a newClient; invalid lineData or a known email is refused naming it.',
   input: createLeadInput,
-  output: createLeadOutput,
+  output: createdLeadView,
   annotations: WRITE,
   scope: 'crm:write',
   async handler(input, ctx) {

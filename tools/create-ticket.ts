@@ -28,10 +28,7 @@ export const createTicketOutput = z.object({
   ticket: ticketView.describe('The ticket; triage results in ai* fields.'),
   triaged: z.boolean().describe('Whether triage ran.'),
   similarResolved: z.array(similarTicketView).describe(FIELD.similarResolved),
-  triageFallbackReason: z
-    .string()
-    .nullable()
-    .describe('Why the configured model was not used and the rules classified instead; null otherwise.'),
+  triageFallbackReason: z.string().nullable().describe(FIELD.triageFallbackReason),
 });
 
 export const createTicketTool = defineTool({

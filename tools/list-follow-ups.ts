@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FOLLOW_UP_CHANNELS } from '../src/db/schema/index.js';
-import { followUpRow, listFollowUps } from '../src/crm/follow-ups/list.js';
+import { followUpRow, followUpRowView, listFollowUps } from '../src/crm/follow-ups/list.js';
 import { isValidTimeZone } from '../src/crm/time/zoned-time.js';
 import { resolveUserRef } from '../src/crm/access/user-ref.js';
 import { ValidationError } from '../src/errors.js';
@@ -23,28 +23,8 @@ export const listFollowUpsInput = z.strictObject({
   detail: detailInput,
 });
 
-// Summary rows leave out empty fields and the full-only ones; full has every field, null where empty.
-const item = z.object({
-  followUpId: z.uuid().describe('Id of the follow-up.'),
-  leadId: z.uuid().optional().describe('Its lead.'),
-  clientName: z.string().optional().describe(FIELD.clientName),
-  dueAt: z.string().describe('Due time (ISO 8601, UTC).'),
-  dueLocal: z.string().describe('Due time in the lead\'s time zone, e.g. "Tue, Mar 10, 2026, 3:00 PM EDT".'),
-  purpose: z.string().describe('What it is for.'),
-  channel: z.string().describe(FIELD.followUpChannel),
-  priority: z.string().describe(FIELD.priorityLevels),
-  overdue: z.boolean().describe('True when open and past due.'),
-  assigneeHandle: z.string().optional().describe('Handle of the assigned user.'),
-  notes: z.string().nullable().optional().describe('Notes, fenced (summary: cut).'),
-  outcome: z.string().nullable().optional().describe('Outcome recorded at completion, fenced (summary: cut).'),
-  clientId: z.uuid().nullable().optional().describe("Full: the lead's client."),
-  contactName: z.string().nullable().optional().describe('Full: contact person to reach.'),
-  timezone: z.string().optional().describe("Full: the lead's IANA time zone."),
-  status: z.string().optional().describe('Full: open, completed or cancelled.'),
-});
-
 export const listFollowUpsOutput = z.object({
-  items: z.array(item).describe('Follow-ups, earliest due first.'),
+  items: z.array(followUpRowView).describe('Follow-ups, earliest due first.'),
   total: z.number().int().describe('How many follow-ups match the filters in all pages.'),
   nextCursor: z.string().nullable().describe('Pass as cursor to get the next page; null on the last page.'),
 });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES } from '../src/db/schema/index.js';
+import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from '../src/db/schema/index.js';
 import { OPEN_TICKET_STATUSES } from '../src/crm/tickets/create.js';
-import { listTickets, ticketRow, type AssigneeFilter } from '../src/crm/tickets/list.js';
+import { listTickets, ticketRow, ticketRowView, type AssigneeFilter } from '../src/crm/tickets/list.js';
 import { defineTool, READ_ONLY } from './define.js';
 import { detailInput } from '../src/crm/views/schemas.js';
-import { SLA_STATES } from '../src/crm/tickets/sla.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
 
 export const listTicketsInput = z.strictObject({
@@ -21,28 +20,8 @@ export const listTicketsInput = z.strictObject({
   detail: detailInput,
 });
 
-// Summary rows leave out empty fields and the full-only ones; full has every field, null where empty.
-const row = z.object({
-  ticketId: z.uuid().describe(FIELD.ticketId),
-  ticketNumber: z.number().int().describe(FIELD.ticketNumber),
-  subject: z.string().describe(FIELD.subjectFenced),
-  status: z.enum(TICKET_STATUSES).describe(FIELD.workflowStatus),
-  priority: z.enum(PRIORITIES).describe('Priority.'),
-  category: z.enum(TICKET_CATEGORIES).nullable().optional().describe('Category (absent/null if not yet set).'),
-  clientName: z.string().nullable().optional().describe('Client display name.'),
-  leadId: z.uuid().nullable().optional().describe('Lead id, if any.'),
-  assigneeId: z.uuid().nullable().optional().describe('Assigned user id (absent/null: unassigned).'),
-  assigneeHandle: z.string().nullable().optional().describe(FIELD.assignedUserHandle),
-  slaDueAt: z.string().nullable().optional().describe('SLA due time (ISO 8601).'),
-  slaState: z.enum(SLA_STATES).describe(FIELD.slaState),
-  aiCategory: z.enum(TICKET_CATEGORIES).nullable().optional().describe('Full: category triage proposed.'),
-  channel: z.enum(TICKET_CHANNELS).optional().describe('Full: how it came in.'),
-  clientId: z.uuid().nullable().optional().describe('Full: client id.'),
-  openedAt: z.string().optional().describe('Full: opened (ISO 8601).'),
-});
-
 export const listTicketsOutput = z.object({
-  tickets: z.array(row).describe('Soonest SLA first, then priority.'),
+  tickets: z.array(ticketRowView).describe('Soonest SLA first, then priority.'),
   total: z.number().int().describe('How many tickets match the filters in all.'),
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null when this is the last page.'),
 });

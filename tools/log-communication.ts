@@ -28,7 +28,7 @@ export const logCommunicationInput = z.strictObject({
 export const logCommunicationOutput = z.object({
   communicationId: z.uuid().describe('Id of the logged communication (the earlier one when duplicate is true).'),
   leadId: z.uuid().describe('The lead it was logged on.'),
-  clientId: z.uuid().describe('The client of that lead.'),
+  clientId: z.uuid().describe(FIELD.clientOfLead),
   contactId: z.uuid().nullable().describe('The contact person, when one was given.'),
   type: z.string().describe('Communication type code.'),
   direction: z.string().describe('inbound or outbound.'),

@@ -18,7 +18,7 @@ export const scheduleFollowUpInput = z.strictObject({
   purpose: z.string().trim().min(1).max(200).describe('E.g. "Review auto quote"; one open follow-up per lead and purpose.'),
   priority: z.enum(PRIORITIES).default('normal').describe('Priority.'),
   notes: z.string().trim().min(1).max(2000).optional().describe('Instructions for the assignee.'),
-  assignee: z.string().trim().min(1).max(64).default('me').describe('"me", user id or handle.'),
+  assignee: z.string().trim().min(1).max(64).default('me').describe(FIELD.userRef),
   contactId: z.uuid().optional().describe("Contact to reach (of the lead's client); their zone and consent apply."),
   acceptProposed: z.boolean().default(false).describe('Outside contact hours, use the nearest allowed time instead of proposing it.'),
 });
@@ -35,7 +35,7 @@ export const scheduleFollowUpOutput = z.object({
   channel: z.string().describe("Channel of the follow-up (the existing one's when existing)."),
   purpose: z.string().describe("Purpose of the follow-up (the existing one's when existing)."),
   dueAt: z.string().nullable().describe('Due time (ISO 8601, UTC); null when not scheduled.'),
-  dueLocal: z.string().nullable().describe('Due time in the lead\'s time zone, e.g. "Tue, Mar 10, 2026, 3:00 PM EDT".'),
+  dueLocal: z.string().nullable().describe(FIELD.dueLocal),
   timezone: z.string().describe("The lead's IANA time zone used to read `when` and to check contact hours."),
   requestedDueAt: z.string().describe('The time `when` was read as (ISO 8601, UTC).'),
   proposedDueAt: z

@@ -23,7 +23,7 @@ export const triageTicketOutput = z.object({
       slaDueAt: z.boolean().describe('SLA due time was recomputed.'),
     })
     .describe('Fields triage set.'),
-  fallbackReason: z.string().nullable().describe('Why the configured model was not used and the rules classified instead; null otherwise.'),
+  fallbackReason: z.string().nullable().describe(FIELD.triageFallbackReason),
 });
 
 export const triageTicketTool = defineTool({

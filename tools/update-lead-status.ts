@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changeLeadStatus } from '../src/crm/leads/status.js';
+import { changeLeadStatus, statusChangeView } from '../src/crm/leads/status.js';
 import { defineTool, IDEMPOTENT_WRITE } from './define.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
 
@@ -10,21 +10,12 @@ export const updateLeadStatusInput = z.strictObject({
   quotedPremium: z.number().min(0).max(100_000_000).optional().describe('USD/year; only with quoted.'),
 });
 
-export const updateLeadStatusOutput = z.object({
-  leadId: z.uuid().describe('The lead.'),
-  previousStatus: z.string().describe('Status before the call.'),
-  status: z.string().describe('Status now.'),
-  changed: z.boolean().describe('False when the lead already had this status (nothing changed).'),
-  statusChangedAt: z.string().nullable().describe('When the status last changed (ISO 8601).'),
-  allowedNext: z.array(z.string()).describe('Where the lead may move from here.'),
-});
-
 export const updateLeadStatusTool = defineTool({
   name: 'update_lead_status',
   title: 'Move a lead along',
   description: 'Moves a lead along its allowedNext (else INVALID_TRANSITION listing them); repeating is a no-op.',
   input: updateLeadStatusInput,
-  output: updateLeadStatusOutput,
+  output: statusChangeView,
   annotations: IDEMPOTENT_WRITE,
   scope: 'crm:write',
   async handler(input, ctx) {

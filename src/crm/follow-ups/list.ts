@@ -1,5 +1,6 @@
 /** Listing follow-ups: filters, due-time order, keyset pagination with a total, and the rows as the tool shows them. */
 import { workItemInBook, type Book } from '../access/book.js';
+import { z } from 'zod';
 import { and, asc, count, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { clients, contacts, followUps, users } from '../../db/schema/index.js';
@@ -9,6 +10,7 @@ import type { FollowUpChannel } from './schedule.js';
 import { addDays, formatLocal, fromZoned, isValidTimeZone, toZoned } from '../time/zoned-time.js';
 import { truncate } from '../views/activity.js';
 import { dropNulls, sec, SUMMARY_TEXT_CHARS } from '../views/summary.js';
+import { FIELD } from '../views/vocabulary.js';
 
 export interface FollowUpFilters {
   /** Default 'open'. */
@@ -120,28 +122,30 @@ export async function listFollowUps(
   return { items, total, nextCursor: more && last ? encodeCursor(scope, { key: last.dueKey, id: last.row.id }) : null };
 }
 
-/** One row of list_follow_ups. `detail: "summary"` leaves out the empty fields and the ones marked full. */
-export interface FollowUpRow {
-  followUpId: string;
-  leadId?: string;
-  clientName?: string;
-  dueAt: string;
-  dueLocal: string;
-  purpose: string;
-  channel: string;
-  priority: string;
-  overdue: boolean;
-  assigneeHandle?: string;
-  /** Fenced; cut to SUMMARY_TEXT_CHARS in a summary. */
-  notes?: string | null;
-  /** Fenced; cut to SUMMARY_TEXT_CHARS in a summary. */
-  outcome?: string | null;
-  // full only:
-  clientId?: string | null;
-  contactName?: string | null;
-  timezone?: string;
-  status?: string;
-}
+/**
+ * One row of list_follow_ups, its zod schema the tool's output: summary rows leave out empty
+ * fields and the ones marked full (notes and outcome fenced and cut to SUMMARY_TEXT_CHARS); full
+ * has every field, null where empty.
+ */
+export const followUpRowView = z.object({
+  followUpId: z.uuid().describe('Id of the follow-up.'),
+  leadId: z.uuid().optional().describe(FIELD.itsLead),
+  clientName: z.string().optional().describe(FIELD.clientName),
+  dueAt: z.string().describe('Due time (ISO 8601, UTC).'),
+  dueLocal: z.string().describe(FIELD.dueLocal),
+  purpose: z.string().describe(FIELD.followUpPurpose),
+  channel: z.string().describe(FIELD.followUpChannel),
+  priority: z.string().describe(FIELD.priorityLevels),
+  overdue: z.boolean().describe('True when open and past due.'),
+  assigneeHandle: z.string().optional().describe('Handle of the assigned user.'),
+  notes: z.string().nullable().optional().describe('Notes, fenced (summary: cut).'),
+  outcome: z.string().nullable().optional().describe('Outcome recorded at completion, fenced (summary: cut).'),
+  clientId: z.uuid().nullable().optional().describe("Full: the lead's client."),
+  contactName: z.string().nullable().optional().describe('Full: contact person to reach.'),
+  timezone: z.string().optional().describe("Full: the lead's IANA time zone."),
+  status: z.string().optional().describe('Full: open, completed or cancelled.'),
+});
+export type FollowUpRow = z.infer<typeof followUpRowView>;
 
 /**
  * A listed follow-up as the tool returns it, customer text fenced here (the one layer that does).

@@ -1,10 +1,12 @@
 /** Creating a lead, for an existing or a new client (pipeline moves are in status.ts). */
 import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { addresses, clients, insuranceTypes, leads } from '../../db/schema/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { fieldForDataColumn, validateLeadData } from './data/index.js';
 import { lifecycleStamp, money, statusByCode } from './status.js';
+import { FIELD } from '../views/vocabulary.js';
 
 export interface AddressInput {
   line1: string;
@@ -51,15 +53,17 @@ export interface NewLeadInput {
   lineData?: Record<string, unknown>;
 }
 
-export interface CreatedLead {
-  leadId: string;
-  clientId: string;
-  clientCreated: boolean;
-  status: string;
-  line: string;
-  dataField: string;
-  dataVersion: number | null;
-}
+/** What createLead reports, its zod schema create_lead's output. */
+export const createdLeadView = z.object({
+  leadId: z.uuid().describe('Id of the new lead.'),
+  clientId: z.uuid().describe('Its client (new or existing).'),
+  clientCreated: z.boolean().describe('True when a new client was created.'),
+  status: z.string().describe('Status the lead starts in.'),
+  line: z.string().describe(FIELD.line),
+  dataField: z.string().describe("Payload field of the line's details."),
+  dataVersion: z.number().int().nullable().describe('Schema version the details were stored at; null when none were given.'),
+});
+export type CreatedLead = z.infer<typeof createdLeadView>;
 
 function checkNewClient(c: NewClientInput): void {
   const missing: string[] = [];

@@ -11,6 +11,7 @@
  */
 import { leadAssigneeInBook, type Book } from '../access/book.js';
 import { and, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { addresses, clients, insuranceTypes, leadCommunications, leadNotes, leads, leadStatuses, users } from '../../db/schema/index.js';
 import { ValidationError } from '../../errors.js';
@@ -19,6 +20,7 @@ import { cleanField } from '../views/fence.js';
 import { assertFiltersValid, LEAD_FROM, leadFilterConditions, type LeadSearchFilters } from './search-filters.js';
 import { type Compact, dropNulls, sec } from '../views/summary.js';
 import { num } from '../views/format.js';
+import { FIELD } from '../views/vocabulary.js';
 
 export const LEAD_SORTS = ['relevance', 'x_date', 'next_follow_up_at', 'created_at', 'updated_at', 'ai_score'] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
@@ -49,26 +51,36 @@ export interface LeadSearchOptions {
   limit?: number;
 }
 
-export interface LeadSearchRow {
-  leadId: string;
-  clientId: string;
-  clientName: string;
-  clientType: 'individual' | 'business';
-  status: string;
-  line: string;
-  xDate: string | null;
-  currentPremium: number | null;
-  quotedPremium: number | null;
-  targetPremium: number | null;
-  nextFollowUpAt: string | null;
-  aiScore: number | null;
-  assignedUserHandle: string | null;
-  city: string | null;
-  state: string | null;
-  tags: string[];
-  /** Free-text score (higher is better); null without a query. */
-  relevance: number | null;
-}
+/**
+ * A search row, its zod schema the tool's output: summary rows have the fields to pick a lead by,
+ * empty ones left out; full rows have every field. `relevance` is the free-text score, null
+ * without a query.
+ */
+export const leadSearchRowView = z.object({
+  leadId: z.uuid().describe('Lead id (for get_lead, update_lead_status, add_note).'),
+  clientId: z.uuid().describe('Client id (for get_client).'),
+  clientName: z.string().describe(FIELD.clientName),
+  status: z.string().describe(FIELD.statusCode),
+  line: z.string().describe(FIELD.line),
+  xDate: z.string().nullable().optional().describe(FIELD.xDate),
+  currentPremium: z.number().nullable().optional().describe(FIELD.currentPremium),
+  nextFollowUpAt: z.string().nullable().optional().describe('Next follow-up (ISO 8601).'),
+  assignedUserHandle: z.string().nullable().optional().describe(FIELD.assignedUserHandle),
+  relevance: z
+    .number()
+    .nullable()
+    .optional()
+    .describe('Match score for the query (higher is better): +2 exact name/email, +1 partial, plus up to 1 for notes and communications.'),
+  clientType: z.enum(['individual', 'business']).optional().describe('Full: individual or business.'),
+  quotedPremium: z.number().nullable().optional().describe('Full: our quoted annual premium, USD.'),
+  targetPremium: z.number().nullable().optional().describe('Full: premium the prospect hopes for, USD.'),
+  aiScore: z.number().nullable().optional().describe('Full: AI likelihood to bind, 0-100.'),
+  city: z.string().nullable().optional().describe("Full: city of the client's address."),
+  state: z.string().nullable().optional().describe("Full: state of the client's address."),
+  tags: z.array(z.string()).optional().describe('Full: lead tags.'),
+});
+/** A row as searchLeads finds it (and as `detail: "full"` shows it): every field present. */
+export type LeadSearchRow = Required<z.infer<typeof leadSearchRowView>>;
 
 export interface LeadSearchPage {
   rows: LeadSearchRow[];

@@ -1,6 +1,7 @@
 /** Lead pipeline moves: allowed transitions from lead_statuses.allowed_next, and the lifecycle stamps. */
 import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { leads, leadStatuses } from '../../db/schema/index.js';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../../errors.js';
@@ -54,16 +55,18 @@ export interface StatusChange {
   quotedPremium?: number;
 }
 
-export interface StatusChangeResult {
-  leadId: string;
-  previousStatus: string;
-  status: string;
-  /** False when the lead already had this status (nothing was written). */
-  changed: boolean;
-  statusChangedAt: Date | null;
-  /** Where the lead may go from its (new) status. */
-  allowedNext: string[];
-}
+/** A status change as update_lead_status reports it (its output schema). */
+export const statusChangeView = z.object({
+  leadId: z.uuid().describe('The lead.'),
+  previousStatus: z.string().describe('Status before the call.'),
+  status: z.string().describe('Status now.'),
+  changed: z.boolean().describe('False when the lead already had this status (nothing changed).'),
+  statusChangedAt: z.string().nullable().describe('When the status last changed (ISO 8601).'),
+  allowedNext: z.array(z.string()).describe('Where the lead may move from here.'),
+});
+
+/** What changeLeadStatus returns: the view with the change time as a Date (`changed` false: nothing was written). */
+export type StatusChangeResult = Omit<z.infer<typeof statusChangeView>, 'statusChangedAt'> & { statusChangedAt: Date | null };
 
 /**
  * Moves a lead to `status` if lead_statuses.allowed_next permits it, stamping status_changed_at

@@ -5,11 +5,13 @@
 import { workItemInBook, type Book } from '../access/book.js';
 import { and, asc, count, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { clients, supportTickets, users } from '../../db/schema/index.js';
+import { clients, PRIORITIES, supportTickets, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES, users } from '../../db/schema/index.js';
 import { decodeCursor, encodeCursor, type CursorScope } from '../cursor.js';
 import { cleanField, type Fence } from '../views/fence.js';
-import { slaState, type Priority, type SlaState } from './sla.js';
-import type { TicketCategory, TicketChannel, TicketStatus } from './create.js';
+import { z } from 'zod';
+import { SLA_STATES, slaState, type Priority } from './sla.js';
+import type { TicketCategory, TicketStatus } from './create.js';
+import { FIELD } from '../views/vocabulary.js';
 import { dropNulls, sec } from '../views/summary.js';
 
 export type AssigneeFilter = { kind: 'user'; userId: string } | { kind: 'any' } | { kind: 'unassigned' };
@@ -106,27 +108,29 @@ export async function listTickets(db: DbOrTx, q: TicketListQuery) {
 /** A listed ticket as listTickets returns it. */
 export type TicketListItem = Awaited<ReturnType<typeof listTickets>>['rows'][number];
 
-/** One row of list_tickets; the fields marked full are only in `detail: "full"`. */
-export interface TicketRow {
-  ticketId: string;
-  ticketNumber: number;
-  /** Fenced (customer text). */
-  subject: string;
-  status: TicketStatus;
-  priority: Priority;
-  category?: TicketCategory | null;
-  clientName?: string | null;
-  leadId?: string | null;
-  assigneeId?: string | null;
-  assigneeHandle?: string | null;
-  slaDueAt?: string | null;
-  slaState: SlaState;
-  // full only:
-  aiCategory?: TicketCategory | null;
-  channel?: TicketChannel;
-  clientId?: string | null;
-  openedAt?: string;
-}
+/**
+ * One row of list_tickets, its zod schema the tool's output: summary rows leave out empty fields
+ * and the ones marked full; full has every field, null where empty.
+ */
+export const ticketRowView = z.object({
+  ticketId: z.uuid().describe(FIELD.ticketId),
+  ticketNumber: z.number().int().describe(FIELD.ticketNumber),
+  subject: z.string().describe(FIELD.subjectFenced),
+  status: z.enum(TICKET_STATUSES).describe(FIELD.workflowStatus),
+  priority: z.enum(PRIORITIES).describe('Priority.'),
+  category: z.enum(TICKET_CATEGORIES).nullable().optional().describe('Category (absent/null if not yet set).'),
+  clientName: z.string().nullable().optional().describe('Client display name.'),
+  leadId: z.uuid().nullable().optional().describe('Lead id, if any.'),
+  assigneeId: z.uuid().nullable().optional().describe('Assigned user id (absent/null: unassigned).'),
+  assigneeHandle: z.string().nullable().optional().describe(FIELD.assignedUserHandle),
+  slaDueAt: z.string().nullable().optional().describe('SLA due time (ISO 8601).'),
+  slaState: z.enum(SLA_STATES).describe(FIELD.slaState),
+  aiCategory: z.enum(TICKET_CATEGORIES).nullable().optional().describe('Full: category triage proposed.'),
+  channel: z.enum(TICKET_CHANNELS).optional().describe('Full: how it came in.'),
+  clientId: z.uuid().nullable().optional().describe('Full: client id.'),
+  openedAt: z.string().optional().describe('Full: opened (ISO 8601).'),
+});
+export type TicketRow = z.infer<typeof ticketRowView>;
 
 /**
  * A listed ticket as the tool returns it, the subject fenced here (the one layer that does).

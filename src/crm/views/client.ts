@@ -4,52 +4,28 @@
  * across its leads, open follow-ups and tickets. Customer-written text is truncated and fenced.
  */
 import type { Book } from '../access/book.js';
+import type { z } from 'zod';
+import type { clientFullView, clientSummaryView } from './reads.js';
 import type { DbOrTx } from '../../db/client.js';
 import { leadCommunications, leadNotes } from '../../db/schema/index.js';
 import type { Fence } from './fence.js';
 import { clientTimeline } from './timeline.js';
+import { openFollowUps, openTickets, recentCommunications, recentNotes } from './activity.js';
+import { clientCard, contactCards, openLeadCards, openOpportunityCards } from './cards.js';
 import {
-  openFollowUps,
-  openTickets,
-  recentCommunications,
-  recentNotes,
-  type CommunicationCard,
-  type FollowUpCard,
-  type NoteCard,
-  type TicketCard,
-} from './activity.js';
-import {
-  clientCard,
-  contactCards,
-  openLeadCards,
-  openOpportunityCards,
-  type ClientCard,
-  type ContactCard,
-  type LeadCard,
-  type OpportunityCard,
-} from './cards.js';
-import {
-  type Compact,
-  type ConsentSummary,
   cutTotal,
   dropNulls,
   sec,
   SUMMARY_ITEMS,
   summarizeConsent,
   countRows,
+  summaryClient,
+  summaryContact,
   summaryEvent,
 } from './summary.js';
 
-export interface ClientView {
-  client: ClientCard;
-  contacts: ContactCard[];
-  openLeads: LeadCard[];
-  openOpportunities: OpportunityCard[];
-  recentCommunications: CommunicationCard[];
-  recentNotes: NoteCard[];
-  openFollowUps: FollowUpCard[];
-  openTickets: TicketCard[];
-}
+/** The client's full 360 view (its schema in reads.ts). */
+export type ClientView = z.infer<typeof clientFullView>;
 
 /** Assembles the client's 360 view; NOT_FOUND when there is no such client. */
 export async function getClientView(db: DbOrTx, clientId: string, ctx: { fence: Fence; now: Date; book?: Book }): Promise<ClientView> {
@@ -74,41 +50,7 @@ export async function getClientView(db: DbOrTx, clientId: string, ctx: { fence: 
  * notes. Empty fields are left out; lists are cut to SUMMARY_ITEMS (contacts and open leads to
  * twice that) and `counts` gives the total of a cut list.
  */
-export interface ClientSummary {
-  client: Compact<{
-    id: string;
-    clientType: 'individual' | 'business';
-    displayName: string;
-    email: string | null;
-    phone: string | null;
-    city: string | null;
-    state: string | null;
-    timezone: string | null;
-    status: string;
-    assignedUserHandle: string | null;
-  }>;
-  contacts: { id: string; firstName: string; lastName: string; roles: string[]; isPrimary: boolean }[];
-  openLeads: Compact<{
-    leadId: string;
-    status: string;
-    line: string;
-    xDate: string | null;
-    nextFollowUpAt: string | null;
-    consent: ConsentSummary;
-  }>[];
-  counts: {
-    communications: number;
-    notes: number;
-    openOpportunities: number;
-    contacts?: number;
-    openLeads?: number;
-    openFollowUps?: number;
-    openTickets?: number;
-  };
-  recentActivity: { kind: string; at: string; title: string; text: string | null }[];
-  openFollowUps: { id: string; leadId: string | null; dueAt: string; channel: string; purpose: string; overdue: boolean }[];
-  openTickets: { id: string; ticketNumber: number; subject: string; status: string; priority: string }[];
-}
+export type ClientSummary = z.infer<typeof clientSummaryView>;
 
 /** The summary read of a client; NOT_FOUND when there is no such client. */
 export async function getClientSummary(
@@ -118,7 +60,6 @@ export async function getClientSummary(
 ): Promise<ClientSummary> {
   const client = await clientCard(db, clientId, ctx.fence);
   const scope = { clientId: client.id, book: ctx.book };
-  const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];
   const contacts = await contactCards(db, client.id);
   const leads = await openLeadCards(db, client.id, { book: ctx.book });
   const followUps = await openFollowUps(db, scope, ctx.now);
@@ -130,21 +71,8 @@ export async function getClientSummary(
     .slice(0, SUMMARY_ITEMS);
   const many = SUMMARY_ITEMS * 2;
   return {
-    client: dropNulls({
-      id: client.id,
-      clientType: client.clientType,
-      displayName: client.displayName,
-      email: client.email,
-      phone: client.phone,
-      city: physical?.city ?? null,
-      state: physical?.state ?? null,
-      timezone: client.timezone,
-      status: client.status,
-      assignedUserHandle: client.assignedUserHandle,
-    }),
-    contacts: contacts
-      .slice(0, many)
-      .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
+    client: { ...summaryClient(client), ...dropNulls({ status: client.status, assignedUserHandle: client.assignedUserHandle }) },
+    contacts: contacts.slice(0, many).map(summaryContact),
     openLeads: leads.slice(0, many).map((l) =>
       dropNulls({
         leadId: l.leadId,

@@ -10,7 +10,7 @@ import { FIELD } from './vocabulary.js';
 
 export const knowledgeHitView = z.object({
   sourceType: z.enum(SOURCE_TYPES).describe(FIELD.sourceType),
-  sourceId: z.uuid().describe('Id of the record (cite it).'),
+  sourceId: z.uuid().describe(FIELD.citedSourceId),
   leadId: z.uuid().nullable().describe('Lead the record belongs to (for get_lead), or null.'),
   clientId: z.uuid().nullable().describe('Client the record belongs to (for get_client), or null.'),
   clientName: z.string().nullable().describe('Display name of that client.'),

@@ -7,16 +7,19 @@
  */
 import type { Book } from '../access/book.js';
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { clients, insuranceTypes, leads, leadStatuses, users } from '../../db/schema/index.js';
 import { NotFoundError } from '../../errors.js';
 import { cleanField, type Fence } from './fence.js';
 import { searchKnowledge } from '../knowledge/hybrid-search.js';
-import type { SourceType } from '../knowledge/sources.js';
-import { leadTimeline, type TimelineEvent } from './timeline.js';
+import { SOURCE_TYPES } from '../knowledge/sources.js';
+import { leadTimeline, TIMELINE_KINDS } from './timeline.js';
 import { embedQuestion, type VectorQuery } from '../knowledge/vector-arm.js';
 import type { Embedder } from '../ports.js';
-import { openFollowUps, openTickets, truncate, type FollowUpCard, type TicketCard } from './activity.js';
+import { openFollowUps, openTickets, truncate } from './activity.js';
+import { followUpView, ticketCardView } from './schemas.js';
+import { FIELD } from './vocabulary.js';
 
 export interface LeadContextOptions {
   /** What the context should be relevant to; default: the lead's line and status. */
@@ -33,31 +36,39 @@ export interface LeadContextOptions {
   relevant?: number;
 }
 
-export interface RelevantItem {
-  sourceType: SourceType;
-  sourceId: string;
-  occurredAt: string | null;
-  score: number;
-  /** Fenced. */
-  snippet: string;
-}
+const highlightView = z.object({
+  kind: z.enum(TIMELINE_KINDS).describe('Kind of event.'),
+  id: z.uuid().describe('Id of the record.'),
+  at: z.string().describe(FIELD.at),
+  title: z.string().describe('One line about the event (our own text).'),
+  text: z.string().nullable().describe('Customer-written text, truncated and fenced, or null.'),
+});
 
-export interface LeadContext {
-  leadId: string;
-  clientId: string;
-  clientName: string;
-  /** One line: line, status, x-date, carrier, premiums, assignee, next follow-up. */
-  summary: string;
-  /** The text relevance was ranked against. */
-  query: string;
-  mode: 'hybrid' | 'fulltext';
-  highlights: TimelineEvent[];
-  relevant: RelevantItem[];
-  openFollowUps: FollowUpCard[];
-  openTickets: TicketCard[];
-  /** An outline of the above (ids, dates, titles), without repeating the fenced texts. */
-  text: string;
-}
+const relevantItemView = z.object({
+  sourceType: z.enum(SOURCE_TYPES).describe(FIELD.sourceType),
+  sourceId: z.uuid().describe(FIELD.citedSourceId),
+  occurredAt: z.string().nullable().describe(FIELD.at),
+  score: z.number().describe('Fused relevance to the question (higher is better).'),
+  snippet: z.string().describe('The relevant passage, fenced.'),
+});
+export type RelevantItem = z.infer<typeof relevantItemView>;
+
+/** The context as get_lead_context returns it (its output schema): everything but the outline `text`. */
+export const leadContextView = z.object({
+  leadId: z.uuid().describe('The lead.'),
+  clientId: z.uuid().describe('Its client.'),
+  clientName: z.string().describe('Client display name.'),
+  summary: z.string().describe('The lead in one line: line, status, x-date, carrier, premiums, assignee, next follow-up.'),
+  query: z.string().describe('What the relevant items were ranked against.'),
+  mode: z.enum(['hybrid', 'fulltext']).describe('hybrid: words and meaning; fulltext: words only (no embedding model).'),
+  highlights: z.array(highlightView).describe('Latest events.'),
+  relevant: z.array(relevantItemView).describe('Records most relevant to the question.'),
+  openFollowUps: z.array(followUpView).describe('Soonest first.'),
+  openTickets: z.array(ticketCardView).describe("The client's."),
+});
+
+/** The context, with an outline of it (ids, dates, titles) in `text` that does not repeat the fenced texts (for prompts). */
+export type LeadContext = z.infer<typeof leadContextView> & { text: string };
 
 async function loadLead(db: DbOrTx, leadId: string) {
   const [row] = await db

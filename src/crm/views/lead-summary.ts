@@ -7,77 +7,31 @@
  * open follow-ups and tickets are not repeated among the events.
  */
 import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { leadCommunications, leadNotes, opportunities } from '../../db/schema/index.js';
 import { cleanField, type Fence } from './fence.js';
-import { fieldForDataColumn, LEAD_DATA_FIELDS, type LeadDataField } from '../leads/data/index.js';
+import { fieldForDataColumn, LEAD_DATA_FIELDS } from '../leads/data/index.js';
+import type { leadSummaryView } from './reads.js';
 import { loadLeadRow, payloads, type LeadViewOptions } from './lead.js';
 import { leadTimeline } from './timeline.js';
 import { openFollowUps, openTickets, truncate } from './activity.js';
 import { iso, num } from './format.js';
 import { clientCard, consentCard, contactCards, openLeadCards } from './cards.js';
 import {
-  type Compact,
-  type ConsentSummary,
   cutTotal,
   dropNulls,
   sec,
   SUMMARY_ITEMS,
   SUMMARY_TEXT_CHARS,
   summarizeConsent,
+  summaryClient,
+  summaryContact,
   summaryEvent,
 } from './summary.js';
 
-export interface LeadSummary {
-  detail: 'summary';
-  lead: Compact<{
-    id: string;
-    status: string;
-    allowedNext: string[];
-    line: string;
-    source: string | null;
-    currentCarrier: string | null;
-    currentPremium: number | null;
-    quotedPremium: number | null;
-    targetPremium: number | null;
-    xDate: string | null;
-    assignedUserHandle: string | null;
-    tags: string[];
-    aiScore: number | null;
-    aiSummary: string | null;
-    lastContactedAt: string | null;
-    nextFollowUpAt: string | null;
-    dataField: LeadDataField;
-    /** What the line payload holds, e.g. "drivers: 2, vehicles: 1, coverages"; null when empty. */
-    dataSummary: string | null;
-  }>;
-  client: Compact<{
-    id: string;
-    clientType: 'individual' | 'business';
-    displayName: string;
-    email: string | null;
-    phone: string | null;
-    city: string | null;
-    state: string | null;
-    timezone: string | null;
-  }>;
-  contacts: { id: string; firstName: string; lastName: string; roles: string[]; isPrimary: boolean }[];
-  consent: ConsentSummary;
-  /** Totals of what the summary does not list in full; a listed kind's total is given only when the list is cut. */
-  counts: {
-    communications: number;
-    notes: number;
-    openOpportunities: number;
-    openFollowUps?: number;
-    openTickets?: number;
-    otherOpenLeads?: number;
-  };
-  /** Latest events, without record ids (detail full and the timeline resource have them). */
-  recentActivity: { kind: string; at: string; title: string; text: string | null }[];
-  openFollowUps: { id: string; dueAt: string; channel: string; purpose: string; overdue: boolean }[];
-  openTickets: { id: string; ticketNumber: number; subject: string; status: string; priority: string }[];
-  otherOpenLeads: { leadId: string; status: string; line: string; xDate: string | null }[];
-}
+/** The summary read (its schema in reads.ts). */
+export type LeadSummary = z.infer<typeof leadSummaryView>;
 
 /** Most payload keys a summary names; the rest are counted ("+3 more"). */
 const PAYLOAD_KEYS_SHOWN = 4;
@@ -100,7 +54,6 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
   const dataField = fieldForDataColumn(t.dataField);
   const data = payloads(l)[dataField] ?? LEAD_DATA_FIELDS.map((f) => payloads(l)[f]).find(Boolean) ?? null;
   const client = await clientCard(db, l.clientId, ctx.fence);
-  const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];
   const contacts = await contactCards(db, l.clientId);
   const followUps = await openFollowUps(db, { leadId: l.id }, ctx.now);
   // The ticket id is beside its subject: fenced without a source.
@@ -140,19 +93,8 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
       dataField,
       dataSummary: describePayload(data),
     }),
-    client: dropNulls({
-      id: client.id,
-      clientType: client.clientType,
-      displayName: client.displayName,
-      email: client.email,
-      phone: client.phone,
-      city: physical?.city ?? null,
-      state: physical?.state ?? null,
-      timezone: client.timezone,
-    }),
-    contacts: contacts
-      .slice(0, SUMMARY_ITEMS)
-      .map((k) => ({ id: k.id, firstName: k.firstName, lastName: k.lastName, roles: k.roles, isPrimary: k.isPrimary })),
+    client: summaryClient(client),
+    contacts: contacts.slice(0, SUMMARY_ITEMS).map(summaryContact),
     consent: summarizeConsent(await consentCard(db, l.id)),
     counts: {
       communications: counted?.comms ?? 0,

@@ -14,47 +14,17 @@ import { cleanDeep, cleanField, type Fence } from './fence.js';
 import { maskPii } from '../audit/pii.js';
 import { fieldForDataColumn, LEAD_DATA_FIELDS, readLeadData, type LeadDataField } from '../leads/data/index.js';
 import { iso, num } from './format.js';
-import {
-  openFollowUps,
-  openTickets,
-  recentCommunications,
-  recentNotes,
-  type CommunicationCard,
-  type FollowUpCard,
-  type NoteCard,
-  type TicketCard,
-} from './activity.js';
-import {
-  clientCard,
-  consentCard,
-  contactCards,
-  openLeadCards,
-  openOpportunityCards,
-  type ClientCard,
-  type ConsentCard,
-  type ContactCard,
-  type LeadCard,
-  type OpportunityCard,
-} from './cards.js';
+import { openFollowUps, openTickets, recentCommunications, recentNotes } from './activity.js';
+import { clientCard, consentCard, contactCards, openLeadCards, openOpportunityCards } from './cards.js';
 import type { z } from 'zod';
 import type { leadDetailView } from './schemas.js';
+import type { leadFullView } from './reads.js';
 
 /** The lead in the full view; `dataSummary` belongs to the summary read only. */
 export type LeadDetail = Omit<z.infer<typeof leadDetailView>, 'dataSummary'>;
 
-export interface LeadView {
-  lead: LeadDetail;
-  client: ClientCard;
-  contacts: ContactCard[];
-  consent: ConsentCard;
-  otherOpenLeads: LeadCard[];
-  openOpportunities: OpportunityCard[];
-  recentCommunications: CommunicationCard[];
-  recentNotes: NoteCard[];
-  openFollowUps: FollowUpCard[];
-  /** Open tickets of the lead's client (service issues matter when selling to the same customer). */
-  openTickets: TicketCard[];
-}
+/** The full 360 view (its schema in reads.ts). */
+export type LeadView = z.infer<typeof leadFullView>;
 
 type LeadRow = typeof leads.$inferSelect;
 

@@ -51,10 +51,10 @@ export const clientView = z.object({
   businessName: z.string().nullable().describe('Legal business name (businesses).'),
   dbaName: z.string().nullable().describe('Doing-business-as name.'),
   industry: z.string().nullable().describe('Industry (businesses).'),
-  email: z.string().nullable().describe('Email.'),
-  phone: z.string().nullable().describe('Phone.'),
+  email: z.string().nullable().describe(FIELD.email),
+  phone: z.string().nullable().describe(FIELD.phone),
   website: z.string().nullable().describe('Website.'),
-  preferredContactMethod: z.string().nullable().describe('call, email, sms, mail or any.'),
+  preferredContactMethod: z.string().nullable().describe(FIELD.preferredContactMethod),
   timezone: z.string().nullable().describe('IANA time zone of the client.'),
   status: z.string().describe('prospect, active or inactive.'),
   assignedUserHandle: z.string().nullable().describe('Handle of the producer who owns the client.'),
@@ -73,10 +73,10 @@ export const contactView = z.object({
   title: z.string().nullable().describe('Job title.'),
   roles: z.array(z.string()).describe('Roles, e.g. owner, decision_maker, driver, spouse.'),
   isPrimary: z.boolean().describe('The primary contact of the client.'),
-  email: z.string().nullable().describe('Email.'),
-  phone: z.string().nullable().describe('Phone.'),
+  email: z.string().nullable().describe(FIELD.email),
+  phone: z.string().nullable().describe(FIELD.phone),
   mobilePhone: z.string().nullable().describe('Mobile phone.'),
-  preferredContactMethod: z.string().nullable().describe('call, email, sms, mail or any.'),
+  preferredContactMethod: z.string().nullable().describe(FIELD.preferredContactMethod),
 });
 
 export const consentView = z.object({
@@ -103,11 +103,11 @@ export const leadCardView = z.object({
   status: z.string().describe(FIELD.statusCode),
   line: z.string().describe(FIELD.line),
   xDate: z.string().nullable().describe(FIELD.xDate),
-  currentCarrier: z.string().nullable().describe('Current carrier.'),
+  currentCarrier: z.string().nullable().describe(FIELD.currentCarrier),
   currentPremium: z.number().nullable().describe(FIELD.currentPremium),
   quotedPremium: z.number().nullable().describe(FIELD.quotedPremium),
   nextFollowUpAt: isoNullable('Next follow-up'),
-  aiScore: z.number().nullable().describe('AI likelihood to bind, 0-100.'),
+  aiScore: z.number().nullable().describe(FIELD.aiScore),
   assignedUserHandle: z.string().nullable().describe(FIELD.assignedUserHandle),
   statusChangedAt: isoNullable('Last status change'),
   consent: consentView.describe('Marketing consent recorded on this lead.'),
@@ -115,7 +115,7 @@ export const leadCardView = z.object({
 
 export const opportunityView = z.object({
   id: z.uuid().describe('Opportunity id.'),
-  leadId: z.uuid().nullable().describe('Its lead.'),
+  leadId: z.uuid().nullable().describe(FIELD.itsLead),
   name: z.string().describe('Name.'),
   stage: z.string().describe('prospecting, quoting, proposal or negotiation.'),
   carrier: z.string().nullable().describe('Carrier being quoted.'),
@@ -126,7 +126,7 @@ export const opportunityView = z.object({
 
 export const communicationView = z.object({
   id: z.uuid().describe('Communication id.'),
-  leadId: z.uuid().describe('Its lead.'),
+  leadId: z.uuid().describe(FIELD.itsLead),
   type: z.string().describe('call, voicemail, sms, email, meeting, letter or chat.'),
   direction: z.enum(['inbound', 'outbound']).describe('inbound (from the customer) or outbound.'),
   subject: z.string().nullable().describe('Subject, fenced.'),
@@ -141,7 +141,7 @@ export const communicationView = z.object({
 
 export const noteView = z.object({
   id: z.uuid().describe('Note id.'),
-  leadId: z.uuid().describe('Its lead.'),
+  leadId: z.uuid().describe(FIELD.itsLead),
   noteType: z.string().describe('general, underwriting, call_summary, claim_history, coverage or ai_generated.'),
   isPinned: z.boolean().describe('Pinned notes come first.'),
   body: z.string().describe('Note text, cut to ~500 characters, fenced.'),
@@ -151,12 +151,12 @@ export const noteView = z.object({
 });
 
 export const followUpView = z.object({
-  id: z.uuid().describe('Follow-up id.'),
-  leadId: z.uuid().nullable().describe('Its lead.'),
+  id: z.uuid().describe(FIELD.followUpId),
+  leadId: z.uuid().nullable().describe(FIELD.itsLead),
   dueAt: z.string().describe('Due time (ISO 8601).'),
   timezone: z.string().describe('IANA zone the due time was set in.'),
   channel: z.string().describe(FIELD.followUpChannel),
-  purpose: z.string().describe('What it is for.'),
+  purpose: z.string().describe(FIELD.followUpPurpose),
   priority: z.string().describe(FIELD.priorityLevels),
   assignedUserHandle: z.string().nullable().describe('Assignee handle.'),
   createdByAi: z.boolean().describe('Created by the AI.'),
@@ -208,7 +208,7 @@ export const leadDetailView = z.object({
   customFields: z.record(z.string(), z.unknown()).describe('Agency-defined custom fields.'),
   aiSummary: z.string().nullable().describe('AI summary of the lead, fenced.'),
   aiNextAction: z.string().nullable().describe('AI-suggested next action, fenced.'),
-  aiScore: z.number().nullable().describe('AI likelihood to bind, 0-100.'),
+  aiScore: z.number().nullable().describe(FIELD.aiScore),
   aiFollowUpPriority: z.number().nullable().describe('AI follow-up priority, 1 (highest) to 5.'),
   createdAt: z.string().describe('Created (ISO 8601).'),
   updatedAt: z.string().describe('Last updated (ISO 8601).'),

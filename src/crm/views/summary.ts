@@ -10,7 +10,9 @@ import type { leadCommunications, leadNotes } from '../../db/schema/index.js';
 import type { Fence } from './fence.js';
 import type { TimelineEvent } from './timeline.js';
 import { truncate } from './activity.js';
-import type { ConsentCard } from './cards.js';
+import type { ClientCard, ConsentCard, ContactCard } from './cards.js';
+import type { z } from 'zod';
+import type { consentEitherView } from './schemas.js';
 
 /** Longest event text in a summary; the full view and get_lead_context carry more. */
 export const SUMMARY_TEXT_CHARS = 72;
@@ -37,15 +39,9 @@ export const cutTotal = <K extends string>(key: K, total: number) => (total > SU
  * Consent in a summary: the per-channel states and the two opt-outs, quiet hours in one string
  * ("21:00-08:00 America/Chicago"); the full view has the separate fields and the unsubscribe time.
  */
-export interface ConsentSummary {
-  call: string;
-  sms: string;
-  email: string;
-  mail: string;
-  doNotCall: boolean;
-  unsubscribed: boolean;
-  quietHours: string | null;
-}
+export type ConsentSummary = Required<
+  Pick<z.infer<typeof consentEitherView>, 'call' | 'sms' | 'email' | 'mail' | 'doNotCall' | 'unsubscribed' | 'quietHours'>
+>;
 
 const hhmm = (t: string) => t.slice(0, 5);
 
@@ -65,6 +61,30 @@ export function summarizeConsent(c: ConsentCard): ConsentSummary {
     quietHours: quiet,
   };
 }
+
+/** The client as a summary shows it: who, how to reach them, where (city and state of the physical address). */
+export function summaryClient(client: ClientCard) {
+  const physical = client.addresses.find((a) => a.kind === 'physical') ?? client.addresses[0];
+  return dropNulls({
+    id: client.id,
+    clientType: client.clientType,
+    displayName: client.displayName,
+    email: client.email,
+    phone: client.phone,
+    city: physical?.city ?? null,
+    state: physical?.state ?? null,
+    timezone: client.timezone,
+  });
+}
+
+/** A contact as a summary shows it. */
+export const summaryContact = (k: ContactCard) => ({
+  id: k.id,
+  firstName: k.firstName,
+  lastName: k.lastName,
+  roles: k.roles,
+  isPrimary: k.isPrimary,
+});
 
 /** One timeline event as a summary shows it; the kind is right beside the text, so its fence needs no source. */
 export function summaryEvent(e: Pick<TimelineEvent, 'kind' | 'at' | 'title' | 'text'>, fence: Fence) {
