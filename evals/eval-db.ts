@@ -6,12 +6,10 @@
  * keys are off during the restore (session_replication_role = replica), so no embedding job or
  * cascade fires; generated columns are recomputed by Postgres.
  */
-import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
-import type { Database } from '../src/db/client.js';
-import { hostEmbedded, MEMORY_DIR } from '../src/db/embedded.js';
+import type pg from 'pg';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { MEMORY_DIR } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
-import * as schema from '../src/db/schema/index.js';
 import { seedDemoData } from '../src/seed/index.js';
 
 /** The book every dialog starts from: fixed seed and "today", so ids and dates never move. */
@@ -53,19 +51,8 @@ async function tablesOf(pool: pg.Pool): Promise<TableCopy[]> {
 /** Opens a private in-memory database with the demo book, and keeps the copy `reset` restores. */
 export async function openEvalDb(o: { scale?: number; anchorDate?: string } = {}): Promise<EvalDb> {
   const started = performance.now();
-  const host = await hostEmbedded(MEMORY_DIR);
-  const pool = new pg.Pool({ connectionString: host.url, max: 1, idleTimeoutMillis: 0 });
-  pool.on('error', () => undefined);
-  const database: Database = {
-    db: drizzle(pool, { schema }),
-    pool,
-    url: host.url,
-    embedded: true,
-    async close() {
-      await pool.end();
-      await host.stop();
-    },
-  };
+  const database = await openDatabase({ CRM_DATA_DIR: MEMORY_DIR, DATABASE_URL: undefined, DATABASE_POOL_MAX: 1 });
+  const { pool } = database;
   try {
     await migrate(pool);
     await seedDemoData(database.db, pool, { scale: o.scale ?? EVAL_SCALE, seed: EVAL_SEED, anchorDate: o.anchorDate ?? EVAL_ANCHOR_DATE });
