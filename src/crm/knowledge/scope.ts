@@ -76,7 +76,7 @@ export const MAX_RESOLVED_LEADS = 1000;
  * statements, each with a branch per source type, do not each run the filters again. Unchanged
  * without filters, with ids already resolved, or when more than MAX_RESOLVED_LEADS leads match.
  */
-export async function resolveLeadFilters<S extends KnowledgeScope>(db: DbOrTx, scope: S): Promise<S> {
+export async function resolveLeadFilters<S extends KnowledgeScope>(db: DbOrTx, scope: S): Promise<S & Pick<KnowledgeScope, 'leadIds'>> {
   if (!scope.leadFilters || scope.leadIds) return scope;
   const r = await db.execute<{ ids: string[] | null; n: number }>(
     sql`select array_agg(id) as ids, count(*)::int as n from (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())} limit ${MAX_RESOLVED_LEADS + 1}) x(id)`,
