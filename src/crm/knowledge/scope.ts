@@ -58,9 +58,19 @@ export function scopeConditions(type: SourceType, scope: KnowledgeScope): SQL[] 
   return c;
 }
 
-/** The lead filter of a scope over a lead id column: the resolved ids, else the filters' subquery; null without filters. */
-export function leadFilterCondition(scope: KnowledgeScope, leadId: SQL): SQL | null {
-  if (scope.leadIds) return sql`${leadId} = any(${sql.param([...scope.leadIds])}::uuid[])`;
+/**
+ * The lead filter of a scope over a lead id column: the resolved ids, else the filters' subquery;
+ * null without filters. The ids go in as a sub-select, not as a constant array: the planner
+ * estimates "= any" of a constant array element by element (5-11 ms of planning per statement for
+ * 680 ids). `indexed`: let the planner drive the scan by the lead id index (the vector arm's exact
+ * scan); otherwise the condition only filters the rows another index found (`is true` is not
+ * indexable; with it the full-text arm ANDed a 3,000-row lead index scan into every GIN scan).
+ */
+export function leadFilterCondition(scope: KnowledgeScope, leadId: SQL, indexed = false): SQL | null {
+  if (scope.leadIds) {
+    const ids = sql`${leadId} = any(array(select unnest(${sql.param([...scope.leadIds])}::uuid[])))`;
+    return indexed ? ids : sql`(${ids}) is true`;
+  }
   if (scope.leadFilters) return sql`${leadId} in (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())})`;
   return null;
 }

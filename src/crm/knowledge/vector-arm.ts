@@ -38,7 +38,7 @@ function vectorScope(scope: KnowledgeScope): SQL[] {
   if (scope.clientId) c.push(sql`e.client_id = ${scope.clientId}`);
   if (scope.since) c.push(sql`e.source_created_at >= ${scope.since.toISOString()}`);
   if (scope.until) c.push(sql`e.source_created_at < ${scope.until.toISOString()}`);
-  const leads = leadFilterCondition(scope, sql`e.lead_id`);
+  const leads = leadFilterCondition(scope, sql`e.lead_id`, true);
   if (leads) c.push(leads);
   if (scope.book) c.push(recordInBook(scope.book, sql`e.lead_id`, sql`e.client_id`));
   return c;
