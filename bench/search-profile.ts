@@ -2,7 +2,8 @@
  * Where a knowledge search spends its time: every SQL statement `searchKnowledge` runs, timed and
  * grouped by the function that issued it, over the labelled questions, on a database kept by
  * `bench/search-speed.ts --data DIR` (seed it there first).
- *   npx tsx bench/search-profile.ts /tmp/bench-10k [--explain] [--mode hybrid|fulltext|vector]
+ *   npx tsx bench/search-profile.ts /tmp/bench-10k [--explain] [--mode hybrid|fulltext|vector] [--filters]
+ * With --filters, every search carries the lead filters of search-speed's "lead filters" modes.
  * With --explain, prints EXPLAIN (ANALYZE, BUFFERS) of each statement of the slowest question.
  * Prints figures; asserts nothing.
  */
@@ -22,6 +23,10 @@ const explain = process.argv.includes('--explain');
 const quality = process.argv.includes('--quality');
 const modeAt = process.argv.indexOf('--mode');
 const mode = modeAt > 0 ? process.argv[modeAt + 1]! : 'hybrid';
+// The same filters as bench/search-speed.ts's "hybrid, lead filters".
+const filtered = process.argv.includes('--filters')
+  ? { leadFilters: { statuses: ['quoting', 'quoted', 'nurturing'], lines: ['auto'] }, now: new Date() }
+  : {};
 const config = loadConfig({ ...process.env, DATABASE_URL: '', CRM_DATA_DIR: dir, LOG_LEVEL: 'warn' });
 const database = await openDatabase(config);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
@@ -111,7 +116,13 @@ try {
       steps = [];
       const t = performance.now();
       const c0 = process.cpuUsage();
-      await searchKnowledge(db, { question: questions[i]!, vector: { space, values: vectors[i]! }, limit: 10, ...(arms ? { arms } : {}) });
+      await searchKnowledge(db, {
+        question: questions[i]!,
+        vector: { space, values: vectors[i]! },
+        limit: 10,
+        ...(arms ? { arms } : {}),
+        ...filtered,
+      });
       const ms = performance.now() - t;
       const c = process.cpuUsage(c0);
       cpus.push((c.user + c.system) / 1000);
@@ -123,7 +134,7 @@ try {
     }
   }
   console.log(
-    `mode ${mode}: total p50 ${pct(totals, 50).toFixed(1)} p95 ${pct(totals, 95).toFixed(1)} ms over ${totals.length} searches; CPU of this process (the embedded database runs in it) p50 ${pct(cpus, 50).toFixed(1)} p95 ${pct(cpus, 95).toFixed(1)} ms`,
+    `mode ${mode}${process.argv.includes('--filters') ? ', lead filters' : ''}: total p50 ${pct(totals, 50).toFixed(1)} p95 ${pct(totals, 95).toFixed(1)} ms over ${totals.length} searches; CPU of this process (the embedded database runs in it) p50 ${pct(cpus, 50).toFixed(1)} p95 ${pct(cpus, 95).toFixed(1)} ms`,
   );
   console.log('| issued by | calls/search | p50 | p95 | mean |');
   for (const [c, xs] of [...byCaller].sort((a, b) => b[1].reduce((s, x) => s + x, 0) - a[1].reduce((s, x) => s + x, 0))) {

@@ -47,6 +47,45 @@ describe('insurance vocabulary', () => {
   });
 });
 
+describe('vocabulary stems that are also other words (migration 0010)', () => {
+  const expansion = async (question: string) => {
+    const { db } = getDb();
+    return (await db.execute<{ q: string }>(sql`select crm_tsquery(${question})::text as q`)).rows[0]!.q;
+  };
+
+  it('"insurance" alone does not expand to the carrier concept; "insurer" and "carrier" do', async () => {
+    // 'aseguradora' is a term of the carrier concept only.
+    expect(await expansion('insurance')).not.toMatch(/aseguradora|carrier/);
+    expect(await expansion('insured driver')).not.toMatch(/aseguradora|carrier/);
+    expect(await expansion('which insurer')).toMatch(/aseguradora/);
+    expect(await expansion('insurers')).toMatch(/aseguradora/);
+    expect(await expansion('carrier')).toMatch(/aseguradora/);
+  });
+
+  it('"Carly", "housing" and "terminal" keep their meaning; "terminated" and "cars" still name their concepts', async () => {
+    expect(await expansion('Carly called')).not.toMatch(/vehicl|coch/);
+    expect(await expansion('housing')).not.toMatch(/vivienda|homeown/);
+    expect(await expansion('terminal')).not.toMatch(/cancel/);
+    expect(await expansion('comprehension')).not.toMatch(/collis/);
+    expect(await expansion('policy terminated')).toMatch(/cancel/);
+    expect(await expansion('termination')).toMatch(/cancel/);
+    expect(await expansion('two cars')).toMatch(/vehicl/);
+    expect(await expansion('house')).toMatch(/vivienda/);
+  });
+
+  it('a question saying "insurance" does not find a text that only names the carrier', async () => {
+    const { db } = getDb();
+    const lead = await makeLead(db);
+    const [flood] = await db
+      .insert(leadNotes)
+      .values({ leadId: lead.id, clientId: lead.clientId, body: 'Asked about flood insurance for the new house.' })
+      .returning();
+    await db.insert(leadNotes).values({ leadId: lead.id, clientId: lead.clientId, body: 'The carrier mailed the renewal packet.' });
+    const { hits } = await searchKnowledge(db, { question: 'flood insurance', leadId: lead.id, arms: { fulltext: true, vector: false } });
+    expect(hits.map((h) => h.sourceId)).toEqual([flood!.id]);
+  });
+});
+
 describe('results a person can use', () => {
   it('collapses a form letter sent to many clients into its best copy and counts the rest', async () => {
     const { db } = getDb();

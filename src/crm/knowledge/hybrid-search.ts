@@ -11,7 +11,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { collapseNearDuplicates } from './collapse.js';
 import { coverageArm, coverageOf, questionTerms, type FullTextHit, type QuestionTerms } from './fulltext.js';
 import { DEFAULT_FUSION, fuse, isLowConfidence, type Candidate, type FusionParams } from './fusion.js';
-import { scopedTypes, type ArmHit, type KnowledgeScope } from './scope.js';
+import { resolveLeadFilters, scopedTypes, type ArmHit, type KnowledgeScope } from './scope.js';
 import type { SourceType } from './sources.js';
 import { loadSnippets } from './snippets.js';
 import { similarityOf, vectorArm, type VectorHit, type VectorQuery } from './vector-arm.js';
@@ -77,6 +77,8 @@ export async function knowledgeCandidates(
   want: number,
   complete: boolean,
 ): Promise<{ candidates: Candidate<ArmHit & { leadId: string | null }>[]; chunks: Map<string, VectorHit> }> {
+  // Lead filters resolved once, not in every branch of both arms.
+  scope = await resolveLeadFilters(db, scope);
   // The arms, then each arm's evidence for the other's finds, are independent: issued together,
   // so a server runs them on two connections (the embedded database still runs one at a time).
   const [fts, vec] = await Promise.all([

@@ -19,6 +19,11 @@ export interface KnowledgeScope {
   leadFilters?: LeadSearchFilters;
   /** The time the lead filters' "due"/"overdue" are measured against. */
   now?: Date;
+  /**
+   * The leads matching `leadFilters`, resolved once by resolveLeadFilters; when set, every arm
+   * filters by this list instead of running the filters' subquery in each of its branches.
+   */
+  leadIds?: readonly string[];
   /** Only records in this book of business (src/crm/access); absent: the whole book. */
   book?: Book;
 }
@@ -47,9 +52,48 @@ export function scopeConditions(type: SourceType, scope: KnowledgeScope): SQL[] 
   if (scope.clientId) c.push(sql`${s.clientId} = ${scope.clientId}`);
   if (scope.since) c.push(sql`${s.occurredAt} >= ${scope.since.toISOString()}`);
   if (scope.until) c.push(sql`${s.occurredAt} < ${scope.until.toISOString()}`);
-  if (scope.leadFilters) c.push(sql`${s.leadId} in (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())})`);
+  const leads = leadFilterCondition(scope, s.leadId);
+  if (leads) c.push(leads);
   if (scope.book) c.push(recordInBook(scope.book, s.leadId, s.clientId));
   return c;
+}
+
+/**
+ * The lead filter of a scope over a lead id column: the resolved ids, else the filters' subquery;
+ * null without filters. The ids go in as a sub-select, not as a constant array: the planner
+ * estimates "= any" of a constant array element by element (5-11 ms of planning per statement for
+ * 680 ids). `indexed`: let the planner drive the scan by the lead id index (the vector arm's exact
+ * scan); otherwise the condition only filters the rows another index found (`is true` is not
+ * indexable; with it the full-text arm ANDed a 3,000-row lead index scan into every GIN scan).
+ */
+export function leadFilterCondition(scope: KnowledgeScope, leadId: SQL, indexed = false): SQL | null {
+  if (scope.leadIds) {
+    const ids = sql`${leadId} = any(array(select unnest(${sql.param([...scope.leadIds])}::uuid[])))`;
+    return indexed ? ids : sql`(${ids}) is true`;
+  }
+  if (scope.leadFilters) return sql`${leadId} in (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())})`;
+  return null;
+}
+
+/**
+ * Above this many matching leads the filters stay a subquery and the vector arm uses HNSW: with a
+ * resolved list it scans the listed leads' vectors exactly (vector-arm.ts), which grows with them.
+ */
+export const MAX_RESOLVED_LEADS = 1000;
+
+/**
+ * The scope with its lead filters resolved to the matching lead ids (one query), so the arms'
+ * statements, each with a branch per source type, do not each run the filters again. Unchanged
+ * without filters, with ids already resolved, or when more than MAX_RESOLVED_LEADS leads match.
+ */
+export async function resolveLeadFilters<S extends KnowledgeScope>(db: DbOrTx, scope: S): Promise<S & Pick<KnowledgeScope, 'leadIds'>> {
+  if (!scope.leadFilters || scope.leadIds) return scope;
+  const r = await db.execute<{ ids: string[] | null; n: number }>(
+    sql`select array_agg(id) as ids, count(*)::int as n from (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())} limit ${MAX_RESOLVED_LEADS + 1}) x(id)`,
+  );
+  const row = r.rows[0];
+  if (!row || Number(row.n) > MAX_RESOLVED_LEADS) return scope;
+  return { ...scope, leadIds: row.ids ?? [] };
 }
 
 export function scopedTypes(scope: KnowledgeScope): SourceType[] {

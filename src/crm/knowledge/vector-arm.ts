@@ -8,8 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { logger } from '../../log.js';
 import type { SourceType } from './sources.js';
-import { matchingLeadIdsSql } from '../leads/search-filters.js';
-import type { KnowledgeScope } from './scope.js';
+import { leadFilterCondition, type KnowledgeScope } from './scope.js';
 import type { Embedder } from '../ports.js';
 import { recordInBook } from '../access/book.js';
 import { modelIs, vectorDistance, type VectorSpace } from './vector-index.js';
@@ -39,7 +38,8 @@ function vectorScope(scope: KnowledgeScope): SQL[] {
   if (scope.clientId) c.push(sql`e.client_id = ${scope.clientId}`);
   if (scope.since) c.push(sql`e.source_created_at >= ${scope.since.toISOString()}`);
   if (scope.until) c.push(sql`e.source_created_at < ${scope.until.toISOString()}`);
-  if (scope.leadFilters) c.push(sql`e.lead_id in (${matchingLeadIdsSql(scope.leadFilters, scope.now ?? new Date())})`);
+  const leads = leadFilterCondition(scope, sql`e.lead_id`, true);
+  if (leads) c.push(leads);
   if (scope.book) c.push(recordInBook(scope.book, sql`e.lead_id`, sql`e.client_id`));
   return c;
 }
@@ -63,10 +63,15 @@ function supportsIterativeScan(db: DbOrTx): Promise<boolean> {
 export function vectorArmSql(q: VectorQuery, scope: KnowledgeScope, chunkLimit: number): SQL {
   const dist = vectorDistance(q.space, q.values);
   const where = sql.join([modelIs(q.space.model), ...vectorScope(scope)], sql` and `);
+  // Lead filters resolved to a short list (resolveLeadFilters): an exact scan of those leads'
+  // vectors through the lead index ("+ 0" keeps the planner off HNSW). At 10k leads, 680 matching
+  // (7.5% of the vectors), it is faster than HNSW's iterative scan and exact, where HNSW filtering
+  // an id list finds 82% of the true 20 nearest.
+  const order = scope.leadIds ? sql`${dist} + 0` : dist;
   // Materialised then re-sorted: relaxed_order may return rows slightly out of order.
   return sql`with nn as materialized (
       select e.source_type, e.source_id, e.lead_id, e.chunk_index, e.content, ${dist} as distance
-      from embeddings e where ${where} order by ${dist} limit ${chunkLimit})
+      from embeddings e where ${where} order by ${order} limit ${chunkLimit})
     select distinct on (source_type, source_id) source_type, source_id, lead_id, chunk_index, content, distance::float8 as distance,
       current_setting('hnsw.iterative_scan', true) as iterative
     from nn order by source_type, source_id, distance`;

@@ -1,6 +1,6 @@
-/** The insurance vocabulary full-text search expands questions with (migrations/0007_insurance_vocabulary.sql). */
+/** The insurance vocabulary full-text search expands questions with (migrations/0007_insurance_vocabulary.sql, 0010). */
 import { sql } from 'drizzle-orm';
-import { check, customType, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, pgTable, text } from 'drizzle-orm/pg-core';
 
 const tsquery = customType<{ data: string }>({
   dataType() {
@@ -17,6 +17,8 @@ export const crmVocabulary = pgTable(
     /** stem: a question's word is recognised through the stemmer; exact: as written. */
     match: text('match').notNull().default('stem'),
     lang: text('lang').notNull().default('en'),
+    /** false: names its concept in a question but is not searched for in documents (its stem is a common word's: migrations/0010). */
+    inDocuments: boolean('in_documents').notNull().default(true),
     termQuery: tsquery('term_query').generatedAlwaysAs(sql`phraseto_tsquery('crm'::regconfig, term)`),
     marker: tsquery('marker').generatedAlwaysAs(sql`to_tsquery('crm'::regconfig, 'crmconcept' || concept)`),
   },
