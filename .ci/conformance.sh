@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d)
 port=${CONFORMANCE_PORT:-18931}
-CRM_RATE_LIMIT_BURST=100000 CRM_RATE_LIMIT_PER_MINUTE=100000 CRM_MAX_SESSIONS_PER_USER=100000 CRM_DATA_DIR="$data" PORT="$port" HOST=127.0.0.1 MCP_HTTP_AUTH=none LOG_LEVEL=warn node dist/src/cli.js start >"$data/server.log" 2>&1 &
+CRM_RATE_LIMIT_BURST=100000 CRM_RATE_LIMIT_PER_MINUTE=100000 CRM_DATA_DIR="$data" PORT="$port" HOST=127.0.0.1 MCP_HTTP_AUTH=none LOG_LEVEL=warn node dist/src/cli.js start >"$data/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do

@@ -85,6 +85,7 @@ async function serveCommand(seedIfEmpty: boolean): Promise<void> {
   // Embeds what writes queue (notes, communications, tickets, AI answers) in the background.
   const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, {
     intervalMs: 2000,
+    leaseMs: config.CRM_EMBEDDING_LEASE_MS,
     onProgress: backfillProgress(steps, rt.pendingEmbeddings),
   });
   onSignals(async () => {
@@ -181,6 +182,7 @@ program
     const rt = await openRuntime(config, { seedIfEmpty: config.CRM_SEED_ON_START, progress: steps });
     const stopWorker = startEmbeddingWorker(rt.database, rt.embedder, {
       intervalMs: 5000,
+      leaseMs: config.CRM_EMBEDDING_LEASE_MS,
       onProgress: backfillProgress(steps, rt.pendingEmbeddings),
     });
     await serveStdio(rt);
@@ -195,7 +197,9 @@ program
   .option('--reembed', "delete the current model's vectors and embed everything again")
   .option('--watch', 'keep running as a worker (Ctrl+C to stop)')
   .action(async (o: { backfill?: boolean; reembed?: boolean; watch?: boolean }) => {
-    const database = await openDatabase(config);
+    // Deleting a model's vectors, queueing the whole book and building its index may rightly take
+    // longer than the statement timeout a serving process keeps.
+    const database = await openDatabase(config, { timeouts: !(o.backfill || o.reembed) });
     const bar = progressBar();
     const abort = new AbortController();
     onSignals(async () => abort.abort());

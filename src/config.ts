@@ -21,6 +21,14 @@ export const configSchema = z.object({
   /** A Postgres 15+ server with pgvector. Unset: the embedded PGlite database. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * With DATABASE_URL: the server cancels a statement running longer than this (0: no limit), and
+   * the client gives up on a query with no answer after DATABASE_QUERY_TIMEOUT_MS (default: the
+   * statement timeout + 5 s; 0: no limit). Such a call answers UNAVAILABLE and writes nothing.
+   * Migrations and `embed --reembed` run without them; the embedded database has none.
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
   /** Folder of the embedded database. `memory://` keeps it in memory (tests). */
   CRM_DATA_DIR: z.string().min(1).default('./data'),
   /** Seed demo data on first start when the database is empty. */
@@ -54,6 +62,11 @@ export const configSchema = z.object({
   CRM_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(4000).optional(),
   CRM_EMBEDDING_BASE_URL: z.url().optional(),
   CRM_EMBEDDING_API_KEY: z.string().min(1).optional(),
+  /**
+   * The embedding worker's claim lease: renewed while a batch runs, so a crashed worker's jobs are
+   * taken over this long after its last renewal, and a live worker's never are.
+   */
+  CRM_EMBEDDING_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   CRM_RRF_K: z.coerce.number().int().min(1).max(1000).default(60),
   /** Knowledge-search fusion: convex (scores, the default) or rrf (ranks); see docs/search.md. */
   CRM_SEARCH_FUSION: z.enum(['convex', 'rrf']).default('convex'),

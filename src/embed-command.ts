@@ -80,7 +80,11 @@ export async function runEmbedCommand(
     opts.onProgress?.({ ...progress });
   };
   if (!opts.backfill && !opts.reembed && opts.once === false) {
-    const stop = startEmbeddingWorker(database, embedder, { batchSize: opts.batchSize, signal: opts.signal });
+    const stop = startEmbeddingWorker(database, embedder, {
+      batchSize: opts.batchSize,
+      leaseMs: config.CRM_EMBEDDING_LEASE_MS,
+      signal: opts.signal,
+    });
     await new Promise<void>((resolve) =>
       opts.signal?.aborted ? resolve() : opts.signal?.addEventListener('abort', () => resolve(), { once: true }),
     );
@@ -88,6 +92,7 @@ export async function runEmbedCommand(
   } else {
     const r = await drainEmbeddingQueue(db, embedder, {
       batchSize: opts.batchSize ?? 64,
+      leaseMs: config.CRM_EMBEDDING_LEASE_MS,
       signal: opts.signal,
       onProgress,
       ensureIndex: !opts.reembed,

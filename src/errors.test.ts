@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, loggableError } from './errors.js';
+import { AppError, fromPgError, isDatabaseUnavailable, isTimeoutError, loggableError } from './errors.js';
 
 describe('loggableError', () => {
   const pg = Object.assign(new Error('duplicate key value violates unique constraint "clients_email_key"'), {
@@ -34,5 +34,20 @@ describe('loggableError', () => {
   it('gives an AppError by code, and other errors by name, message and stack', () => {
     expect(loggableError(new AppError('NOT_FOUND', 'No lead with id x.'))).toEqual({ code: 'NOT_FOUND' });
     expect(loggableError(new TypeError('boom'))).toMatchObject({ name: 'TypeError', message: 'boom' });
+  });
+});
+
+describe('fromPgError and timeouts', () => {
+  it("maps the client's read timeout and the server's statement cancel to a retriable UNAVAILABLE", () => {
+    const readTimeout = Object.assign(new Error('Failed query: insert ...'), { params: [], cause: new Error('Query read timeout') });
+    const cancelled = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    for (const err of [readTimeout, cancelled]) {
+      expect(isTimeoutError(err)).toBe(true);
+      expect(isDatabaseUnavailable(err)).toBe(true);
+      const mapped = fromPgError(err);
+      expect(mapped).toBeInstanceOf(AppError);
+      expect((mapped as AppError).toJSON()).toMatchObject({ code: 'UNAVAILABLE', hint: expect.stringMatching(/retry/i) });
+    }
+    expect(isTimeoutError(Object.assign(new Error('duplicate'), { code: '23505' }))).toBe(false);
   });
 });

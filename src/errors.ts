@@ -138,6 +138,30 @@ export function isConnectionError(err: unknown): boolean {
   return false;
 }
 
+/**
+ * True when `err` (or a cause) says the database did not answer in time: the client's read
+ * timeout (`query_timeout`, src/db/timeouts.ts) or the server's cancel (57014, statement_timeout).
+ */
+export function isTimeoutError(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (e.code === '57014' || e.message === 'Query read timeout') return true;
+  }
+  return false;
+}
+
+/** True when the database was unreachable, lost, or did not answer in time: a retriable UNAVAILABLE. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return isConnectionError(err) || isTimeoutError(err) || (err instanceof AppError && err.code === 'UNAVAILABLE');
+}
+
+/** What a call whose database did not answer in time answers: retriable, and its transaction did not commit. */
+export function databaseTimedOut(cause?: unknown): AppError {
+  return new AppError('UNAVAILABLE', 'The database did not answer in time, so nothing was done.', {
+    hint: 'Retry in a few seconds. If it keeps timing out, the database is overloaded or unreachable; check it.',
+    cause,
+  });
+}
+
 /** What a call that lost its database answers: retriable, and nothing was written (the transaction did not commit). */
 export function databaseUnavailable(cause?: unknown): AppError {
   return new AppError('UNAVAILABLE', 'The database is unreachable right now, so nothing was done.', {
@@ -148,10 +172,11 @@ export function databaseUnavailable(cause?: unknown): AppError {
 
 /**
  * Maps Postgres constraint errors (from `pg`) to AppErrors with field names, and a lost or
- * refused connection to UNAVAILABLE; others pass through.
+ * refused connection or a timed-out query to UNAVAILABLE; others pass through.
  */
 export function fromPgError(err: unknown): unknown {
   if (err instanceof AppError) return err;
+  if (isTimeoutError(err)) return databaseTimedOut(err);
   if (isConnectionError(err)) return databaseUnavailable(err);
   const e = pgErrorOf(err);
   if (!e) return err;

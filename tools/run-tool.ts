@@ -21,7 +21,7 @@ import {
 import { recordInteraction, type AuditPayloads, type ModelTurn } from '../src/crm/audit/interactions.js';
 import { scrubDeep } from '../src/crm/audit/scrub-secrets.js';
 import { findUnsafeText } from '../src/crm/audit/text-hygiene.js';
-import { AppError, isConnectionError, loggableError, zodDetails, type ErrorDetail } from '../src/errors.js';
+import { AppError, isDatabaseUnavailable, loggableError, zodDetails, type ErrorDetail } from '../src/errors.js';
 import { logger } from '../src/log.js';
 import type { aiInteractions } from '../src/db/schema/index.js';
 import { toToolError as toToolErrorOf, type ToolError } from './call-errors.js';
@@ -78,11 +78,12 @@ const AUDIT_FAILED_READ: ToolError = {
   details: [],
 };
 
-/** The answer when the audit row could not be written: UNAVAILABLE (retriable) when the database was lost, else INTERNAL. */
+/** The answer when the audit row could not be written: UNAVAILABLE (retriable) when the database was lost or timed out, else INTERNAL. */
 function auditFailed(err: unknown, readOnly: boolean): ToolError {
   const base = readOnly ? AUDIT_FAILED_READ : AUDIT_FAILED;
-  const lost = isConnectionError(err) || (err instanceof AppError && err.code === 'UNAVAILABLE');
-  return lost ? { ...base, code: 'UNAVAILABLE', hint: 'Retry in a few seconds; the server reconnects on its own.' } : base;
+  return isDatabaseUnavailable(err)
+    ? { ...base, code: 'UNAVAILABLE', hint: 'Retry in a few seconds; the server reconnects on its own.' }
+    : base;
 }
 
 /** An audit row failed inside the write's transaction: the write is rolled back with it. */

@@ -8,6 +8,8 @@ import type { Config } from '../config.js';
 import { logger } from '../log.js';
 import { hostEmbedded } from './embedded.js';
 import * as schema from './schema/index.js';
+import { guardPool } from './pool-guard.js';
+import { dropOnReadTimeout, timeoutOptions, type TimeoutConfig } from './timeouts.js';
 
 export type Db = NodePgDatabase<typeof schema>;
 /** A drizzle handle that is either the database or an open transaction. */
@@ -27,30 +29,41 @@ export interface Database {
 // safe at CRM scale, numerics stay strings (money) and are converted where read.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-/**
- * Logs pool errors instead of crashing. The pool listens for errors on idle clients only; a
- * client checked out (a transaction between two queries) whose connection drops emits 'error'
- * with no listener, which would kill the process. With a listener the error is logged, the
- * pending query fails (UNAVAILABLE, src/errors.ts) and the pool discards the client on release,
- * so the next call reconnects.
- */
 /** A server that accepts the socket but never answers must not hold a call forever. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
-function guardPool(pool: pg.Pool, log: ReturnType<typeof logger>): pg.Pool {
-  pool.on('error', (err) => log.error({ err: err.message }, 'idle database client error'));
-  pool.on('connect', (client) => {
-    client.on('error', (err) => log.warn({ err: err.message }, 'database connection lost'));
-  });
-  return pool;
+export interface OpenOptions {
+  /**
+   * Apply DATABASE_STATEMENT_TIMEOUT_MS / DATABASE_QUERY_TIMEOUT_MS to a server's pool (default
+   * true). Commands whose statements may rightly run long (`embed --reembed`) pass false.
+   */
+  timeouts?: boolean;
 }
 
-export async function openDatabase(cfg: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'CRM_DATA_DIR'>): Promise<Database> {
+/**
+ * Opens the database of `cfg`. A server's pool has the configured statement and query timeouts
+ * (src/db/timeouts.ts; a timed-out call answers UNAVAILABLE) unless `opts.timeouts` is false;
+ * the embedded database has none.
+ */
+export async function openDatabase(
+  cfg: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'CRM_DATA_DIR'> & Partial<TimeoutConfig>,
+  opts: OpenOptions = {},
+): Promise<Database> {
   const log = logger('db');
   if (cfg.DATABASE_URL) {
+    const timed = opts.timeouts !== false && cfg.DATABASE_STATEMENT_TIMEOUT_MS !== undefined;
+    const limits = timed ? timeoutOptions(cfg as TimeoutConfig) : {};
     const pool = guardPool(
-      new pg.Pool({ connectionString: cfg.DATABASE_URL, max: cfg.DATABASE_POOL_MAX, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+      new pg.Pool({
+        connectionString: cfg.DATABASE_URL,
+        max: cfg.DATABASE_POOL_MAX,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        // Finds connections to a server that went away while they sat idle.
+        keepAlive: true,
+        ...limits,
+      }),
       log,
+      limits.query_timeout === undefined ? undefined : dropOnReadTimeout,
     );
     return { db: drizzle(pool, { schema }), pool, url: cfg.DATABASE_URL, embedded: false, close: () => pool.end() };
   }

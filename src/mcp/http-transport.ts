@@ -8,14 +8,19 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { Actor } from '../crm/access/actor.js';
 import type { ToolDeps } from '../../tools/run-tool.js';
+import { logger } from '../log.js';
 import { actorFromAuthInfo, createMcpServer } from './server.js';
+import { admitSession } from './session-caps.js';
 
 export interface McpHttpOptions {
   deps: ToolDeps;
   stateless: boolean;
   /** Idle sessions are closed after this long (stateful mode). */
   sessionIdleMs?: number;
-  /** Open sessions at most, in all and per user (stateful mode); a new one beyond is refused with 429. */
+  /**
+   * Open sessions at most, in all and per user (stateful mode). A user at their cap gets a new
+   * session in place of their least recently used idle one; beyond that, 429 (src/mcp/session-caps.ts).
+   */
   maxSessions?: number;
   maxSessionsPerUser?: number;
 }
@@ -33,18 +38,6 @@ function jsonRpcError(status: number, message: string, id: string | number | nul
     status,
     headers: { 'content-type': 'application/json' },
   });
-}
-
-/** 429 for a session over a cap, with when one will have expired (or 60 s) as Retry-After. */
-function sessionCapped(message: string, retryAfterS: number): Response {
-  const hint = `Close sessions you no longer use (HTTP DELETE with their mcp-session-id), reuse an open one, or retry after ${retryAfterS} s.`;
-  return new Response(
-    JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message, data: { code: 'RATE_LIMITED', hint } }, id: null }),
-    {
-      status: 429,
-      headers: { 'content-type': 'application/json', 'retry-after': String(retryAfterS) },
-    },
-  );
 }
 
 /** The ids of the JSON-RPC requests (not notifications or responses) in a parsed body. */
@@ -143,13 +136,6 @@ export function createMcpHttpHandler(opts: McpHttpOptions): McpHttpHandler {
   // Initialize requests in flight count against the caps too, so a burst cannot overshoot them.
   const opening = new Map<string, number>();
   let openingTotal = 0;
-  /** Seconds until the idlest of `list` expires (the sweep runs each minute), at least 1. */
-  const retryAfter = (list: Iterable<Session>) => {
-    let oldest = Infinity;
-    for (const s of list) oldest = Math.min(oldest, s.lastSeen);
-    if (oldest === Infinity) return 60;
-    return Math.max(1, Math.ceil((oldest + idleMs - Date.now()) / 1000) + 60);
-  };
   const authInfo = (actor: Actor): AuthInfo => ({ token: '', clientId: actor.userId, scopes: [...actor.scopes], extra: { actor } });
   const newServer = () => createMcpServer({ deps: opts.deps, channel: 'mcp_http', actorFor: actorFromAuthInfo });
 
@@ -183,12 +169,15 @@ export function createMcpHttpHandler(opts: McpHttpOptions): McpHttpHandler {
       return s.transport.handleRequest(req, { authInfo: authInfo(actor) });
     }
     if (req.method !== 'POST') return jsonRpcError(400, 'Missing mcp-session-id header. Start with an initialize request (POST).');
-    const mine = [...sessions.values()].filter((s) => s.userId === actor.userId);
-    if (mine.length + (opening.get(actor.userId) ?? 0) >= maxPerUser) {
-      return sessionCapped(`You have ${maxPerUser} open sessions, the most one user may hold.`, retryAfter(mine));
-    }
-    if (sessions.size + openingTotal >= maxSessions) {
-      return sessionCapped('The server holds as many sessions as it may; try again shortly.', retryAfter(sessions.values()));
+    const caps = { maxSessions, maxPerUser, idleMs };
+    const verdict = admitSession(sessions, { user: opening.get(actor.userId) ?? 0, total: openingTotal }, actor.userId, caps);
+    if (verdict instanceof Response) return verdict;
+    if (verdict.evict) {
+      // Its client meets 404 on its next request and starts a new session, as the spec says.
+      const s = sessions.get(verdict.evict)!;
+      sessions.delete(verdict.evict);
+      void s.transport.close().catch(() => undefined);
+      logger('mcp-http').info({ userId: actor.userId }, 'closed the least recently used idle session of a user at the session cap');
     }
     opening.set(actor.userId, (opening.get(actor.userId) ?? 0) + 1);
     openingTotal++;

@@ -74,9 +74,12 @@ describe('embedding worker', () => {
     expect(claimed?.sourceId).toBe(ids[0]);
     // Not stale yet: another worker leaves it alone.
     const e = fakeEmbedder();
-    expect((await processEmbeddingBatch(db, e, { staleAfterMs: 600_000 })).claimed).toBe(0);
-    await db.execute(sql`update embedding_jobs set locked_at = now() - interval '1 hour' where id = ${claimed!.id}`);
-    const r = await processEmbeddingBatch(db, e, { staleAfterMs: 600_000 });
+    expect((await processEmbeddingBatch(db, e, { leaseMs: 600_000 })).claimed).toBe(0);
+    // Its lease ran out (the dead worker stopped renewing it).
+    await db.execute(
+      sql`update embedding_jobs set locked_at = now() - interval '1 hour', run_after = now() - interval '1 second' where id = ${claimed!.id}`,
+    );
+    const r = await processEmbeddingBatch(db, e, { leaseMs: 600_000 });
     expect(r).toMatchObject({ claimed: 1, done: 1 });
     const job = await jobOf(ids[0]!);
     expect(job).toMatchObject({ status: 'done', attempts: 2, lockedBy: null });

@@ -3,8 +3,9 @@
  * and works until it is killed, telling its parent on stdout what has committed.
  *   writes <dir> <handle> <leadId>: add_note calls through runTool, each with its own
  *     idempotency key; prints `ok <i>` after call i committed.
- *   embed <dir>: the embedding worker in batches of 4 with a slow embedder; prints `batch` when
- *     a batch starts embedding (the parent kills it then, mid-batch).
+ *   embed <dir>: the embedding worker in batches of 4 with a slow embedder, its lease from
+ *     CRM_EMBEDDING_LEASE_MS; prints `batch` when a batch starts embedding (the parent kills it
+ *     then, mid-batch).
  */
 import { testConfig } from '../../src/config.js';
 import { actorForHandle } from '../../src/crm/access/actor.js';
@@ -16,7 +17,8 @@ import { fakeEmbedder } from '../embeddings/fake-embedder.js';
 import { toolDeps } from '../helpers/fixtures.js';
 
 const [mode, dir, handle, leadId] = process.argv.slice(2);
-const database = await openDatabase(testConfig({ CRM_DATA_DIR: dir! }));
+const config = testConfig({ CRM_DATA_DIR: dir!, CRM_EMBEDDING_LEASE_MS: process.env.CRM_EMBEDDING_LEASE_MS ?? '60000' });
+const database = await openDatabase(config);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 if (mode === 'writes') {
@@ -38,7 +40,11 @@ if (mode === 'writes') {
     await new Promise((r) => setTimeout(r, 400));
   };
   for (;;) {
-    const r = await processEmbeddingBatch(database.db, embedder, { batchSize: 4, workerId: 'doomed' });
+    const r = await processEmbeddingBatch(database.db, embedder, {
+      batchSize: 4,
+      workerId: 'doomed',
+      leaseMs: config.CRM_EMBEDDING_LEASE_MS,
+    });
     if (!r.claimed) break;
   }
   say('drained');

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { actorForHandle } from '../../src/crm/access/actor.js';
-import { drainEmbeddingQueue } from '../../src/crm/knowledge/embedding-worker.js';
+import { startEmbeddingWorker } from '../../src/crm/knowledge/embedding-worker.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { leadNotes } from '../../src/db/schema/index.js';
@@ -31,10 +31,11 @@ const rows = async <T>(db: Database, sql: string, params: unknown[] = []) => (aw
 function runAndKill(
   args: string[],
   killWhen: (line: string, seen: string[]) => boolean,
+  env: Record<string, string> = {},
 ): Promise<{ lines: string[]; signal: string | null }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('test', 'faults', 'crash-child.ts'), ...args], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent' },
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];
@@ -127,8 +128,12 @@ describe('SIGKILL', () => {
     );
     await db.close();
 
-    // Killed while its third batch is being embedded: two batches (8 jobs) committed before.
-    const { lines, signal } = await runAndKill(['embed', dir], (_l, seen) => seen.filter((x) => x === 'batch').length === 3);
+    // Killed while its third batch is being embedded: two batches (8 jobs) committed before. Its
+    // claims carry a short lease (a config knob, 60 s by default) so the takeover below is quick.
+    const lease = testConfig({ CRM_EMBEDDING_LEASE_MS: '1500' }).CRM_EMBEDDING_LEASE_MS;
+    const { lines, signal } = await runAndKill(['embed', dir], (_l, seen) => seen.filter((x) => x === 'batch').length === 3, {
+      CRM_EMBEDDING_LEASE_MS: String(lease),
+    });
     expect(signal).toBe('SIGKILL');
     expect(lines).not.toContain('drained');
 
@@ -146,11 +151,23 @@ describe('SIGKILL', () => {
       // The killed batch's jobs are still claimed by the dead worker, not lost.
       expect(before.filter((j) => j.status === 'running')).toHaveLength(4);
 
-      // A new worker reclaims them once stale (here at once) and finishes the queue.
+      // The serving process's worker takes them over once the dead worker's lease has run out (old
+      // code: after 10 minutes, so they were still running when this poll gave up) and finishes the queue.
       const embedder = fakeEmbedder();
-      await drainEmbeddingQueue(db.db, embedder, { staleAfterMs: 0, batchSize: 8 });
-      const after = await jobs();
-      expect(after.every((j) => j.status === 'done')).toBe(true);
+      const stop = startEmbeddingWorker(db, embedder, { leaseMs: lease, intervalMs: 100, batchSize: 8 });
+      let after = await jobs();
+      try {
+        for (let i = 0; i < 100 && !after.every((j) => j.status === 'done'); i++) {
+          await new Promise((r) => setTimeout(r, 200));
+          after = await jobs();
+        }
+      } finally {
+        await stop();
+      }
+      expect(after.filter((j) => j.status !== 'done')).toEqual([]);
+      // Each of the killed batch's jobs was claimed twice (the dead worker, then the new one), no more.
+      expect(after.filter((j) => j.attempts > 1).length).toBe(4);
+      expect(after.every((j) => j.attempts <= 2)).toBe(true);
       const bodiesOfDone = await rows<{ body: string }>(db, 'select body from lead_notes where id = any($1::uuid[])', [[...doneBefore]]);
       const reEmbedded = embedder.calls.flat();
       for (const b of bodiesOfDone) expect(reEmbedded, 'a finished job was embedded again').not.toContain(b.body);

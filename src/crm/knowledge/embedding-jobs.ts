@@ -33,23 +33,35 @@ const toJob = (r: JobRow): ClaimedJob => ({
   attempts: Number(r.attempts),
 });
 
+const lease = (ms: number) => sql`make_interval(secs => ${ms / 1000})`;
+
 /**
- * Claims up to `limit` due jobs for `token`: pending ones whose run_after has passed, then running
- * ones whose worker went silent for `staleAfterMs` (crashed). Counts the attempt.
+ * Claims up to `limit` due jobs for `token` for `leaseMs`: pending ones whose run_after has
+ * passed, then running ones whose lease ran out (their worker crashed, or lost the database, and
+ * stopped renewing). A running job's run_after is the end of its lease, so each claim keeps the
+ * lease its own worker chose. Counts the attempt.
  */
-export async function claimJobs(db: DbOrTx, token: string, limit: number, staleAfterMs: number): Promise<ClaimedJob[]> {
+export async function claimJobs(db: DbOrTx, token: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
   const claim = (where: ReturnType<typeof sql>, n: number) =>
     db.execute<JobRow>(sql`update embedding_jobs j
-        set status = 'running', locked_by = ${token}, locked_at = now(), attempts = j.attempts + 1
+        set status = 'running', locked_by = ${token}, locked_at = now(), run_after = now() + ${lease(leaseMs)}, attempts = j.attempts + 1
       where j.id in (select id from embedding_jobs where ${where} order by run_after, id limit ${n} for update skip locked)
       returning j.id, j.source_type, j.source_id, j.attempts`);
   const pending = (await claim(sql`status = 'pending' and run_after <= now()`, limit)).rows.map(toJob);
   if (pending.length >= limit) return pending;
-  const stale = await claim(
-    sql`status = 'running' and locked_at < now() - make_interval(secs => ${staleAfterMs / 1000})`,
-    limit - pending.length,
-  );
+  const stale = await claim(sql`status = 'running' and run_after <= now()`, limit - pending.length);
   return [...pending, ...stale.rows.map(toJob)];
+}
+
+/**
+ * Renews for `leaseMs` the lease of every job still claimed by `token` (the worker's heartbeat while
+ * it embeds); returns how many it still holds.
+ */
+export async function renewClaims(db: DbOrTx, token: string, leaseMs: number): Promise<number> {
+  const r = await db.execute(
+    sql`update embedding_jobs set locked_at = now(), run_after = now() + ${lease(leaseMs)} where locked_by = ${token} and status = 'running'`,
+  );
+  return r.rowCount ?? 0;
 }
 
 /** Ids among `ids` still claimed by `token`, locked for the finishing transaction. */

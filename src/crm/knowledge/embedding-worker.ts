@@ -2,7 +2,9 @@
  * The embedding worker: claims queued jobs, reads their source texts, embeds the chunks that
  * changed (outside any transaction: a model call can take seconds), then writes the vectors and
  * marks the jobs done in one short transaction. Never loses a job: a failed embed is retried with
- * backoff and ends `failed` with its error; a crashed worker's jobs are reclaimed when stale; a
+ * backoff and ends `failed` with its error; a claim is a lease the worker renews while it works, so
+ * a crashed worker's jobs are taken over once its lease runs out (a minute by default), and a
+ * live one's never are; a
  * source edited while it was being embedded is queued again; a deleted source just ends `done`.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -16,6 +18,7 @@ import {
   claimJobs,
   lockOwnedJobs,
   markDone,
+  renewClaims,
   markFailed,
   pruneDoneJobs,
   requeue,
@@ -30,8 +33,11 @@ export interface WorkerOptions extends Partial<RetryPolicy> {
   workerId?: string;
   /** Jobs per claim (and per embed call, chunks of all of them together). */
   batchSize?: number;
-  /** A running job whose worker was silent this long is taken over. */
-  staleAfterMs?: number;
+  /**
+   * The claim's lease: renewed every third of it while the batch runs (a heartbeat), so a job is
+   * taken over only when its worker stopped renewing for this long (crashed, or lost the database).
+   */
+  leaseMs?: number;
   chunk?: ChunkOptions;
   /**
    * Create the model's HNSW index before the first write (default true). Bulk loads pass false
@@ -68,7 +74,10 @@ interface Plan {
   error?: string;
 }
 
-const DEFAULTS = { batchSize: 32, staleAfterMs: 10 * 60_000, maxAttempts: 5, backoffBaseMs: 30_000, backoffMaxMs: 60 * 60_000 };
+/** The lease default; config CRM_EMBEDDING_LEASE_MS. */
+export const DEFAULT_LEASE_MS = 60_000;
+
+const DEFAULTS = { batchSize: 32, leaseMs: DEFAULT_LEASE_MS, maxAttempts: 5, backoffBaseMs: 30_000, backoffMaxMs: 60 * 60_000 };
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const key = (t: string, id: string) => `${t}:${id}`;
@@ -226,13 +235,49 @@ export function newWorkerId(): string {
 
 let claims = 0;
 
-/** Claims and processes one batch of jobs. Throws only for database errors (the jobs stay claimed and are reclaimed when stale). */
+/**
+ * Renews `token`'s claims every third of `leaseMs` until stopped; a failed renewal is logged and
+ * tried again at the next beat (the jobs' own finish checks that they are still ours).
+ */
+function heartbeat(db: DbOrTx, token: string, leaseMs: number): () => Promise<void> {
+  let beat: Promise<unknown> | undefined;
+  const timer = setInterval(
+    () => {
+      beat ??= renewClaims(db, token, leaseMs)
+        .catch((err: unknown) => logger('embedding-worker').warn({ err: (err as Error).message }, 'could not renew the claim lease'))
+        .finally(() => (beat = undefined));
+    },
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await beat;
+  };
+}
+
+/** Claims and processes one batch of jobs. Throws only for database errors (the jobs stay claimed and are taken over when their lease runs out). */
 export async function processEmbeddingBatch(db: DbOrTx, embedder: Embedder, opts: WorkerOptions = {}): Promise<BatchResult> {
   const o = { ...DEFAULTS, ...opts };
   const token = `${o.workerId ?? newWorkerId()}#${++claims}`;
-  const jobs = await claimJobs(db, token, o.batchSize, o.staleAfterMs);
+  const jobs = await claimJobs(db, token, o.batchSize, o.leaseMs);
+  if (!jobs.length) return { claimed: 0, done: 0, failed: 0, requeued: 0, embedded: 0 };
+  const stopBeating = heartbeat(db, token, o.leaseMs);
+  try {
+    return await processClaimed(db, embedder, o, token, jobs);
+  } finally {
+    await stopBeating();
+  }
+}
+
+async function processClaimed(
+  db: DbOrTx,
+  embedder: Embedder,
+  o: WorkerOptions & typeof DEFAULTS,
+  token: string,
+  jobs: ClaimedJob[],
+): Promise<BatchResult> {
   const result: BatchResult = { claimed: jobs.length, done: 0, failed: 0, requeued: 0, embedded: 0 };
-  if (!jobs.length) return result;
 
   // Claimed again after crashing workers too often: give up on it rather than crash forever.
   const abandoned = jobs.filter((j) => j.attempts > o.maxAttempts);

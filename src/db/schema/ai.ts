@@ -151,6 +151,7 @@ export const embeddingJobs = pgTable(
       .default('pending'),
     attempts: smallint('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** Pending: when the job may run (retry backoff). Running: when its worker's lease ends and another may take it over. */
     runAfter: tstz('run_after').notNull().defaultNow(),
     lockedBy: text('locked_by'),
     lockedAt: tstz('locked_at'),
