@@ -212,7 +212,7 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
   const channel = (CONSENT_CHANNELS as readonly string[]).includes(type.consentChannel ?? '')
     ? (type.consentChannel as ConsentChannel)
     : null;
-  const consent = await consentFor(db, lead.id, c.contactId ?? null);
+  const consent = await consentFor(db, lead.id, c.contactId ?? null, { clientId: lead.clientId });
   const { note } = assertMayContact(consent, channel, c.direction, {
     requiresConsent: type.requiresConsent,
     kind: type.name.toLowerCase(),
@@ -249,7 +249,16 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
   }
 
   // GREATEST/LEAST ignore NULLs, so an empty column takes the new time and a later one is kept.
+  // The client's time moves in the same statement (a data-modifying CTE always runs): one round trip.
+  const clientTouch = db.$with('client_touch').as(
+    db
+      .update(clients)
+      .set({ lastContactAt: sql`greatest(${clients.lastContactAt}, ${occurredAt})` })
+      .where(eq(clients.id, lead.clientId))
+      .returning({ id: clients.id }),
+  );
   const [times] = await db
+    .with(clientTouch)
     .update(leads)
     .set({
       lastContactedAt: sql`greatest(${leads.lastContactedAt}, ${occurredAt})`,
@@ -257,10 +266,6 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
     })
     .where(eq(leads.id, lead.id))
     .returning({ first: leads.firstContactedAt, last: leads.lastContactedAt });
-  await db
-    .update(clients)
-    .set({ lastContactAt: sql`greatest(${clients.lastContactAt}, ${occurredAt})` })
-    .where(eq(clients.id, lead.clientId));
   if (c.contactId) {
     await db
       .update(contacts)
