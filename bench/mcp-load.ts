@@ -130,20 +130,21 @@ async function main(): Promise<void> {
 
     // Queries (round trips to the database) per call of each tool, one call at a time.
     const probe = await session(`${RUN_TAG}-probe`, ['crm:read', 'crm:write']);
-    const PROBE_CALLS = 6;
+    const PROBE_CALLS = 12;
     const perTool: string[] = [];
     for (const [j, m] of mix.entries()) {
       const q0 = queries();
+      const p0 = performance.now();
       for (let k = 0; k < PROBE_CALLS; k++) {
         const r = await probe.callTool({ name: m.name, arguments: m.args(900_000 + j * PROBE_CALLS + k) });
         if (r.isError) throw new Error(`${m.label} failed: ${JSON.stringify(r.content).slice(0, 300)}`);
         if (isWrite(m)) writes++;
       }
-      perTool.push(`${m.label} ${((queries() - q0) / PROBE_CALLS).toFixed(1)}`);
+      perTool.push(`${m.label} ${((queries() - q0) / PROBE_CALLS).toFixed(1)} (${((performance.now() - p0) / PROBE_CALLS).toFixed(0)} ms)`);
     }
     await (probe.transport as StreamableHTTPClientTransport | undefined)?.terminateSession();
     await probe.close();
-    console.log(`queries per call: ${perTool.join(', ')}`);
+    console.log(`queries per call (ms per call, one at a time): ${perTool.join(', ')}`);
     console.log('sessions  calls   calls/s  p50 ms  p95 ms  p99 ms  errors  q/call  rss MB/session  | bare SQL calls/s  ratio');
     for (const n of SESSIONS) {
       const rssBefore = process.memoryUsage().rss;

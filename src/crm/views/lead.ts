@@ -26,15 +26,7 @@ import { maskPii } from '../audit/pii.js';
 import { fieldForDataColumn, LEAD_DATA_FIELDS, readLeadData, type LeadDataField } from '../leads/data/index.js';
 import { iso, num } from './format.js';
 import { openFollowUps, openTickets, recentCommunications, recentNotes } from './activity.js';
-import {
-  clientCardColumns,
-  clientCardFrom,
-  clientCardJoins,
-  consentCardOf,
-  contactCards,
-  openLeadCards,
-  openOpportunityCards,
-} from './cards.js';
+import { clientCardColumns, clientCardFrom, consentCardOf, contactCards, openLeadCards, openOpportunityCards } from './cards.js';
 import type { z } from 'zod';
 import type { leadDetailView } from './schemas.js';
 import type { leadFullView } from './reads.js';
@@ -104,9 +96,6 @@ export async function loadLeadWithClient(db: DbOrTx, leadId: string) {
     .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
     .leftJoin(users, eq(users.id, leads.assignedUserId))
     .innerJoin(clients, eq(clients.id, leads.clientId))
-    .leftJoin(...clientCardJoins.user)
-    .leftJoin(...clientCardJoins.physical)
-    .leftJoin(...clientCardJoins.mailing)
     .where(eq(leads.id, leadId))
     .limit(1);
   if (!row) throw new NotFoundError('lead', leadId, 'Use search_leads to find the lead id.');
