@@ -109,15 +109,16 @@ export async function loadPersonConsent(
 /**
  * Effective consent for contacting `contactId` (or the client itself when null) about `leadId`
  * (see the module comment). An unknown lead reads as nothing recorded. A caller that has just
- * read the lead passes its client id and saves the lookup.
+ * read the lead passes its client id (and the person's contact points, as contactPointsOf would
+ * return them) and saves those lookups.
  */
 export async function consentFor(
   db: DbOrTx,
   leadId: string,
   contactId: string | null,
-  known?: { clientId: string },
+  known?: { clientId: string; points?: ContactPoints },
 ): Promise<ConsentState> {
   const clientId = known?.clientId ?? (await db.select({ clientId: leads.clientId }).from(leads).where(eq(leads.id, leadId)))[0]?.clientId;
   if (!clientId) return mergeConsent(leadId, contactId, undefined, undefined);
-  return (await loadPersonConsent(db, clientId, contactId)).forLead(leadId);
+  return (await loadPersonConsent(db, clientId, contactId, known?.points)).forLead(leadId);
 }
