@@ -47,7 +47,7 @@ export function describePayload(data: Record<string, unknown> | null): string | 
 
 /** The summary read of a lead; NOT_FOUND when there is no such lead. */
 export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOptions & { fence: Fence }): Promise<LeadSummary> {
-  const row = await loadLeadWithClient(db, leadId);
+  const row = await loadLeadWithClient(db, leadId, ctx.book);
   const { l, s, t } = row;
   const dataField = fieldForDataColumn(t.dataField);
   const data = payloads(l)[dataField] ?? LEAD_DATA_FIELDS.map((f) => payloads(l)[f]).find(Boolean) ?? null;

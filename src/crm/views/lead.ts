@@ -5,8 +5,8 @@
  * and the lead's consent. Customer-written text is truncated and fenced (bodies) or cleaned (short
  * fields); licence numbers, dates of birth and VINs in the payloads are masked unless asked for.
  */
-import type { Book } from '../access/book.js';
-import { eq, sql } from 'drizzle-orm';
+import { leadAssigneeInBook, type Book } from '../access/book.js';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   campaigns,
@@ -76,11 +76,12 @@ export function payloads(l: LeadRow, includePii = false): Pick<LeadDetail, LeadD
 const leadColumns = { l: leads, s: leadStatuses, t: insuranceTypes, campaign: campaigns.code, handle: users.handle };
 
 /**
- * The lead row with its status, line, campaign and assignee, its client's card columns and the lead's record counts, in
- * one query: each query is a round trip to a database that runs one at a time. NOT_FOUND when
- * there is no such lead.
+ * The lead row with its status, line, campaign and assignee, its client's card columns and the
+ * lead's record counts, in one query: each query is a round trip to a database that runs one at
+ * a time. NOT_FOUND when there is no such lead, and, word for word the same, when it is outside
+ * `book` (so get_lead's book check is this read, not a query of its own: tools/get-lead.ts).
  */
-export async function loadLeadWithClient(db: DbOrTx, leadId: string) {
+export async function loadLeadWithClient(db: DbOrTx, leadId: string, book?: Book) {
   const o = opportunities;
   const [row] = await db
     .select({
@@ -96,7 +97,8 @@ export async function loadLeadWithClient(db: DbOrTx, leadId: string) {
     .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
     .leftJoin(users, eq(users.id, leads.assignedUserId))
     .innerJoin(clients, eq(clients.id, leads.clientId))
-    .where(eq(leads.id, leadId))
+    // The lead is in the book when its assignee is (what leadIdInBook asks of the lead's own row).
+    .where(and(eq(leads.id, leadId), book && leadAssigneeInBook(book, sql`${leads.assignedUserId}`)))
     .limit(1);
   if (!row) throw new NotFoundError('lead', leadId, 'Use search_leads to find the lead id.');
   return row;
@@ -116,7 +118,7 @@ export function clientConsent(db: DbOrTx, row: Awaited<ReturnType<typeof loadLea
  * on several connections).
  */
 export async function getLeadView(db: DbOrTx, leadId: string, ctx: LeadViewOptions): Promise<LeadView> {
-  const row = await loadLeadWithClient(db, leadId);
+  const row = await loadLeadWithClient(db, leadId, ctx.book);
   const { l, s, t } = row;
   const lead: LeadDetail = {
     id: l.id,
