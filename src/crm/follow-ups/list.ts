@@ -89,7 +89,7 @@ export async function listFollowUps(
   // needs its own count. Inside the subquery, follow_ups names the subquery's own table.
   const rows = await db
     .select({
-      total: sql<number>`(select count(*)::int from ${followUps} where ${filtered})`,
+      total: sql<number>`(select count(*)::int from ${followUps} where ${filtered ?? sql`true`})`,
       row: followUps,
       dueKey: sql<string>`${followUps.dueAt}::text`,
       clientName: clients.displayName,
