@@ -20,6 +20,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** A Postgres 15+ server with pgvector. Unset: the embedded PGlite database. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Connections per process to a server database (the embedded one always uses one); why 10: docs/load.md. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /**
    * With DATABASE_URL: the server cancels a statement running longer than this (0: no limit), and

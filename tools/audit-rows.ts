@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../src/db/client.js';
 import type { Actor } from '../src/crm/access/actor.js';
-import { auditResult, recordInteraction, type AuditPayloads, type ModelTurn, type NewInteraction } from '../src/crm/audit/interactions.js';
+import {
+  auditResult,
+  recordInteraction,
+  recordLinkedInteraction,
+  type AuditPayloads,
+  type ModelTurn,
+  type NewInteraction,
+} from '../src/crm/audit/interactions.js';
 import { pgErrorOf } from '../src/errors.js';
 
 /** Who called, on which surface: the part of CallInfo every audit row carries. */
@@ -145,8 +152,10 @@ export function turnRow(t: ModelTurn, call: AuditCaller, parentId: string): NewI
 
 /**
  * Inserts a row linked to the records it names; a link to a record that does not exist (a call
- * that named an unknown lead) is dropped rather than losing the row. Inside a transaction the
- * linked attempt runs in a savepoint, so its failure does not abort the call's transaction.
+ * that named an unknown lead) is dropped rather than losing the row, in the same statement
+ * (recordLinkedInteraction), so a write's transaction needs no savepoint around it. Outside a
+ * transaction, a link lost to a concurrent delete is retried without links; inside one it fails
+ * the call (closed).
  */
 async function insertLinked(
   db: DbOrTx,
@@ -154,14 +163,10 @@ async function insertLinked(
   linked: AuditLinks,
   inTx: boolean,
 ): Promise<{ id: string; linked: AuditLinks }> {
-  if (!Object.keys(linked).length) return { id: await recordInteraction(db, row), linked };
   try {
-    const id = inTx
-      ? await (db as DbOrTx).transaction((sp) => recordInteraction(sp, { ...row, ...linked }))
-      : await recordInteraction(db, { ...row, ...linked });
-    return { id, linked };
+    return await recordLinkedInteraction(db, row, linked);
   } catch (err) {
-    if (pgErrorOf(err)?.code !== '23503') throw err;
+    if (inTx || pgErrorOf(err)?.code !== '23503') throw err;
     return { id: await recordInteraction(db, row), linked: {} };
   }
 }

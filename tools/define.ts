@@ -11,6 +11,7 @@ import type { ModelTurn } from '../src/crm/audit/interactions.js';
 import type { FusionParams } from '../src/crm/knowledge/fusion.js';
 import type { Embedder, TriageModel } from '../src/crm/ports.js';
 import type { Book, BookPolicy } from '../src/crm/access/book.js';
+import type { RecordRef } from '../src/crm/access/guard.js';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -78,6 +79,12 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   handler: (input: z.infer<I>, ctx: ToolContext, prepared: P) => Promise<z.infer<O>>;
   /** One line for the audit row's result summary. */
   summarize?: (output: z.infer<O>) => string;
+  /**
+   * Read-only tools only: the record references whose book-of-business check the handler's own
+   * first read makes (filtering by `ctx.book`, and answering NOT_FOUND word for word as for an
+   * unknown id), so runTool does not probe them in a query of their own.
+   */
+  bookCheckedInRead?: readonly RecordRef[];
 }
 
 // The registry holds tools of many shapes; handlers are only ever called with parsed input.

@@ -39,4 +39,6 @@ export const getLeadTool = defineTool({
     return { detail: 'full' as const, ...(await getLeadView(ctx.db, input.leadId, opts)) };
   },
   summarize: (o) => `lead ${o.lead.id} (${o.lead.status}, ${o.lead.line}) of ${o.client.id}, ${o.detail}`,
+  // Both details read the lead filtered by ctx.book first (loadLeadWithClient): no separate probe.
+  bookCheckedInRead: ['leadId'],
 });

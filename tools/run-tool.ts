@@ -180,7 +180,10 @@ export async function runTool(deps: ToolDeps, tool: AnyTool, rawInput: unknown, 
       replayOf = prior.interactionId;
     } else {
       // Before prepare (a model call) and the write: a record outside the book costs nothing.
-      await assertInBook(deps.db, base.book, refsOf(parsedInput), readOnly ? 'read' : 'write');
+      const refs = refsOf(parsedInput);
+      // A read whose handler checks the book in its own first read saves this query (ToolDef.bookCheckedInRead).
+      if (readOnly) for (const k of tool.bookCheckedInRead ?? []) delete refs[k];
+      await assertInBook(deps.db, base.book, refs, readOnly ? 'read' : 'write');
       const prepared = tool.prepare ? await tool.prepare(parsedInput, { ...base, db: deps.db }) : undefined;
       const run = async (db: ToolContext['db']) => {
         const result = await tool.handler(parsedInput, { ...base, db }, prepared);

@@ -149,6 +149,8 @@ describe('book of business: a producer and another producer’s lead', () => {
     const asUnknown = (msg: string, id: string) => msg.replace(id, '<id>');
     for (const [name, args] of [
       ['get_lead', (id: string) => ({ leadId: id })],
+      // get_lead checks the book in its own lead read (both details), not in runTool's probe.
+      ['get_lead', (id: string) => ({ leadId: id, detail: 'full' })],
       ['get_lead_context', (id: string) => ({ leadId: id })],
       ['search_knowledge', (id: string) => ({ question: WORD, leadId: id })],
     ] as const) {

@@ -257,4 +257,15 @@ describe('list_follow_ups', () => {
     expect(completed.items!.map((i) => i.purpose)).toEqual(['Today call']);
     expect(completed.items![0]!.outcome).toMatch(/<untrusted-data[^>]*>\nLeft details\n/);
   });
+
+  it('lists with no filter at all (any status, everyone, a role that sees the whole book), total included', async () => {
+    const { db } = database();
+    const { schedule, run } = await setup(db);
+    await schedule({ when: 'in 3 hours', purpose: 'Unfiltered call' });
+    const manager = await makeUser(db, { role: 'manager' });
+    const r = out(await run(listFollowUpsTool, { status: 'any', allUsers: true, limit: 1 }, NOW, manager));
+    const all = await db.select({ id: followUps.id }).from(followUps);
+    expect(r.total).toBe(all.length);
+    expect(r.items).toHaveLength(1);
+  });
 });

@@ -22,7 +22,8 @@ import { cancelRefusedFollowUps } from '../compliance/consent-follow-ups.js';
 import { revokeSmsByReply } from '../compliance/consent-records.js';
 import { contactRulesFor } from '../compliance/contact-rules.js';
 import { contactTimeViolations } from '../compliance/contact-hours.js';
-import { requireLead } from '../leads/lookup.js';
+import { requireLeadWithClientContact } from '../leads/lookup.js';
+import { contactPointsFrom } from '../compliance/consent-read.js';
 import { revocationKeyword } from '../compliance/sms-revocation.js';
 
 export const COMMUNICATION_OUTCOMES = [
@@ -188,7 +189,7 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
     const prior = await replay(db, c.userId, c.idempotencyKey, fp);
     if (prior) return prior;
   }
-  const lead = await requireLead(db, c.leadId);
+  const lead = await requireLeadWithClientContact(db, c.leadId);
   const type = await requireType(db, c.typeCode);
   const occurredAt = c.occurredAt ?? c.now;
   if (occurredAt.getTime() > c.now.getTime() + FUTURE_SLACK_MS) {
@@ -198,8 +199,13 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
       'Log communications that already happened; to plan one, use schedule_follow_up.',
     );
   }
+  // Consent is read for the person spoken to: the contact's numbers and address, else the client's.
+  let points = contactPointsFrom(lead.phone, null, lead.email);
   if (c.contactId) {
-    const [contact] = await db.select({ clientId: contacts.clientId }).from(contacts).where(eq(contacts.id, c.contactId));
+    const [contact] = await db
+      .select({ clientId: contacts.clientId, mobilePhone: contacts.mobilePhone, phone: contacts.phone, email: contacts.email })
+      .from(contacts)
+      .where(eq(contacts.id, c.contactId));
     if (!contact) throw new NotFoundError('contact', c.contactId, "Use get_lead to list the lead's contacts.");
     if (contact.clientId !== lead.clientId) {
       throw new ValidationError(
@@ -208,11 +214,12 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
         "Pick a contact of the lead's client, or omit contactId.",
       );
     }
+    points = contactPointsFrom(contact.mobilePhone, contact.phone, contact.email);
   }
   const channel = (CONSENT_CHANNELS as readonly string[]).includes(type.consentChannel ?? '')
     ? (type.consentChannel as ConsentChannel)
     : null;
-  const consent = await consentFor(db, lead.id, c.contactId ?? null);
+  const consent = await consentFor(db, lead.id, c.contactId ?? null, { clientId: lead.clientId, points });
   const { note } = assertMayContact(consent, channel, c.direction, {
     requiresConsent: type.requiresConsent,
     kind: type.name.toLowerCase(),
@@ -249,7 +256,16 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
   }
 
   // GREATEST/LEAST ignore NULLs, so an empty column takes the new time and a later one is kept.
+  // The client's time moves in the same statement (a data-modifying CTE always runs): one round trip.
+  const clientTouch = db.$with('client_touch').as(
+    db
+      .update(clients)
+      .set({ lastContactAt: sql`greatest(${clients.lastContactAt}, ${occurredAt})` })
+      .where(eq(clients.id, lead.clientId))
+      .returning({ id: clients.id }),
+  );
   const [times] = await db
+    .with(clientTouch)
     .update(leads)
     .set({
       lastContactedAt: sql`greatest(${leads.lastContactedAt}, ${occurredAt})`,
@@ -257,10 +273,6 @@ export async function logCommunication(db: DbOrTx, c: NewCommunication): Promise
     })
     .where(eq(leads.id, lead.id))
     .returning({ first: leads.firstContactedAt, last: leads.lastContactedAt });
-  await db
-    .update(clients)
-    .set({ lastContactAt: sql`greatest(${clients.lastContactAt}, ${occurredAt})` })
-    .where(eq(clients.id, lead.clientId));
   if (c.contactId) {
     await db
       .update(contacts)

@@ -3,9 +3,10 @@
  * to keep first: secrets scrubbed, sensitive personal fields masked (as in tool answers without
  * `crm:pii`), unstorable characters replaced, and JSON capped in size.
  */
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
-import { aiInteractions } from '../../db/schema/index.js';
+import { aiInteractions, clients, leads, supportTickets } from '../../db/schema/index.js';
 import { databaseUnavailable } from '../../errors.js';
 import { maskPii } from './pii.js';
 import { scrubDeep, scrubNullable } from './scrub-secrets.js';
@@ -128,4 +129,42 @@ export async function recordInteraction(db: DbOrTx, row: NewInteraction): Promis
   // No row back from a one-row insert: the answer was lost with the connection (seen while the database restarts).
   if (!r) throw databaseUnavailable();
   return r.id;
+}
+
+/** The columns linking an audit row to the lead, client and ticket it concerns. */
+export type InteractionLinks = Partial<Record<'leadId' | 'crmClientId' | 'ticketId', string>>;
+
+const LINKED = { leadId: leads, crmClientId: clients, ticketId: supportTickets } as const;
+
+/**
+ * Inserts one audit row (as recordInteraction) linked to `links` when every linked record exists,
+ * else with no links (a call that named an unknown lead is still recorded). The check is part of
+ * the insert, so it needs no savepoint and no second attempt inside a write's transaction.
+ * Returns the row's id and the links it kept. A linked record deleted by another transaction
+ * while this one inserts still fails the foreign key: the caller fails closed.
+ */
+export async function recordLinkedInteraction(
+  db: DbOrTx,
+  row: NewInteraction,
+  links: InteractionLinks,
+): Promise<{ id: string; linked: InteractionLinks }> {
+  const keys = (Object.keys(LINKED) as (keyof InteractionLinks)[]).filter((k) => links[k] !== undefined);
+  if (!keys.length) return { id: await recordInteraction(db, row), linked: {} };
+  const all = sql.join(
+    keys.map((k) => sql`exists (select 1 from ${LINKED[k]} where ${LINKED[k].id} = ${links[k]!}::uuid)`),
+    sql` and `,
+  );
+  const values: Record<string, unknown> = { ...safeInteraction(row) };
+  for (const k of keys) values[k] = sql`case when ${all} then ${links[k]!}::uuid end`;
+  const [r] = await db
+    .insert(aiInteractions)
+    .values(values as NewInteraction)
+    .returning({
+      id: aiInteractions.id,
+      leadId: aiInteractions.leadId,
+      crmClientId: aiInteractions.crmClientId,
+      ticketId: aiInteractions.ticketId,
+    });
+  if (!r) throw databaseUnavailable();
+  return { id: r.id, linked: keys.every((k) => r[k] !== null) ? links : {} };
 }

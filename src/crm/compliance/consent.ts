@@ -13,29 +13,9 @@
  *   happened, and refusing it would only lose history. The caller gets a note asking to record
  *   consent for channels that require it.
  */
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import {
-  clients,
-  consentRecords,
-  contacts,
-  insuranceTypes,
-  leadMarketingSettings,
-  leads,
-  type ConsentChannel,
-} from '../../db/schema/index.js';
+import type { ConsentChannel } from '../../db/schema/index.js';
 import { ConsentRequiredError } from '../../errors.js';
-import { normalizeEmail, normalizePhone } from './contact-points.js';
-import {
-  factsOfRow,
-  mergeConsent,
-  resolveConsent,
-  type ConsentFact,
-  type ConsentOrigin,
-  type ConsentPlace,
-  type ConsentState,
-  type PlacedRow,
-} from './consent-resolve.js';
+import type { ConsentOrigin, ConsentPlace, ConsentState } from './consent-resolve.js';
 
 export {
   mergeConsent,
@@ -45,79 +25,7 @@ export {
   type ConsentState,
   type ConsentValue,
 } from './consent-resolve.js';
-
-/** The normalised phone numbers and email address of the client (contactId null) or the contact. */
-export async function contactPointsOf(
-  db: DbOrTx,
-  clientId: string,
-  contactId: string | null,
-): Promise<{ phones: string[]; emails: string[] }> {
-  const [p] = contactId
-    ? await db.select({ a: contacts.mobilePhone, b: contacts.phone, e: contacts.email }).from(contacts).where(eq(contacts.id, contactId))
-    : await db
-        .select({ a: clients.phone, b: sql<string | null>`null`, e: clients.email })
-        .from(clients)
-        .where(eq(clients.id, clientId));
-  const phones = [...new Set([normalizePhone(p?.a), normalizePhone(p?.b)].filter((x): x is string => x !== null))];
-  const email = normalizeEmail(p?.e);
-  return { phones, emails: email ? [email] : [] };
-}
-
-/**
- * Effective consent for contacting `contactId` (or the client itself when null) about `leadId`:
- * the settings rows of every lead of the client (the client's and this contact's), the
- * person-level and contact-level consent records, and the records against the person's phone
- * numbers and email address. An unknown lead reads as nothing recorded.
- */
-export async function consentFor(db: DbOrTx, leadId: string, contactId: string | null): Promise<ConsentState> {
-  const [lead] = await db.select({ clientId: leads.clientId }).from(leads).where(eq(leads.id, leadId));
-  if (!lead) return mergeConsent(leadId, contactId, undefined, undefined);
-  const points = await contactPointsOf(db, lead.clientId, contactId);
-  const settings = await db
-    .select({ row: leadMarketingSettings, line: insuranceTypes.code })
-    .from(leadMarketingSettings)
-    .innerJoin(leads, eq(leads.id, leadMarketingSettings.leadId))
-    .innerJoin(insuranceTypes, eq(insuranceTypes.id, leads.insuranceTypeId))
-    .where(
-      and(
-        eq(leads.clientId, lead.clientId),
-        contactId
-          ? or(isNull(leadMarketingSettings.contactId), eq(leadMarketingSettings.contactId, contactId))
-          : isNull(leadMarketingSettings.contactId),
-      ),
-    );
-  const rows: PlacedRow[] = settings.map(({ row, line }) => ({
-    row,
-    line,
-    origin: row.contactId ? 'contact' : row.leadId === leadId ? 'lead' : 'other_lead',
-  }));
-  const addrs = [...points.phones, ...points.emails];
-  const records = await db
-    .select()
-    .from(consentRecords)
-    .where(
-      or(
-        and(eq(consentRecords.level, 'client'), eq(consentRecords.clientId, lead.clientId)),
-        contactId ? and(eq(consentRecords.level, 'contact'), eq(consentRecords.contactId, contactId)) : undefined,
-        addrs.length ? and(eq(consentRecords.level, 'address'), inArray(consentRecords.address, addrs)) : undefined,
-      ),
-    );
-  const facts: ConsentFact[] = rows.flatMap(factsOfRow);
-  for (const r of records) {
-    const origin = r.level === 'address' ? (r.address!.startsWith('+') ? 'number' : 'address') : r.level;
-    facts.push({
-      channel: r.channel,
-      state: r.state,
-      origin,
-      group: r.level === 'address' ? `addr:${r.address}` : r.level,
-      record: true,
-      source: r.source,
-      at: r.recordedAt,
-      address: r.address,
-    });
-  }
-  return resolveConsent({ leadId, contactId, clientId: lead.clientId }, facts, rows);
-}
+export { consentFor, contactPointsOf, loadPersonConsent, type PersonConsent } from './consent-read.js';
 
 /** Sources are short codes; anything else (import- or customer-written text) is not echoed. */
 const safeSource = (s: string | null) => (s && /^[\w .:/@+-]{1,80}$/.test(s) ? s : s ? 'see the consent record' : null);

@@ -85,9 +85,11 @@ export async function listFollowUps(
     pageWhere = and(filtered, sql`(${followUps.dueAt}, ${followUps.id}) > (${pos.key}::timestamptz, ${pos.id}::uuid)`);
   }
 
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(followUps).where(filtered);
+  // The total comes with the page, in the same statement (a round trip less); only an empty page
+  // needs its own count. Inside the subquery, follow_ups names the subquery's own table.
   const rows = await db
     .select({
+      total: sql<number>`(select count(*)::int from ${followUps} where ${filtered ?? sql`true`})`,
       row: followUps,
       dueKey: sql<string>`${followUps.dueAt}::text`,
       clientName: clients.displayName,
@@ -103,6 +105,7 @@ export async function listFollowUps(
     .orderBy(asc(followUps.dueAt), asc(followUps.id))
     .limit(page.limit + 1);
 
+  const total = rows[0]?.total ?? (await db.select({ n: count() }).from(followUps).where(filtered))[0]?.n ?? 0;
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);

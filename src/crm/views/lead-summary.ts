@@ -6,18 +6,16 @@
  * Compact on purpose: null fields of the lead and client are left out, times are to the minute,
  * open follow-ups and tickets are not repeated among the events.
  */
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
-import { leadCommunications, leadNotes, opportunities } from '../../db/schema/index.js';
 import { cleanField, type Fence } from './fence.js';
 import { fieldForDataColumn, LEAD_DATA_FIELDS } from '../leads/data/index.js';
 import type { leadSummaryView } from './reads.js';
-import { loadLeadRow, payloads, type LeadViewOptions } from './lead.js';
+import { clientConsent, loadLeadWithClient, payloads, type LeadViewOptions } from './lead.js';
 import { leadTimeline } from './timeline.js';
 import { openFollowUps, openTickets, truncate } from './activity.js';
 import { iso, num } from './format.js';
-import { clientCard, consentCard, contactCards, openLeadCards } from './cards.js';
+import { clientCardFrom, consentCardOf, contactCards, openLeadCards } from './cards.js';
 import {
   cutTotal,
   dropNulls,
@@ -49,28 +47,26 @@ export function describePayload(data: Record<string, unknown> | null): string | 
 
 /** The summary read of a lead; NOT_FOUND when there is no such lead. */
 export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOptions & { fence: Fence }): Promise<LeadSummary> {
-  const row = await loadLeadRow(db, leadId);
+  const row = await loadLeadWithClient(db, leadId, ctx.book);
   const { l, s, t } = row;
   const dataField = fieldForDataColumn(t.dataField);
   const data = payloads(l)[dataField] ?? LEAD_DATA_FIELDS.map((f) => payloads(l)[f]).find(Boolean) ?? null;
-  const client = await clientCard(db, l.clientId, ctx.fence);
-  const contacts = await contactCards(db, l.clientId);
-  const followUps = await openFollowUps(db, { leadId: l.id }, ctx.now);
-  // The ticket id is beside its subject: fenced without a source.
-  const tickets = await openTickets(db, { clientId: l.clientId, book: ctx.book }, (text) => ctx.fence(text, ''));
-  const others = await openLeadCards(db, l.clientId, { except: l.id, book: ctx.book });
-  // Three counts in one round trip: each query costs a trip to a database that runs one at a time.
-  const {
-    rows: [counted],
-  } = await db.execute<{ opps: number; comms: number; notes: number }>(sql`select
-      (select count(*)::int from ${opportunities} where ${opportunities.leadId} = ${l.id} and ${opportunities.stage} not in ('won', 'lost')) as opps,
-      (select count(*)::int from ${leadCommunications} where ${leadCommunications.leadId} = ${l.id}) as comms,
-      (select count(*)::int from ${leadNotes} where ${leadNotes.leadId} = ${l.id}) as notes`);
+  const consent = clientConsent(db, row);
+  // Independent reads, issued together. The timeline's limit covers the events left after the
+  // open follow-ups and tickets listed beside them are dropped (at most SUMMARY_ITEMS of each).
+  const [person, contacts, followUps, tickets, others, timeline] = await Promise.all([
+    consent,
+    contactCards(db, l.clientId),
+    openFollowUps(db, { leadId: l.id }, ctx.now),
+    // The ticket id is beside its subject: fenced without a source.
+    openTickets(db, { clientId: l.clientId, book: ctx.book }, (text) => ctx.fence(text, '')),
+    openLeadCards(db, l.clientId, { except: l.id, book: ctx.book, consent }),
+    leadTimeline(db, l.id, { limit: SUMMARY_ITEMS * 3, exists: true }),
+  ]);
+  const client = clientCardFrom(row, ctx.fence);
   // Open follow-ups and tickets have their own lists: the events are the other records (no repeats).
   const listed = new Set([...followUps.slice(0, SUMMARY_ITEMS).map((f) => f.id), ...tickets.slice(0, SUMMARY_ITEMS).map((k) => k.id)]);
-  const events = (await leadTimeline(db, l.id, { limit: SUMMARY_ITEMS + listed.size, exists: true }))
-    .filter((e) => !listed.has(e.id))
-    .slice(0, SUMMARY_ITEMS);
+  const events = timeline.filter((e) => !listed.has(e.id)).slice(0, SUMMARY_ITEMS);
   return {
     detail: 'summary',
     lead: dropNulls({
@@ -95,11 +91,11 @@ export async function getLeadSummary(db: DbOrTx, leadId: string, ctx: LeadViewOp
     }),
     client: summaryClient(client),
     contacts: contacts.slice(0, SUMMARY_ITEMS).map(summaryContact),
-    consent: summarizeConsent(await consentCard(db, l.id)),
+    consent: summarizeConsent(consentCardOf(person.forLead(l.id))),
     counts: {
-      communications: counted?.comms ?? 0,
-      notes: counted?.notes ?? 0,
-      openOpportunities: counted?.opps ?? 0,
+      communications: row.communications,
+      notes: row.notes,
+      openOpportunities: row.openOpportunities,
       ...cutTotal('openFollowUps', followUps.length),
       ...cutTotal('openTickets', tickets.length),
       ...cutTotal('otherOpenLeads', others.length),

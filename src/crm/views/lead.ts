@@ -5,17 +5,28 @@
  * and the lead's consent. Customer-written text is truncated and fenced (bodies) or cleaned (short
  * fields); licence numbers, dates of birth and VINs in the payloads are masked unless asked for.
  */
-import type { Book } from '../access/book.js';
-import { eq } from 'drizzle-orm';
+import { leadAssigneeInBook, type Book } from '../access/book.js';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { campaigns, insuranceTypes, leads, leadStatuses, users } from '../../db/schema/index.js';
+import {
+  campaigns,
+  clients,
+  insuranceTypes,
+  leadCommunications,
+  leadNotes,
+  leads,
+  leadStatuses,
+  opportunities,
+  users,
+} from '../../db/schema/index.js';
+import { contactPointsFrom, loadPersonConsent } from '../compliance/consent-read.js';
 import { NotFoundError } from '../../errors.js';
 import { cleanDeep, cleanField, type Fence } from './fence.js';
 import { maskPii } from '../audit/pii.js';
 import { fieldForDataColumn, LEAD_DATA_FIELDS, readLeadData, type LeadDataField } from '../leads/data/index.js';
 import { iso, num } from './format.js';
 import { openFollowUps, openTickets, recentCommunications, recentNotes } from './activity.js';
-import { clientCard, consentCard, contactCards, openLeadCards, openOpportunityCards } from './cards.js';
+import { clientCardColumns, clientCardFrom, consentCardOf, contactCards, openLeadCards, openOpportunityCards } from './cards.js';
 import type { z } from 'zod';
 import type { leadDetailView } from './schemas.js';
 import type { leadFullView } from './reads.js';
@@ -62,24 +73,52 @@ export function payloads(l: LeadRow, includePii = false): Pick<LeadDetail, LeadD
   return out;
 }
 
-/** The lead row with its status, line, campaign and assignee; NOT_FOUND when there is no such lead. */
-export async function loadLeadRow(db: DbOrTx, leadId: string) {
+const leadColumns = { l: leads, s: leadStatuses, t: insuranceTypes, campaign: campaigns.code, handle: users.handle };
+
+/**
+ * The lead row with its status, line, campaign and assignee, its client's card columns and the
+ * lead's record counts, in one query: each query is a round trip to a database that runs one at
+ * a time. NOT_FOUND when there is no such lead, and, word for word the same, when it is outside
+ * `book` (so get_lead's book check is this read, not a query of its own: tools/get-lead.ts).
+ */
+export async function loadLeadWithClient(db: DbOrTx, leadId: string, book?: Book) {
+  const o = opportunities;
   const [row] = await db
-    .select({ l: leads, s: leadStatuses, t: insuranceTypes, campaign: campaigns.code, handle: users.handle })
+    .select({
+      ...leadColumns,
+      ...clientCardColumns,
+      openOpportunities: sql<number>`(select count(*)::int from ${o} where ${o.leadId} = ${leads.id} and ${o.stage} not in ('won', 'lost'))`,
+      communications: sql<number>`(select count(*)::int from ${leadCommunications} where ${leadCommunications.leadId} = ${leads.id})`,
+      notes: sql<number>`(select count(*)::int from ${leadNotes} where ${leadNotes.leadId} = ${leads.id})`,
+    })
     .from(leads)
     .innerJoin(leadStatuses, eq(leadStatuses.id, leads.statusId))
     .innerJoin(insuranceTypes, eq(insuranceTypes.id, leads.insuranceTypeId))
     .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
     .leftJoin(users, eq(users.id, leads.assignedUserId))
-    .where(eq(leads.id, leadId))
+    .innerJoin(clients, eq(clients.id, leads.clientId))
+    // The lead is in the book when its assignee is (what leadIdInBook asks of the lead's own row).
+    .where(and(eq(leads.id, leadId), book && leadAssigneeInBook(book, sql`${leads.assignedUserId}`)))
     .limit(1);
   if (!row) throw new NotFoundError('lead', leadId, 'Use search_leads to find the lead id.');
   return row;
 }
 
-/** Assembles the lead's full 360 view; NOT_FOUND when there is no such lead. */
+/**
+ * Reads the client's consent once for the lead and its other open leads, from the client row
+ * just read (its phone and email are the contact points).
+ */
+export function clientConsent(db: DbOrTx, row: Awaited<ReturnType<typeof loadLeadWithClient>>) {
+  return loadPersonConsent(db, row.c.id, null, contactPointsFrom(row.c.phone, null, row.c.email));
+}
+
+/**
+ * Assembles the lead's full 360 view; NOT_FOUND when there is no such lead. After the lead read,
+ * the other reads do not depend on each other and are issued together (on a server, they run
+ * on several connections).
+ */
 export async function getLeadView(db: DbOrTx, leadId: string, ctx: LeadViewOptions): Promise<LeadView> {
-  const row = await loadLeadRow(db, leadId);
+  const row = await loadLeadWithClient(db, leadId, ctx.book);
   const { l, s, t } = row;
   const lead: LeadDetail = {
     id: l.id,
@@ -125,16 +164,27 @@ export async function getLeadView(db: DbOrTx, leadId: string, ctx: LeadViewOptio
     archivedAt: iso(l.archivedAt),
     ...payloads(l, ctx.includePii),
   };
+  const consent = clientConsent(db, row);
+  const [person, contacts, otherOpenLeads, openOpportunities, communications, notes, followUps, tickets] = await Promise.all([
+    consent,
+    contactCards(db, l.clientId),
+    openLeadCards(db, l.clientId, { except: l.id, book: ctx.book, consent }),
+    openOpportunityCards(db, { leadId: l.id }),
+    recentCommunications(db, { leadId: l.id }, ctx.fence),
+    recentNotes(db, { leadId: l.id }, ctx.fence),
+    openFollowUps(db, { leadId: l.id }, ctx.now),
+    openTickets(db, { clientId: l.clientId, book: ctx.book }, ctx.fence),
+  ]);
   return {
     lead,
-    client: await clientCard(db, l.clientId, ctx.fence),
-    contacts: await contactCards(db, l.clientId),
-    consent: await consentCard(db, l.id),
-    otherOpenLeads: await openLeadCards(db, l.clientId, { except: l.id, book: ctx.book }),
-    openOpportunities: await openOpportunityCards(db, { leadId: l.id }),
-    recentCommunications: await recentCommunications(db, { leadId: l.id }, ctx.fence),
-    recentNotes: await recentNotes(db, { leadId: l.id }, ctx.fence),
-    openFollowUps: await openFollowUps(db, { leadId: l.id }, ctx.now),
-    openTickets: await openTickets(db, { clientId: l.clientId, book: ctx.book }, ctx.fence),
+    client: clientCardFrom(row, ctx.fence),
+    contacts,
+    consent: consentCardOf(person.forLead(l.id)),
+    otherOpenLeads,
+    openOpportunities,
+    recentCommunications: communications,
+    recentNotes: notes,
+    openFollowUps: followUps,
+    openTickets: tickets,
   };
 }
