@@ -10,6 +10,8 @@
  * index, then times each search mode over the labelled questions (3 runs each, p50/p95). "hybrid"
  * is the default (coverage-first full text, convex fusion, near-duplicate collapsing); the bare
  * full-text baseline ranks every any-word match by ts_rank, as the arm did before issue 10.
+ * "vector, no collapse" and "vector arm alone, 50 / 10" split vector mode's cost: the search
+ * without near-duplicate collapsing, and `vectorArm` by itself at the search's depth and at k.
  * Prints figures; asserts nothing.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -140,6 +142,21 @@ try {
     {
       name: 'vector',
       ours: (i) => ks({ vector: vq(i), arms: { fulltext: false, vector: true } }, i),
+      bare: (i) => count(bareVec(vectors[i]!)),
+    },
+    {
+      name: 'vector, no collapse',
+      ours: (i) => ks({ vector: vq(i), arms: { fulltext: false, vector: true }, collapse: false }, i),
+      bare: (i) => count(bareVec(vectors[i]!)),
+    },
+    {
+      name: 'vector arm alone, 50',
+      ours: (i) => vectorArm(db, vq(i), {}, 50).then((h) => h.length),
+      bare: (i) => count(bareVec(vectors[i]!)),
+    },
+    {
+      name: 'vector arm alone, 10',
+      ours: (i) => vectorArm(db, vq(i), {}, 10).then((h) => h.length),
       bare: (i) => count(bareVec(vectors[i]!)),
     },
     {
