@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { getLeadContext, leadContextQuery, leadContextView } from '../src/crm/views/lead-context.js';
-import { requireLead } from '../src/crm/leads/lookup.js';
 import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { defineTool, READ_ONLY } from './define.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
@@ -25,8 +24,8 @@ export const getLeadContextTool = defineTool({
   annotations: READ_ONLY,
   scope: 'crm:read',
   // Embedding the question may be a network call: outside any transaction.
+  // leadContextQuery reads the lead (NOT_FOUND for an unknown one) even when a question is given.
   async prepare(input, ctx) {
-    await requireLead(ctx.db, input.leadId);
     return embedQuestion(ctx.services.embedder, await leadContextQuery(ctx.db, input.leadId, input.question));
   },
   // The outline `text` (for prompts) would repeat the structured answer: it is not returned.

@@ -3,27 +3,19 @@ import { searchKnowledge } from '../src/crm/knowledge/hybrid-search.js';
 import { requireClient } from '../src/crm/knowledge/scope.js';
 import { SOURCE_TYPES } from '../src/crm/knowledge/sources.js';
 import { requireLead } from '../src/crm/leads/lookup.js';
+import { isoInstant } from '../src/crm/leads/search-filters.js';
 import { embedQuestion } from '../src/crm/knowledge/vector-arm.js';
 import { knowledgeHitView, knowledgeHitViewOf } from '../src/crm/views/knowledge-hit.js';
 import { defineTool, READ_ONLY } from './define.js';
 import { FIELD } from '../src/crm/views/vocabulary.js';
-
-const instant = z
-  .string()
-  .trim()
-  .max(40)
-  .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
-    'expected an ISO 8601 date or datetime, e.g. 2025-03-01 or 2025-03-01T09:00:00Z',
-  );
 
 export const searchKnowledgeInput = z.strictObject({
   question: z.string().trim().min(1).max(500).describe('Plain words or "phrase", -word, or.'),
   leadId: z.uuid().optional().describe(FIELD.onlyThisLead),
   clientId: z.uuid().optional().describe('Only this client (all its leads).'),
   sourceTypes: z.array(z.enum(SOURCE_TYPES)).min(1).max(4).optional().describe('Default all; ai_interaction = past AI answers.'),
-  since: instant.optional().describe('From (ISO date or datetime).'),
-  until: instant.optional().describe('Before.'),
+  since: isoInstant.optional().describe('From (ISO date or datetime).'),
+  until: isoInstant.optional().describe('Before.'),
   limit: z.number().int().min(1).max(25).default(8).describe('How many snippets.'),
 });
 

@@ -66,8 +66,9 @@ export function dropOnReadTimeout(client: pg.PoolClient): void {
 }
 
 /**
- * Runs `fn` on a client of `pool` with both limits off, for work that may rightly take long:
- * migrations (index builds, waiting for another server's migration lock), `embed --reembed`.
+ * Runs `fn` on `client` with both limits off, for work on a timed pool that may rightly take
+ * long: migrations (index builds, waiting for another server's migration lock). (`embed
+ * --backfill/--reembed` open their pool without limits instead: `openDatabase`'s `timeouts`.)
  * The session setting is reset before the client goes back to the pool.
  */
 export async function withoutTimeouts<T>(client: pg.PoolClient, fn: () => Promise<T>): Promise<T> {

@@ -9,7 +9,8 @@ import { addresses, CLIENT_TYPES, clients, insuranceTypes, leads, leadStatuses, 
 import { ValidationError } from '../../errors.js';
 
 const code = z.string().trim().toLowerCase().min(1).max(40);
-const instant = z
+/** An ISO 8601 date or datetime (a time window's bound); shared with search_knowledge's input. */
+export const isoInstant = z
   .string()
   .trim()
   .max(40)
@@ -50,10 +51,10 @@ export const leadSearchFilterFields = {
   xDateTo: z.iso.date().optional().describe('X-date on or before.'),
   followUp: z.enum(['due', 'overdue']).optional().describe('due: next follow-up now or earlier; overdue: past and the lead still open.'),
   open: z.boolean().optional().describe('true: open only (not won/lost/archived); false: closed only.'),
-  createdFrom: instant.optional().describe('Created at/after (ISO date or datetime).'),
-  createdTo: instant.optional().describe('Created before.'),
-  updatedFrom: instant.optional().describe('Updated at/after.'),
-  updatedTo: instant.optional().describe('Updated before.'),
+  createdFrom: isoInstant.optional().describe('Created at/after (ISO date or datetime).'),
+  createdTo: isoInstant.optional().describe('Created before.'),
+  updatedFrom: isoInstant.optional().describe('Updated at/after.'),
+  updatedTo: isoInstant.optional().describe('Updated before.'),
   aiScoreMin: z.number().int().min(0).max(100).optional().describe('Min AI bind score.'),
   aiScoreMax: z.number().int().min(0).max(100).optional().describe('Max AI bind score.'),
 };

@@ -84,11 +84,15 @@ async function loadLead(db: DbOrTx, leadId: string) {
   return row;
 }
 
-/** The question a context is ranked against: the caller's, else what matters for this line at this status. */
-export async function leadContextQuery(db: DbOrTx, leadId: string, question?: string): Promise<string> {
+/** The caller's question, else what matters for the lead's line at its status. */
+function contextQueryOf(row: Pick<Awaited<ReturnType<typeof loadLead>>, 'status' | 'line'>, question?: string): string {
   if (question?.trim()) return question.trim();
-  const { status, line } = await loadLead(db, leadId);
-  return [line.aiPromptTemplate ?? line.name, status.aiPromptTemplate ?? status.name].join(' ');
+  return [row.line.aiPromptTemplate ?? row.line.name, row.status.aiPromptTemplate ?? row.status.name].join(' ');
+}
+
+/** The question a context is ranked against (see contextQueryOf); NOT_FOUND for an unknown lead. */
+export async function leadContextQuery(db: DbOrTx, leadId: string, question?: string): Promise<string> {
+  return contextQueryOf(await loadLead(db, leadId), question);
 }
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '-');
@@ -102,7 +106,7 @@ export async function getLeadContext(
 ): Promise<LeadContext> {
   const { l, status, line, handle, ...row } = await loadLead(db, leadId);
   const clientName = cleanField(row.clientName);
-  const query = await leadContextQuery(db, leadId, opts.question);
+  const query = contextQueryOf({ status, line }, opts.question);
   const vector = opts.vector !== undefined ? opts.vector : (await embedQuestion(embedder, query)).vector;
   const highlights = await leadTimeline(db, leadId, { limit: opts.highlights ?? 6, fence: opts.fence });
   const shown = new Set(highlights.map((h) => h.id));
