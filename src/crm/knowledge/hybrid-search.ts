@@ -8,12 +8,11 @@
  * client, source types, time window and the lead filters of search_leads.
  */
 import type { DbOrTx } from '../../db/client.js';
-import { collapseNearDuplicates } from './collapse.js';
+import { passageDetails, textDetails, type Shown } from './hit-details.js';
 import { coverageArm, coverageOf, questionTerms, type FullTextHit, type QuestionTerms } from './fulltext.js';
 import { DEFAULT_FUSION, fuse, isLowConfidence, type Candidate, type FusionParams } from './fusion.js';
 import { resolveLeadFilters, scopedTypes, type ArmHit, type KnowledgeScope } from './scope.js';
 import type { SourceType } from './sources.js';
-import { loadSnippets } from './snippets.js';
 import { similarityOf, vectorArm, type VectorHit, type VectorQuery } from './vector-arm.js';
 
 export interface KnowledgeQuery extends KnowledgeScope {
@@ -76,14 +75,20 @@ export async function knowledgeCandidates(
   depth: number,
   want: number,
   complete: boolean,
-): Promise<{ candidates: Candidate<ArmHit & { leadId: string | null }>[]; chunks: Map<string, VectorHit> }> {
+): Promise<{
+  candidates: Candidate<ArmHit & { leadId: string | null }>[];
+  chunks: Map<string, VectorHit>;
+  /** Both arms found all they could: a deeper search finds nothing more. */
+  exhausted: boolean;
+}> {
   // Lead filters resolved once, not in every branch of both arms.
   scope = await resolveLeadFilters(db, scope);
   // The arms, then each arm's evidence for the other's finds, are independent: issued together,
   // so a server runs them on two connections (the embedded database still runs one at a time).
+  const vecInfo = { exhausted: true };
   const [fts, vec] = await Promise.all([
     terms ? coverageArm(db, terms, scope, depth, want, !vector) : ([] as FullTextHit[]),
-    vector ? vectorArm(db, vector, scope, depth) : ([] as VectorHit[]),
+    vector ? vectorArm(db, vector, scope, depth, vecInfo) : ([] as VectorHit[]),
   ]);
   const key = (h: ArmHit) => `${h.sourceType}:${h.sourceId}`;
   const chunks = new Map(vec.map((v) => [key(v), v]));
@@ -125,13 +130,12 @@ export async function knowledgeCandidates(
       vectorRank: chunks.has(k) ? vec.indexOf(chunks.get(k)!) + 1 : null,
     });
   }
-  return { candidates: [...merged.values()], chunks };
+  return { candidates: [...merged.values()], chunks, exhausted: fts.length < depth && vecInfo.exhausted };
 }
 
 /** Searches the knowledge base; see KnowledgeQuery. Empty question: no hits. */
 export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promise<KnowledgeResult> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? 10), 1), 100);
-  const depth = query.depth ?? Math.max(50, limit * 5);
   const params: FusionParams = { ...DEFAULT_FUSION, ...(query.rrfK ? { rrfK: query.rrfK } : {}), ...query.fusion };
   const useFts = query.arms?.fulltext ?? true;
   const useVector = (query.arms?.vector ?? true) && Boolean(query.vector);
@@ -139,30 +143,42 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
   if (!query.question.trim() || !scopedTypes(query).length) return { mode, hits: [], lowConfidence: true, collapsed: 0 };
   const terms = useFts ? await questionTerms(db, query.question) : null;
   const complete = useFts && useVector && params.method === 'convex';
-  const { candidates, chunks } = await knowledgeCandidates(db, terms, useVector ? query.vector! : null, query, depth, limit, complete);
-  const fused = fuse(candidates, params, query.weights ?? DEFAULT_ARM_WEIGHTS);
-  // Enough candidates to refill the list after collapsing copies.
-  const pool = fused.slice(0, query.collapse === false ? limit : limit * 8);
-  const details = await loadSnippets(
-    db,
-    pool.map((f) => f.hit),
-    null,
-  );
-  const live = pool.filter((f) => details.has(f.key)); // deleted between the arms and now
-  const { kept, collapsed } =
-    query.collapse === false
-      ? { kept: live.slice(0, limit), collapsed: 0 }
-      : collapseNearDuplicates(live, (f) => details.get(f.key)!.text, limit);
-  // Headlines (a parse of each text) only for the shown hits that have no vector chunk to show.
-  const bare = kept.filter((f) => !chunks.has(f.key));
-  if (terms?.whole && bare.length) {
-    for (const [k, d] of await loadSnippets(
+  const collapse = query.collapse !== false;
+  // When copies of form letters ate the candidates and fewer than `limit` distinct texts remain,
+  // the search runs again 4x deeper (bounded), so a book holding thousands of copies of one letter
+  // still gets `limit` distinct hits where they exist.
+  let depth = query.depth ?? Math.max(50, limit * 5);
+  let pool = limit * 8;
+  for (;;) {
+    const { candidates, chunks, exhausted } = await knowledgeCandidates(
       db,
-      bare.map((f) => f.hit),
-      terms.whole,
-    ))
-      details.set(k, d);
+      terms,
+      useVector ? query.vector! : null,
+      query,
+      depth,
+      limit,
+      complete,
+    );
+    const fused = fuse(candidates, params, query.weights ?? DEFAULT_ARM_WEIGHTS);
+    const shown =
+      mode === 'vector'
+        ? await passageDetails(db, fused, chunks, limit, collapse)
+        : await textDetails(db, fused, chunks, terms, limit, collapse ? pool : limit);
+    const short = shown.collapsed > 0 && shown.kept.length < limit;
+    if (short && !exhausted && !query.depth && depth < MAX_DEPTH) {
+      depth = Math.min(depth * 4, MAX_DEPTH);
+      pool *= 4;
+      continue;
+    }
+    return result(mode, shown, chunks, isLowConfidence(candidates, params));
   }
+}
+
+/** Deepest refill: candidates per arm. */
+const MAX_DEPTH = 800;
+
+function result(mode: KnowledgeResult['mode'], shown: Shown, chunks: Map<string, VectorHit>, lowConfidence: boolean): KnowledgeResult {
+  const { kept, details, collapsed } = shown;
   const hits: KnowledgeHit[] = kept.map((f) => {
     const d = details.get(f.key)!;
     const v = chunks.get(f.key);
@@ -180,5 +196,5 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
       snippet: v ? v.content : (d.headline ?? d.text),
     };
   });
-  return { mode, hits, lowConfidence: isLowConfidence(candidates, params), collapsed };
+  return { mode, hits, lowConfidence, collapsed };
 }

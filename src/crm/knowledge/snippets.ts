@@ -61,3 +61,13 @@ export async function loadSnippets(db: DbOrTx, hits: ArmHit[], tsquery: string |
   }
   return out;
 }
+
+/** Display names by client id (ids not found, and nulls, are absent). */
+export async function loadClientNames(db: DbOrTx, ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  if (!wanted.length) return new Map();
+  const r = await db.execute<{ id: string; name: string | null }>(
+    sql`select id, display_name as name from clients where id = any(${sql.param(wanted)}::uuid[])`,
+  );
+  return new Map(r.rows.filter((x) => x.name !== null).map((x) => [x.id, x.name!]));
+}

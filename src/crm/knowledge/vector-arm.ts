@@ -23,6 +23,9 @@ export interface VectorHit {
   sourceType: SourceType;
   sourceId: string;
   leadId: string | null;
+  clientId: string | null;
+  /** When the text happened (the source's time, as embedded). */
+  occurredAt: Date | null;
   chunkIndex: number;
   content: string;
   /** Cosine distance, 0 (same direction) to 2. */
@@ -70,15 +73,28 @@ export function vectorArmSql(q: VectorQuery, scope: KnowledgeScope, chunkLimit: 
   const order = scope.leadIds ? sql`${dist} + 0` : dist;
   // Materialised then re-sorted: relaxed_order may return rows slightly out of order.
   return sql`with nn as materialized (
-      select e.source_type, e.source_id, e.lead_id, e.chunk_index, e.content, ${dist} as distance
+      select e.source_type, e.source_id, e.lead_id, e.client_id, e.source_created_at, e.chunk_index, e.content, ${dist} as distance
       from embeddings e where ${where} order by ${order} limit ${chunkLimit})
-    select distinct on (source_type, source_id) source_type, source_id, lead_id, chunk_index, content, distance::float8 as distance,
-      current_setting('hnsw.iterative_scan', true) as iterative
+    select distinct on (source_type, source_id) source_type, source_id, lead_id, client_id, source_created_at, chunk_index, content,
+      distance::float8 as distance,
+      current_setting('hnsw.iterative_scan', true) as iterative,
+      (select count(*) from nn)::int as fetched
     from nn order by source_type, source_id, distance`;
 }
 
-/** Nearest `depth` sources (best chunk each), best first. Where the database lacks the iterative-scan default, runs in its own (sub)transaction for SET LOCAL. */
-export async function vectorArm(db: DbOrTx, q: VectorQuery, scope: KnowledgeScope, depth: number): Promise<VectorHit[]> {
+/**
+ * Nearest `depth` sources (best chunk each), best first. Where the database lacks the
+ * iterative-scan default, runs in its own (sub)transaction for SET LOCAL. `info.exhausted`: every
+ * vector in scope was read (a deeper call finds nothing more).
+ */
+export async function vectorArm(
+  db: DbOrTx,
+  q: VectorQuery,
+  scope: KnowledgeScope,
+  depth: number,
+  info?: { exhausted: boolean },
+): Promise<VectorHit[]> {
+  if (info) info.exhausted = true;
   if (q.values.length !== q.space.dims)
     throw new Error(`query vector has ${q.values.length} dimensions, the model ${q.space.model} has ${q.space.dims}`);
   if (q.values.every((x) => x === 0)) return [];
@@ -89,10 +105,13 @@ export async function vectorArm(db: DbOrTx, q: VectorQuery, scope: KnowledgeScop
     source_type: SourceType;
     source_id: string;
     lead_id: string | null;
+    client_id: string | null;
+    source_created_at: Date | string | null;
     chunk_index: number;
     content: string;
     distance: number;
     iterative: string | null;
+    fetched: number;
   };
   // Fast path: with the iterative scan on for the session (the database default from
   // migrations/0009, or set below), HNSW keeps scanning until the limit is met, so no transaction
@@ -109,11 +128,14 @@ export async function vectorArm(db: DbOrTx, q: VectorQuery, scope: KnowledgeScop
       return (await tx.execute<Row>(vectorArmSql(q, scope, chunkLimit))).rows;
     });
   }
+  if (info) info.exhausted = Number(rows[0]?.fetched ?? 0) < chunkLimit && rows.length <= depth;
   return rows
     .map((r) => ({
       sourceType: r.source_type,
       sourceId: r.source_id,
       leadId: r.lead_id,
+      clientId: r.client_id,
+      occurredAt: r.source_created_at ? new Date(r.source_created_at) : null,
       chunkIndex: Number(r.chunk_index),
       content: r.content,
       distance: Number(r.distance),
