@@ -542,10 +542,14 @@ const NO_ANSWER = [
   'tattoo parlor liability',
 ];
 
+/** How a question is written: a story's three questions are, in order, these three forms. */
+export type QuestionForm = 'paraphrase' | 'abbreviation' | 'spanish' | 'no answer';
+const FORMS: QuestionForm[] = ['paraphrase', 'abbreviation', 'spanish'];
+
 export interface Book {
   records: BookRecord[];
   /** Questions with graded relevance (2: answers it, 1: helps); empty for no-answer questions. */
-  questions: Array<{ q: string; split: 'dev' | 'test'; rel: Record<string, 1 | 2>; story: string | null }>;
+  questions: Array<{ q: string; split: 'dev' | 'test'; rel: Record<string, 1 | 2>; story: string | null; form: QuestionForm }>;
 }
 
 export function buildBook(): Book {
@@ -566,9 +570,11 @@ export function buildBook(): Book {
       if (!ids.has(r)) throw new Error(`book: story ${id} judges unknown record ${r}`);
       rel[r] = 1;
     }
-    for (const q of qs) questions.push({ q, split: i % 2 === 0 ? 'dev' : 'test', rel, story: id });
+    qs.forEach((q, f) => questions.push({ q, split: i % 2 === 0 ? 'dev' : 'test', rel, story: id, form: FORMS[f]! }));
   });
-  [...NO_ANSWER, ...MORE_NO_ANSWER].forEach((q, i) => questions.push({ q, split: i % 2 === 0 ? 'dev' : 'test', rel: {}, story: null }));
+  [...NO_ANSWER, ...MORE_NO_ANSWER].forEach((q, i) =>
+    questions.push({ q, split: i % 2 === 0 ? 'dev' : 'test', rel: {}, story: null, form: 'no answer' }),
+  );
   if (ids.size !== records.length) throw new Error('book: duplicate record id');
   return { records, questions };
 }
