@@ -3,8 +3,10 @@
  * (bench/retrieval/book.ts): full text only, vector only, RRF and the convex fusion (the default),
  * by recall@10, nDCG@10 and MRR with 95% bootstrap intervals on the test split, plus the paired
  * difference of the default minus the best single arm. Parameters are chosen on the dev split only
- * (the grid is printed); the low-confidence threshold is calibrated on dev too.
- *   npx tsx bench/retrieval/run.ts            (or node dist/bench/retrieval/run.js)
+ * (the grid is printed); the low-confidence threshold is calibrated on dev too. Test nDCG@10 is
+ * also printed by question form (paraphrase, abbreviation, Spanish).
+ *   npx tsx bench/retrieval/run.ts            (or node dist/bench/retrieval/run.js; ~70 s)
+ * Labelling review (unjudged records in any arm's top 3): npx tsx bench/retrieval/review.ts
  * Uses the configured embedding model (default: the local one). Prints figures; asserts nothing.
  */
 import { openEmbedder } from '../../src/ai/embeddings/factory.js';
