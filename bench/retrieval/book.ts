@@ -1,13 +1,15 @@
 /**
  * The labelled book of bench/retrieval: an agency's notes, calls and emails, service tickets and
- * past AI answers over 24 leads, with questions written the way producers and service staff ask
+ * past AI answers over 34 leads, with questions written the way producers and service staff ask
  * (paraphrases sharing no word with the answer, abbreviations, misspellings, Spanish, questions
  * answered by a ticket or a past AI answer) and questions with no good answer in the book.
  *
  * Each story is one record that answers its questions (grade 2) and optionally records that help
  * (grade 1). Stories alternate between the dev and test splits, so no question's record is
  * tuned on and scored on. Independent of the demo seeder on purpose (its texts change).
+ * The second half of the book (10 leads, 60 stories, 24 no-answer questions) is in book-more.ts.
  */
+import { EXTRA_RELATED, MORE_LEADS, MORE_NO_ANSWER, MORE_ROUTINE, MORE_STORIES, SUPPORT } from './book-more.js';
 
 export type Kind = 'note' | 'communication' | 'ticket' | 'ai_interaction';
 
@@ -20,9 +22,12 @@ export interface BookRecord {
 }
 
 /** [id, lead, kind, text, questions, related record ids (grade 1)] */
-type Story = [string, number, Kind, string, string[], string[]?];
+export type Story = [string, number, Kind, string, string[], string[]?];
 
-export const LEADS: ReadonlyArray<readonly [name: string, line: 'auto' | 'home' | 'commercial_gl' | 'umbrella' | 'life']> = [
+/** A lead's line of business (an insurance_types code; commercial_gl is general_liability). */
+export type LeadLine = 'auto' | 'home' | 'commercial_gl' | 'umbrella' | 'life' | 'workers_comp' | 'commercial_auto' | 'bop';
+
+const FIRST_LEADS: ReadonlyArray<readonly [name: string, line: LeadLine]> = [
   ['Maria Gonzalez', 'auto'],
   ['Tom Becker', 'home'],
   ['Priya Shah', 'auto'],
@@ -48,6 +53,8 @@ export const LEADS: ReadonlyArray<readonly [name: string, line: 'auto' | 'home' 
   ['Hannah Lee', 'auto'],
   ['Riverside Auto Body', 'commercial_gl'],
 ];
+
+export const LEADS: ReadonlyArray<readonly [name: string, line: LeadLine]> = [...FIRST_LEADS, ...MORE_LEADS];
 
 const STORIES: Story[] = [
   [
@@ -77,6 +84,7 @@ const STORIES: Story[] = [
     'note',
     'Dan disclosed a DWI conviction from last year; the state needs an SR-22 filing, standard carriers declined.',
     ['who has a drunk driving conviction?', 'OWI on record needs filing', 'cliente con multa por manejar ebrio'],
+    ['sr22'],
   ],
   [
     'coi',
@@ -281,6 +289,7 @@ const STORIES: Story[] = [
     'ai_interaction',
     'Summary: Dan Kowalski needs an SR-22 for three years after his DWI. Two non-standard carriers quoted; the lower one is $2,480 for six months.',
     ['what did we find for the guy who needs the state filing', 'SR22 quotes summary', 'resumen de cotizaciones con SR-22'],
+    ['dui'],
   ],
   [
     'ai-umbrella',
@@ -428,6 +437,7 @@ const STORIES: Story[] = [
     'ai_interaction',
     'Elena Petrova’s hail claim: adjuster approved $3,850 after a second inspection; payment issued to her and the lienholder.',
     ['how did Elena’s storm damage claim end up', 'hail clm outcome', 'cómo terminó el reclamo de granizo de Elena'],
+    ['claim-frustrated'],
   ],
   [
     'ai-life-compare',
@@ -532,26 +542,39 @@ const NO_ANSWER = [
   'tattoo parlor liability',
 ];
 
+/** How a question is written: a story's three questions are, in order, these three forms. */
+export type QuestionForm = 'paraphrase' | 'abbreviation' | 'spanish' | 'no answer';
+const FORMS: QuestionForm[] = ['paraphrase', 'abbreviation', 'spanish'];
+
 export interface Book {
   records: BookRecord[];
   /** Questions with graded relevance (2: answers it, 1: helps); empty for no-answer questions. */
-  questions: Array<{ q: string; split: 'dev' | 'test'; rel: Record<string, 1 | 2>; story: string | null }>;
+  questions: Array<{ q: string; split: 'dev' | 'test'; rel: Record<string, 1 | 2>; story: string | null; form: QuestionForm }>;
 }
 
 export function buildBook(): Book {
+  const stories = [...STORIES, ...MORE_STORIES];
   const records: BookRecord[] = [];
-  for (const [id, lead, kind, text] of STORIES) records.push({ id, lead, kind, text });
+  for (const [id, lead, kind, text] of stories) records.push({ id, lead, kind, text });
+  for (const [id, lead, kind, text] of SUPPORT) records.push({ id, lead, kind, text });
   LEADS.forEach(([name], lead) => {
     if (lead % 2 === 0 || lead < 16)
       records.push({ id: `letter-${lead}`, lead, kind: 'communication', text: FORM_LETTER(name.split(' ')[0]!) });
   });
-  ROUTINE.forEach(([lead, kind, text], i) => records.push({ id: `routine-${i}`, lead, kind, text }));
+  [...ROUTINE, ...MORE_ROUTINE].forEach(([lead, kind, text], i) => records.push({ id: `routine-${i}`, lead, kind, text }));
+  const ids = new Set(records.map((r) => r.id));
   const questions: Book['questions'] = [];
-  STORIES.forEach(([id, , , , qs, related], i) => {
+  stories.forEach(([id, , , , qs, related], i) => {
     const rel: Record<string, 1 | 2> = { [id]: 2 };
-    for (const r of related ?? []) rel[r] = 1;
-    for (const q of qs) questions.push({ q, split: i % 2 === 0 ? 'dev' : 'test', rel, story: id });
+    for (const r of [...(related ?? []), ...(EXTRA_RELATED[id] ?? [])]) {
+      if (!ids.has(r)) throw new Error(`book: story ${id} judges unknown record ${r}`);
+      rel[r] = 1;
+    }
+    qs.forEach((q, f) => questions.push({ q, split: i % 2 === 0 ? 'dev' : 'test', rel, story: id, form: FORMS[f]! }));
   });
-  NO_ANSWER.forEach((q, i) => questions.push({ q, split: i % 2 === 0 ? 'dev' : 'test', rel: {}, story: null }));
+  [...NO_ANSWER, ...MORE_NO_ANSWER].forEach((q, i) =>
+    questions.push({ q, split: i % 2 === 0 ? 'dev' : 'test', rel: {}, story: null, form: 'no answer' }),
+  );
+  if (ids.size !== records.length) throw new Error('book: duplicate record id');
   return { records, questions };
 }

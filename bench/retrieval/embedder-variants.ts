@@ -1,6 +1,6 @@
 /**
  * Local-embedder variants on the labelled book (bench/retrieval/book.ts), vector arm only, exact
- * cosine in memory (no database: the book is 96 short records, one chunk each). Compares
+ * cosine in memory (no database: the book is about 190 short records, one chunk each). Compares
  * `local-sif-100` as shipped with variants that need no download:
  *   - book weighting: p(word) = lambda * p_book(word) + (1 - lambda) * p_zipf(rank), where p_book
  *     is the word's frequency in the texts being embedded (what `embed --reembed` would see), so

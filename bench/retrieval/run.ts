@@ -3,11 +3,12 @@
  * (bench/retrieval/book.ts): full text only, vector only, RRF and the convex fusion (the default),
  * by recall@10, nDCG@10 and MRR with 95% bootstrap intervals on the test split, plus the paired
  * difference of the default minus the best single arm. Parameters are chosen on the dev split only
- * (the grid is printed); the low-confidence threshold is calibrated on dev too.
- *   npx tsx bench/retrieval/run.ts            (or node dist/bench/retrieval/run.js)
+ * (the grid is printed); the low-confidence threshold is calibrated on dev too. Test nDCG@10 is
+ * also printed by question form (paraphrase, abbreviation, Spanish).
+ *   npx tsx bench/retrieval/run.ts            (or node dist/bench/retrieval/run.js; ~70 s)
+ * Labelling review (unjudged records in any arm's top 3): npx tsx bench/retrieval/review.ts
  * Uses the configured embedding model (default: the local one). Prints figures; asserts nothing.
  */
-import { sql } from 'drizzle-orm';
 import { openEmbedder } from '../../src/ai/embeddings/factory.js';
 import { loadConfig } from '../../src/config.js';
 import { drainEmbeddingQueue } from '../../src/crm/knowledge/embedding-worker.js';
@@ -18,85 +19,19 @@ import { searchLeads } from '../../src/crm/leads/search.js';
 import { expandQuestion } from '../../src/crm/knowledge/question-expansion.js';
 import { openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import {
-  aiInteractions,
-  clients,
-  insuranceTypes,
-  leadCommunications,
-  leadNotes,
-  leads,
-  leadStatuses,
-  supportTickets,
-} from '../../src/db/schema/index.js';
-import { buildBook, LEADS } from './book.js';
+import { LEADS } from './book.js';
+import { loadBook } from './load-book.js';
 import { bootstrapMean, pairedDifference, score, type Scores } from './metrics.js';
 
 const config = loadConfig({ ...process.env, DATABASE_URL: '', CRM_DATA_DIR: 'memory://', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 const database = await openDatabase(config);
 const { db } = database;
 const f3 = (x: number) => x.toFixed(3);
+const f4 = (x: number) => x.toFixed(4);
 
 try {
   await migrate(database.pool);
-  const book = buildBook();
-  const [status] = await db
-    .select({ id: leadStatuses.id })
-    .from(leadStatuses)
-    .where(sql`${leadStatuses.code} = 'new'`);
-  const lines = new Map(
-    (await db.select({ id: insuranceTypes.id, code: insuranceTypes.code }).from(insuranceTypes)).map((r) => [r.code, r.id]),
-  );
-  const lineOf = (l: string) => lines.get(l === 'commercial_gl' ? 'general_liability' : l) ?? lines.get('auto')!;
-  const leadIds: string[] = [];
-  const clientIds: string[] = [];
-  for (const [name, line] of LEADS) {
-    const business = /LLC|Co$|Group|Bakery|Body/.test(name);
-    const [first, ...rest] = name.split(' ');
-    const [c] = await db
-      .insert(clients)
-      .values(
-        business
-          ? { clientType: 'business', businessName: name }
-          : { clientType: 'individual', firstName: first!, lastName: rest.join(' ') },
-      )
-      .returning();
-    const [l] = await db
-      .insert(leads)
-      .values({ clientId: c!.id, statusId: status!.id, insuranceTypeId: lineOf(line) })
-      .returning();
-    leadIds.push(l!.id);
-    clientIds.push(c!.id);
-  }
-  const idOf = new Map<string, string>();
-  for (const r of book.records) {
-    const leadId = leadIds[r.lead]!;
-    const clientId = clientIds[r.lead]!;
-    let id: string;
-    if (r.kind === 'note') id = (await db.insert(leadNotes).values({ leadId, clientId, body: r.text }).returning())[0]!.id;
-    else if (r.kind === 'communication')
-      id = (
-        await db
-          .insert(leadCommunications)
-          .values({ leadId, clientId, communicationTypeId: 3, direction: 'inbound', body: r.text, occurredAt: new Date() })
-          .returning()
-      )[0]!.id;
-    else if (r.kind === 'ticket') {
-      const [subject, ...rest] = r.text.split(/(?<=[;:.])\s/);
-      id = (
-        await db
-          .insert(supportTickets)
-          .values({ clientId, leadId, subject: subject!, description: rest.join(' ') || subject! })
-          .returning()
-      )[0]!.id;
-    } else
-      id = (
-        await db
-          .insert(aiInteractions)
-          .values({ type: 'summary', channel: 'eval', leadId, crmClientId: clientId, response: r.text })
-          .returning()
-      )[0]!.id;
-    idOf.set(id, r.id);
-  }
+  const { book, leadIds, idOf } = await loadBook(db);
   const embedder = await openEmbedder(config);
   await drainEmbeddingQueue(db, embedder);
   const space = { model: embedder.model, dims: embedder.dimensions };
@@ -197,11 +132,16 @@ try {
         res[single]!.map((x) => x[k]),
       );
       console.log(
-        `  ${def} minus best single arm (${single}), ${k}: ${f3(d)} [${f3(lo)}, ${f3(hi)}]${lo > 0 ? ' (outside the interval: better)' : ' (interval includes 0: not shown better)'}`,
+        `  ${def} minus best single arm (${single}), ${k}: ${f4(d)} [${f4(lo)}, ${f4(hi)}]${lo > 0 ? ' (outside the interval: better)' : ' (interval includes 0: not shown better)'}`,
       );
     }
   };
   table('search_knowledge', results, test.length);
+  for (const form of ['paraphrase', 'abbreviation', 'spanish'] as const) {
+    const of = test.map((i, j) => [book.questions[i]!.form, j] as const).filter(([f]) => f === form);
+    const cells = Object.entries(results).map(([name, s]) => `${name} ${f3(of.reduce((a, [, j]) => a + s[j]!.ndcg, 0) / of.length)}`);
+    console.log(`  nDCG@10 on the ${of.length} ${form} questions: ${cells.join(', ')}`);
+  }
   let flaggedAns = 0;
   let flaggedNone = 0;
   const testAll = book.questions.map((q, i) => [q, i] as const).filter(([q]) => q.split === 'test');
