@@ -4,6 +4,7 @@
  * `;`, `:` or `.`) or a past AI answer. Returns the book, the lead ids (by LEADS index) and the map
  * from database id to book record id. Embedding is left to the caller (drainEmbeddingQueue).
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import {
@@ -18,6 +19,15 @@ import {
 } from '../../src/db/schema/index.js';
 import { buildBook, LEADS, type Book } from './book.js';
 
+/**
+ * A fixed id per book record, lead and client: search breaks score ties by id, so random ids made
+ * the figures of modes with ties (full text alone, RRF) move by about +-0.01 between runs.
+ */
+export function stableId(key: string): string {
+  const h = createHash('md5').update(`bench-retrieval:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export async function loadBook(db: Db): Promise<{ book: Book; leadIds: string[]; idOf: Map<string, string> }> {
   const book = buildBook();
   const [status] = await db
@@ -30,20 +40,20 @@ export async function loadBook(db: Db): Promise<{ book: Book; leadIds: string[];
   const lineOf = (l: string) => lines.get(l === 'commercial_gl' ? 'general_liability' : l) ?? lines.get('auto')!;
   const leadIds: string[] = [];
   const clientIds: string[] = [];
-  for (const [name, line] of LEADS) {
+  for (const [i, [name, line]] of LEADS.entries()) {
     const business = /LLC|Co$|Group|Bakery|Body/.test(name);
     const [first, ...rest] = name.split(' ');
     const [c] = await db
       .insert(clients)
       .values(
         business
-          ? { clientType: 'business', businessName: name }
-          : { clientType: 'individual', firstName: first!, lastName: rest.join(' ') },
+          ? { id: stableId(`client:${i}`), clientType: 'business', businessName: name }
+          : { id: stableId(`client:${i}`), clientType: 'individual', firstName: first!, lastName: rest.join(' ') },
       )
       .returning();
     const [l] = await db
       .insert(leads)
-      .values({ clientId: c!.id, statusId: status!.id, insuranceTypeId: lineOf(line) })
+      .values({ id: stableId(`lead:${i}`), clientId: c!.id, statusId: status!.id, insuranceTypeId: lineOf(line) })
       .returning();
     leadIds.push(l!.id);
     clientIds.push(c!.id);
@@ -52,13 +62,14 @@ export async function loadBook(db: Db): Promise<{ book: Book; leadIds: string[];
   for (const r of book.records) {
     const leadId = leadIds[r.lead]!;
     const clientId = clientIds[r.lead]!;
+    const fixed = stableId(`record:${r.id}`);
     let id: string;
-    if (r.kind === 'note') id = (await db.insert(leadNotes).values({ leadId, clientId, body: r.text }).returning())[0]!.id;
+    if (r.kind === 'note') id = (await db.insert(leadNotes).values({ id: fixed, leadId, clientId, body: r.text }).returning())[0]!.id;
     else if (r.kind === 'communication')
       id = (
         await db
           .insert(leadCommunications)
-          .values({ leadId, clientId, communicationTypeId: 3, direction: 'inbound', body: r.text, occurredAt: new Date() })
+          .values({ id: fixed, leadId, clientId, communicationTypeId: 3, direction: 'inbound', body: r.text, occurredAt: new Date() })
           .returning()
       )[0]!.id;
     else if (r.kind === 'ticket') {
@@ -66,14 +77,14 @@ export async function loadBook(db: Db): Promise<{ book: Book; leadIds: string[];
       id = (
         await db
           .insert(supportTickets)
-          .values({ clientId, leadId, subject: subject!, description: rest.join(' ') || subject! })
+          .values({ id: fixed, clientId, leadId, subject: subject!, description: rest.join(' ') || subject! })
           .returning()
       )[0]!.id;
     } else
       id = (
         await db
           .insert(aiInteractions)
-          .values({ type: 'summary', channel: 'eval', leadId, crmClientId: clientId, response: r.text })
+          .values({ id: fixed, type: 'summary', channel: 'eval', leadId, crmClientId: clientId, response: r.text })
           .returning()
       )[0]!.id;
     idOf.set(id, r.id);

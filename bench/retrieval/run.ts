@@ -64,7 +64,7 @@ try {
   console.log('\ndev split: convex fusion by full-text weight (nDCG@10 / MRR)');
   let bestW = DEFAULT_FUSION.fulltextWeight;
   let bestN = -1;
-  for (const w of [0.3, 0.5, 0.6, 0.7, 0.8]) {
+  for (const w of [0.3, 0.5, 0.6, 0.7, 0.8, 0.9]) {
     const s = await perQuery({ fusion: { fulltextWeight: w } }, dev);
     console.log(`  w=${w}: ${f3(avg(s, 'ndcg'))} / ${f3(avg(s, 'mrr'))}`);
     if (avg(s, 'ndcg') > bestN + 1e-9) [bestN, bestW] = [avg(s, 'ndcg'), w];
