@@ -2,8 +2,9 @@
  * Where a knowledge search spends its time: every SQL statement `searchKnowledge` runs, timed and
  * grouped by the function that issued it, over the labelled questions, on a database kept by
  * `bench/search-speed.ts --data DIR` (seed it there first).
- *   npx tsx bench/search-profile.ts /tmp/bench-10k [--explain] [--mode hybrid|fulltext|vector] [--filters]
- * With --filters, every search carries the lead filters of search-speed's "lead filters" modes.
+ *   npx tsx bench/search-profile.ts /tmp/bench-10k [--explain] [--mode hybrid|fulltext|vector] [--filters] [--one-lead]
+ * With --filters, every search carries the lead filters of search-speed's "lead filters" modes;
+ * with --one-lead, every search is scoped to the lead with the most notes (get_lead_context's case).
  * With --explain, prints EXPLAIN (ANALYZE, BUFFERS) of each statement of the slowest question.
  * Prints figures; asserts nothing.
  */
@@ -78,6 +79,15 @@ try {
   const questions = LABELLED.map(([q]) => q);
   const vectors = await embedder.embed(questions);
   const db = traced(database.db);
+  const oneLead = process.argv.includes('--one-lead')
+    ? {
+        leadId: (
+          await database.db.execute<{ id: string }>(
+            sql`select lead_id as id from lead_notes group by lead_id order by count(*) desc limit 1`,
+          )
+        ).rows[0]!.id,
+      }
+    : {};
   const arms = mode === 'fulltext' ? { fulltext: true, vector: false } : mode === 'vector' ? { fulltext: false, vector: true } : undefined;
   if (quality) {
     // Precision@10 against the set's signature regexes (bench/retrieval-quality.ts): at this scale
@@ -122,6 +132,7 @@ try {
         limit: 10,
         ...(arms ? { arms } : {}),
         ...filtered,
+        ...oneLead,
       });
       const ms = performance.now() - t;
       const c = process.cpuUsage(c0);
