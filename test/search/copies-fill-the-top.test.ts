@@ -103,6 +103,22 @@ describe('copies of a form letter that fill the candidate list', () => {
     },
   );
 
+  it('full text: when every text holding all the terms is a copy, texts holding some of them fill the list', async () => {
+    const { db } = getDb();
+    // The copies hold all three terms; each note holds "reminder" only (one also "declarations").
+    const r = await searchKnowledge(db, {
+      question: 'friendly reminder about the declarations',
+      leadId,
+      limit: 10,
+      arms: { fulltext: true, vector: false },
+    });
+    const ids = r.hits.map((h) => h.sourceId);
+    expect(ids).toHaveLength(10);
+    expect(ids.filter((id) => copyIds.has(id))).toHaveLength(1);
+    expect(ids[0] && copyIds.has(ids[0])).toBe(true);
+    expect(ids.filter((id) => noteIds.has(id))).toHaveLength(9);
+  });
+
   it('with collapsing off, the copies come back as they rank (the refill is for collapsing only)', async () => {
     const { db } = getDb();
     const r = await searchKnowledge(db, { question, leadId, limit: 10, collapse: false, arms: { fulltext: true, vector: false } });

@@ -159,6 +159,7 @@ async function tier(db: DbOrTx, q: QuestionTerms, t: CoverageTier, scope: Knowle
  * are found (default: depth). Empty when the question has no searchable word. `alone`: no other
  * arm will find texts (no embedder), so when those tiers found too few, texts holding any term,
  * common ones included, are searched too (the unbounded any-word scan, as a last resort).
+ * `info.exhausted`: every tier ran and none was cut by its cap (a deeper call finds nothing more).
  */
 export async function coverageArm(
   db: DbOrTx,
@@ -167,7 +168,9 @@ export async function coverageArm(
   depth: number,
   want = depth,
   alone = false,
+  info?: { exhausted: boolean },
 ): Promise<FullTextHit[]> {
+  if (info) info.exhausted = true;
   if (!q.terms.length || !scopedTypes(scope).length) return [];
   const found = new Map<string, FullTextHit>();
   const cap = Math.max(200, depth * 4);
@@ -176,13 +179,20 @@ export async function coverageArm(
   const rare = q.terms.map((t) => estimateRows(t, stats) <= cap * COMMON_FACTOR);
   const tiers = coverageTiers(q, rare);
   if (alone && rare.some((r) => !r) && q.terms.length > 1) tiers.push(...coverageTiers(q).slice(1));
-  for (const t of tiers) {
-    for (const h of await tier(db, q, t, scope, cap)) {
+  let exhausted = true;
+  for (const [i, t] of tiers.entries()) {
+    const hits = await tier(db, q, t, scope, cap);
+    if (hits.length >= cap) exhausted = false;
+    for (const h of hits) {
       const key = `${h.sourceType}:${h.sourceId}`;
       if (!found.has(key)) found.set(key, h);
     }
-    if (found.size >= want) break;
+    if (found.size >= want) {
+      if (i < tiers.length - 1) exhausted = false;
+      break;
+    }
   }
+  if (info) info.exhausted = exhausted && found.size <= depth;
   return [...found.values()].sort((a, b) => b.score - a.score || a.sourceId.localeCompare(b.sourceId)).slice(0, depth);
 }
 

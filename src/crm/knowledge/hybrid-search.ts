@@ -86,8 +86,9 @@ export async function knowledgeCandidates(
   // The arms, then each arm's evidence for the other's finds, are independent: issued together,
   // so a server runs them on two connections (the embedded database still runs one at a time).
   const vecInfo = { exhausted: true };
+  const ftInfo = { exhausted: true };
   const [fts, vec] = await Promise.all([
-    terms ? coverageArm(db, terms, scope, depth, want, !vector) : ([] as FullTextHit[]),
+    terms ? coverageArm(db, terms, scope, depth, want, !vector, ftInfo) : ([] as FullTextHit[]),
     vector ? vectorArm(db, vector, scope, depth, vecInfo) : ([] as VectorHit[]),
   ]);
   const key = (h: ArmHit) => `${h.sourceType}:${h.sourceId}`;
@@ -130,7 +131,7 @@ export async function knowledgeCandidates(
       vectorRank: chunks.has(k) ? vec.indexOf(chunks.get(k)!) + 1 : null,
     });
   }
-  return { candidates: [...merged.values()], chunks, exhausted: fts.length < depth && vecInfo.exhausted };
+  return { candidates: [...merged.values()], chunks, exhausted: ftInfo.exhausted && vecInfo.exhausted };
 }
 
 /** Searches the knowledge base; see KnowledgeQuery. Empty question: no hits. */
@@ -147,7 +148,10 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
   // When copies of form letters ate the candidates and fewer than `limit` distinct texts remain,
   // the search runs again 4x deeper (bounded), so a book holding thousands of copies of one letter
   // still gets `limit` distinct hits where they exist.
+  // A deeper run also asks the full-text arm for all its tiers (want = depth): the texts holding
+  // every term may all be copies of one letter, the ones holding some terms are the rest.
   let depth = query.depth ?? Math.max(50, limit * 5);
+  let want = limit;
   let pool = limit * 8;
   for (;;) {
     const { candidates, chunks, exhausted } = await knowledgeCandidates(
@@ -156,7 +160,7 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
       useVector ? query.vector! : null,
       query,
       depth,
-      limit,
+      want,
       complete,
     );
     const fused = fuse(candidates, params, query.weights ?? DEFAULT_ARM_WEIGHTS);
@@ -167,6 +171,7 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
     const short = shown.collapsed > 0 && shown.kept.length < limit;
     if (short && !exhausted && !query.depth && depth < MAX_DEPTH) {
       depth = Math.min(depth * 4, MAX_DEPTH);
+      want = depth;
       pool *= 4;
       continue;
     }
