@@ -85,6 +85,25 @@ try {
     const s = await perQuery(mode, dev);
     console.log(`  ${name}: ${f3(avg(s, 'ndcg'))} / ${f3(avg(s, 'mrr'))}`);
   }
+  // Dev by question form (recall@10 / nDCG@10 / MRR per mode): where a class of question fails.
+  const byForm = async (ids: number[], label: string) => {
+    for (const form of ['paraphrase', 'abbreviation', 'spanish'] as const) {
+      const of = ids.filter((i) => book.questions[i]!.form === form);
+      const cells: string[] = [];
+      for (const [name, mode] of [
+        ['full text', { arms: { fulltext: true, vector: false } }],
+        ['vector', { arms: { fulltext: false, vector: true } }],
+        ['RRF', { fusion: { method: 'rrf' } }],
+        ['convex', {}],
+      ] as Array<[string, Mode]>) {
+        const s = await perQuery(mode, of);
+        cells.push(`${name} ${f3(avg(s, 'recall'))} / ${f3(avg(s, 'ndcg'))} / ${f3(avg(s, 'mrr'))}`);
+      }
+      console.log(`  ${label} ${form} (${of.length}; recall@10 / nDCG@10 / MRR): ${cells.join(', ')}`);
+    }
+  };
+  console.log('\ndev split by question form');
+  await byForm(dev, 'dev');
   if (process.argv.includes('--dev-only')) process.exit(0);
 
   // Low-confidence threshold on dev: answerable questions should not be flagged, no-answer ones should.
@@ -142,6 +161,7 @@ try {
     const cells = Object.entries(results).map(([name, s]) => `${name} ${f3(of.reduce((a, [, j]) => a + s[j]!.ndcg, 0) / of.length)}`);
     console.log(`  nDCG@10 on the ${of.length} ${form} questions: ${cells.join(', ')}`);
   }
+  await byForm(test, 'test');
   let flaggedAns = 0;
   let flaggedNone = 0;
   const testAll = book.questions.map((q, i) => [q, i] as const).filter(([q]) => q.split === 'test');
