@@ -17,6 +17,7 @@ import { searchKnowledge, type KnowledgeQuery } from '../../src/crm/knowledge/hy
 import { rankLeadsByKnowledge } from '../../src/crm/knowledge/lead-rank.js';
 import { searchLeads } from '../../src/crm/leads/search.js';
 import { expandQuestion } from '../../src/crm/knowledge/question-expansion.js';
+import { questionToEmbed } from '../../src/crm/knowledge/spanish-question.js';
 import { openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { LEADS } from './book.js';
@@ -37,7 +38,9 @@ try {
   const space = { model: embedder.model, dims: embedder.dimensions };
   // --expand: questions expanded by the insurance vocabulary before they are embedded (vector arm only).
   const expand = process.argv.includes('--expand');
-  const vectors = await embedder.embed(await Promise.all(book.questions.map((q) => (expand ? expandQuestion(db, q.q) : q.q))));
+  const vectors = await embedder.embed(
+    await Promise.all(book.questions.map((q) => (expand ? expandQuestion(db, q.q) : questionToEmbed(q.q)))),
+  );
   console.log(
     `book: ${LEADS.length} leads, ${book.records.length} records; ${book.questions.length} questions (dev ${book.questions.filter((q) => q.split === 'dev').length}, test ${book.questions.filter((q) => q.split === 'test').length}; ${book.questions.filter((q) => !q.story).length} with no answer); model ${embedder.model}`,
   );
