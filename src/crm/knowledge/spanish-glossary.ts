@@ -7,7 +7,7 @@
  * (and the Spanish word) are searched for by full text. An empty English side (`de=`) marks a word
  * that carries no search meaning (it is dropped, as English stop words are).
  *
- * Left out on purpose: words that are common first names or surnames (rosa, flores, luz, paz,
+ * Left out on purpose: words that are common first names or surnames (rosa, flores, paz,
  * cruz, blanco, reyes, santos, torres, ...), so a name is never translated.
  */
 
@@ -88,7 +88,7 @@ divorciado=divorced; divorciada=divorced; vecino=neighbor; vecina=neighbor; amig
 clienta=client; clientes=clients; asegurado=insured; asegurada=insured; titular=policyholder; dueño=owner; dueña=owner;
 propietario=owner|homeowner; propietaria=owner; inquilino=tenant|renter; inquilina=tenant; arrendador=landlord; casero=landlord;
 agente=agent; corredor=broker; productor=producer; ajustador=adjuster; perito=adjuster|appraiser; tasador=appraiser;
-inspector=inspector; abogado=attorney|lawyer; abogada=attorney; médico=doctor; doctora=doctor; enfermera=nurse;
+inspector=inspector; abogado=attorney|lawyer; gemelos=twins; gemelas=twins; bebés=babies; nietos=grandchildren; huésped=guest; huéspedes=guests; invitado=guest; invitados=guests; turista=tourist; turistas=tourists; visitante=visitor; pasajero=passenger; pasajeros=passengers; abogada=attorney; médico=doctor; doctora=doctor; enfermera=nurse;
 conductor=driver; conductora=driver; chofer=driver; manejador=driver; empleado=employee; empleada=employee; empleados=employees;
 trabajador=worker; trabajadores=workers; jefe=boss; gerente=manager; patrón=employer; empleador=employer; contratista=contractor;
 subcontratista=subcontractor; plomero=plumber; electricista=electrician; techador=roofer; mecánico=mechanic; albañil=mason;
@@ -132,7 +132,7 @@ calle=street; esquina=corner; semáforo=traffic light; multa=ticket|fine; multas
 exceso de velocidad=speeding; velocidad=speed; borracho=drunk; ebrio=drunk; manejar borracho=drunk driving; alcohol=alcohol;
 culpa=fault; culpable=at fault; sin culpa=not at fault; responsable=responsible|at fault; atropellar=hit; peatón=pedestrian;
 carro de alquiler=rental car; carro rentado=rental car; auto sustituto=rental car; robo de carro=vehicle theft; kilometraje=mileage;
-millaje=mileage; venado=deer; ciervo=deer; animal=animal; vaca=cow; caballo=horse; mapache=raccoon; ardilla=squirrel; zorro=fox;
+millaje=mileage; uber=rideshare|uber; lyft=rideshare|lyft; viajes compartidos=rideshare; aplicación de viajes=rideshare; repartidor=delivery driver; clásico=classic; clasico=classic; antiguo=antique|classic; restaurar=restore; modificado=modified; méxico=mexico; mexicano=mexican; mexicana=mexican; frontera=border; cruzar=cross; cruzar la frontera=cross the border; extranjero=foreign; internacional=international; viaje por carretera=road trip; gasolina=gas; tanque=tank; batería=battery; aceite=oil; prestado=borrowed; prestada=borrowed; venado=deer; ciervo=deer; animal=animal; vaca=cow; caballo=horse; mapache=raccoon; ardilla=squirrel; zorro=fox;
 coyote=coyote; oso=bear; pájaro=bird; ave=bird; rata=rat; ratas=rats; ratón=mouse; ratones=mice; termitas=termites; plaga=pests;
 abejas=bees; avispas=wasps; serpiente=snake; culebra=snake; millas=miles; uso comercial=business use; flota=fleet; conductores=drivers; dashcam=dashcam;
 `;
@@ -155,7 +155,7 @@ cableado=wiring; cables=wires; electricidad=electricity|electrical; eléctrico=e
 panel eléctrico=electrical panel; enchufe=outlet; alarma=alarm; alarma de humo=smoke detector; detector de humo=smoke detector;
 cámara=camera; cámaras=cameras; cerradura=lock; candado=lock; piscina=pool; alberca=pool; trampolín=trampoline; perro=dog;
 perros=dogs; gato=cat; mascota=pet; mascotas=pets; árbol=tree; árboles=trees; rama=branch; ramas=branches; cobertizo=shed;
-bodega=storage|shed; muebles=furniture; mueble=furniture; pertenencias=belongings; cosas=belongings|things; joyas=jewelry;
+bodega=storage|shed; almacenamiento=storage; guardar=store|keep; unidad de almacenamiento=storage unit; cabaña=cabin; casa de vacaciones=vacation home; casa de playa=beach house; lago=lake; río=river; playa=beach; montaña=mountain; bomba=pump; bomba de sumidero=sump pump; sumidero=sump; podadora=lawn mower; cortadora de césped=lawn mower; césped=lawn; zacate=lawn; luz=power|light; apagón=power outage; se fue la luz=power outage; gas=gas; fuga de gas=gas leak; internet=internet; wifi=wifi; estudio=studio; oficina en casa=home office; cuarto de lavado=laundry room; balcón=balcony; terraza=deck|patio; porche=porch; entrada=driveway|entrance; acera=sidewalk; banqueta=sidewalk; buzón=mailbox; contraventanas=storm shutters; persianas=blinds; aislamiento=insulation; ventilador=fan; generador=generator; paneles solares=solar panels; detrás=behind; delante=in front; al lado=next to; debajo=under; encima=on top; muebles=furniture; mueble=furniture; pertenencias=belongings; cosas=belongings|things; joyas=jewelry;
 joyería=jewelry; anillo=ring; anillo de compromiso=engagement ring; reloj=watch; computadora=computer; laptop=laptop;
 televisión=tv; tele=tv; celular=phone; teléfono=phone; ropa=clothes; herramientas=tools; bicicletas=bicycles; renta=rent;
 hipoteca=mortgage; banco hipotecario=mortgage company; prestamista=lender; remodelación=remodel|renovation; remodelar=remodel;
@@ -179,7 +179,7 @@ forzaron=forced; rotura=break|breakage; grieta=crack; grietas=cracks; caída=fal
 se cayó=fell; tropezó=tripped; mordida=bite; mordió=bit; mordedura=bite; lesión=injury; lesiones=injuries; herida=injury|wound;
 herido=injured; herida grave=serious injury; lastimado=hurt; lastimada=hurt; golpeado=hit; quemadura=burn; fractura=fracture;
 hueso roto=broken bone; muerte=death; fraude=fraud; estafa=scam|fraud; demanda=lawsuit; demandado=sued; demanda judicial=lawsuit;
-riesgo=risk; peligro=hazard|danger; peligroso=dangerous; causa=cause; escombros=debris; reconstrucción=rebuild; reparación=repair;
+riesgo=risk; amenaza=threat; amenazar=threaten; falla=failure|malfunction; fallar=fail; descompuesto=broken; descompuesta=broken; avería=breakdown; vandalizar=vandalize; depreciar=depreciate; depreciado=depreciated; insuficiente=insufficient|not enough; suficiente=enough; echar=throw|kick out; tirar=throw; desalojo=eviction; desalojar=evict; peligro=hazard|danger; peligroso=dangerous; causa=cause; escombros=debris; reconstrucción=rebuild; reparación=repair;
 reparaciones=repairs; reparado=repaired; reemplazo=replacement; costo de reparación=repair cost; estimado=estimate;
 presupuesto=estimate|budget; cotización de reparación=repair estimate; evaluación=assessment; inspección=inspection;
 `;
@@ -267,7 +267,7 @@ techado=roofing; plomería comercial=plumbing; transporte=transportation|truckin
 entregas=deliveries; reparto=delivery; mudanza=moving; ventas=sales; ganancias=revenue|profit; ingresos brutos=gross receipts;
 lesión laboral=workplace injury; accidente de trabajo=work injury; accidente laboral=work injury; lesionado en el trabajo=injured at work;
 trabajo=work|job; en el trabajo=at work; auditoría=audit; auditoria=audit; sitio de trabajo=job site; obra de construcción=construction site;
-ciberseguridad=cyber; ataque cibernético=cyber attack; hackeo=hack; datos=data; filtración de datos=data breach; interrupción=interruption;
+ciberseguridad=cyber; cerveza=beer|alcohol; vino y cerveza=liquor; licor=liquor; bar=bar; cantina=bar; comida=food; cocina comercial=commercial kitchen; cliente enojado=angry customer; reseña=review; reseñas=reviews; consultorio=office|practice; clínica dental=dental office; hotel=hotel; motel=motel; arrendamiento=lease; contrato de arrendamiento=lease; requisito=requirement; requisitos=requirements; requerir=require; exigir=require; obligatorio=required|mandatory; federal=federal; estatal=state; ley=law; leyes=laws; regulación=regulation; permiso=permit; permisos=permits; fines=purposes; propósito=purpose; propio=own; propia=own; propios=own; propias=own; ataque cibernético=cyber attack; hackeo=hack; datos=data; filtración de datos=data breach; interrupción=interruption;
 interrupción de negocio=business interruption; cierre=closure|shutdown; propiedad comercial=commercial property; edificio comercial=commercial building;
 vehículo comercial=commercial auto; auto comercial=commercial auto; responsabilidad profesional=professional liability;
 errores y omisiones=errors and omissions; licencia de negocio=business license; llc=llc; dueño del negocio=business owner;
@@ -290,7 +290,7 @@ presión alta=high blood pressure; corazón=heart; cáncer=cancer; accidente per
 /** Adjectives, states and common nouns not elsewhere. */
 const GENERAL = `
 grande=big|large; pequeño=small; pequeña=small; chico=small; chica=small; alto=high; alta=high; bajo=low; baja=low; mayor=older|bigger;
-mejor=better|best; peor=worse; nuevo cliente=new client; problema=problem; problemas=problems; razón=reason; motivo=reason;
+mejor=better|best; peor=worse; nuevo cliente=new client; problema=problem; problemas=problems; razón=reason; junta=meeting|board; reunión de la junta=board meeting; motivo=reason;
 estado=status|state; situación=situation; información=information; detalles=details; cambio=change; cambios=changes; error=error|mistake;
 equivocado=wrong; equivocada=wrong; correcto=correct; incorrecto=incorrect; pendiente=pending; listo=ready; lista de espera=waitlist;
 urgente=urgent; importante=important; enojado=angry; enojada=angry; molesto=upset; molesta=upset; contento=happy; contenta=happy;

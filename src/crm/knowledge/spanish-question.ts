@@ -131,8 +131,17 @@ function lookupWord(w: string): (Entry & { key: string; weak: boolean }) | undef
   if (direct) return { ...direct, key: w, weak: false };
   const candidates: Array<[string, boolean]> = w.endsWith('ces') && w.length > 4 ? [[`${w.slice(0, -3)}z`, false]] : [];
   for (const [end, bases] of ENDINGS) {
-    if (!w.endsWith(end) || w.length - end.length < 3) continue;
-    for (const b of bases) candidates.push([w.slice(0, -end.length) + b, end.length === 1]);
+    if (!w.endsWith(end) || w.length - end.length < (end.length > 1 ? 2 : 3)) continue;
+    const stem = w.slice(0, -end.length);
+    for (const b of bases) candidates.push([stem + b, end.length === 1]);
+    // Spelling kept before e (subjunctive, preterite): pague -> pagar, busque -> buscar, crucen -> cruzar.
+    if (end.startsWith('e')) {
+      const respelled = stem
+        .replace(/gu$/, 'g')
+        .replace(/qu$/, 'c')
+        .replace(/(?<=[aeiou])c$/, 'z');
+      if (respelled !== stem) candidates.push([`${respelled}ar`, end.length === 1]);
+    }
   }
   // Stem-changing verbs: devuelven -> devolver, pierde -> perder, pide -> pedir.
   const changed = candidates.flatMap(([c, weak]): Array<[string, boolean]> => [
