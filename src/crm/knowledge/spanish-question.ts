@@ -123,8 +123,7 @@ const ENDINGS: Array<[string, string[]]> = [
 
 /**
  * The glossary entry of a folded word: as written, else through its ending (luces -> luz,
- * pagaron -> pagar, devuelven -> devolver). `weak`: reached by dropping one letter (value ->
- * valuar), weak evidence that the word is Spanish.
+ * pagaron -> pagar, devuelven -> devolver). `weak`: weak evidence that the word is Spanish.
  */
 function lookupWord(w: string): (Entry & { key: string; weak: boolean }) | undefined {
   const direct = GLOSSARY.get(w);
@@ -133,14 +132,16 @@ function lookupWord(w: string): (Entry & { key: string; weak: boolean }) | undef
   for (const [end, bases] of ENDINGS) {
     if (!w.endsWith(end) || w.length - end.length < (end.length > 1 ? 2 : 3)) continue;
     const stem = w.slice(0, -end.length);
-    for (const b of bases) candidates.push([stem + b, end.length === 1]);
+    // One letter dropped is weak evidence (value -> valuar), except -o on a long stem (recomendo).
+    const weak = end.length === 1 && !(end === 'o' && stem.length >= 5);
+    for (const b of bases) candidates.push([stem + b, weak]);
     // Spelling kept before e (subjunctive, preterite): pague -> pagar, busque -> buscar, crucen -> cruzar.
     if (end.startsWith('e')) {
       const respelled = stem
         .replace(/gu$/, 'g')
         .replace(/qu$/, 'c')
         .replace(/(?<=[aeiou])c$/, 'z');
-      if (respelled !== stem) candidates.push([`${respelled}ar`, end.length === 1]);
+      if (respelled !== stem) candidates.push([`${respelled}ar`, weak]);
     }
   }
   // Stem-changing verbs: devuelven -> devolver, pierde -> perder, pide -> pedir.
