@@ -17,6 +17,7 @@ import { searchKnowledge, type KnowledgeQuery } from '../../src/crm/knowledge/hy
 import { rankLeadsByKnowledge } from '../../src/crm/knowledge/lead-rank.js';
 import { searchLeads } from '../../src/crm/leads/search.js';
 import { expandQuestion } from '../../src/crm/knowledge/question-expansion.js';
+import { questionToEmbed } from '../../src/crm/knowledge/spanish-question.js';
 import { openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { LEADS } from './book.js';
@@ -37,7 +38,9 @@ try {
   const space = { model: embedder.model, dims: embedder.dimensions };
   // --expand: questions expanded by the insurance vocabulary before they are embedded (vector arm only).
   const expand = process.argv.includes('--expand');
-  const vectors = await embedder.embed(await Promise.all(book.questions.map((q) => (expand ? expandQuestion(db, q.q) : q.q))));
+  const vectors = await embedder.embed(
+    await Promise.all(book.questions.map((q) => (expand ? expandQuestion(db, q.q) : questionToEmbed(q.q)))),
+  );
   console.log(
     `book: ${LEADS.length} leads, ${book.records.length} records; ${book.questions.length} questions (dev ${book.questions.filter((q) => q.split === 'dev').length}, test ${book.questions.filter((q) => q.split === 'test').length}; ${book.questions.filter((q) => !q.story).length} with no answer); model ${embedder.model}`,
   );
@@ -85,6 +88,25 @@ try {
     const s = await perQuery(mode, dev);
     console.log(`  ${name}: ${f3(avg(s, 'ndcg'))} / ${f3(avg(s, 'mrr'))}`);
   }
+  // Dev by question form (recall@10 / nDCG@10 / MRR per mode): where a class of question fails.
+  const byForm = async (ids: number[], label: string) => {
+    for (const form of ['paraphrase', 'abbreviation', 'spanish'] as const) {
+      const of = ids.filter((i) => book.questions[i]!.form === form);
+      const cells: string[] = [];
+      for (const [name, mode] of [
+        ['full text', { arms: { fulltext: true, vector: false } }],
+        ['vector', { arms: { fulltext: false, vector: true } }],
+        ['RRF', { fusion: { method: 'rrf' } }],
+        ['convex', {}],
+      ] as Array<[string, Mode]>) {
+        const s = await perQuery(mode, of);
+        cells.push(`${name} ${f3(avg(s, 'recall'))} / ${f3(avg(s, 'ndcg'))} / ${f3(avg(s, 'mrr'))}`);
+      }
+      console.log(`  ${label} ${form} (${of.length}; recall@10 / nDCG@10 / MRR): ${cells.join(', ')}`);
+    }
+  };
+  console.log('\ndev split by question form');
+  await byForm(dev, 'dev');
   if (process.argv.includes('--dev-only')) process.exit(0);
 
   // Low-confidence threshold on dev: answerable questions should not be flagged, no-answer ones should.
@@ -142,6 +164,7 @@ try {
     const cells = Object.entries(results).map(([name, s]) => `${name} ${f3(of.reduce((a, [, j]) => a + s[j]!.ndcg, 0) / of.length)}`);
     console.log(`  nDCG@10 on the ${of.length} ${form} questions: ${cells.join(', ')}`);
   }
+  await byForm(test, 'test');
   let flaggedAns = 0;
   let flaggedNone = 0;
   const testAll = book.questions.map((q, i) => [q, i] as const).filter(([q]) => q.split === 'test');

@@ -14,6 +14,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { scopeConditions, scopedTypes, type ArmHit, type KnowledgeScope } from './scope.js';
 import { KNOWLEDGE_SOURCES, type SourceType } from './sources.js';
+import { isSpanish, spanishSegments, type SpanishSegment } from './spanish-question.js';
 import { estimateRows, termStats } from './term-frequency.js';
 
 /** A question parsed for the full-text arm. */
@@ -72,8 +73,13 @@ function unwrap(t: string): string {
   return t.slice(1, -1).trim();
 }
 
-/** Parses a question with the database's vocabulary (crm_tsquery). */
+/**
+ * Parses a question with the database's vocabulary (crm_tsquery). A Spanish question
+ * (spanish-question.ts) is parsed piece by piece: each term is its English rendering or the
+ * Spanish words as written, so English and Spanish records both match.
+ */
 export async function questionTerms(db: DbOrTx, question: string): Promise<QuestionTerms> {
+  if (isSpanish(question)) return spanishTerms(db, spanishSegments(question));
   const r = await db.execute<{ q: string }>(sql`select crm_tsquery(${question})::text as q`);
   const whole = r.rows[0]?.q?.trim() ?? '';
   if (!whole) return { whole: '', terms: [], filters: [] };
@@ -81,6 +87,27 @@ export async function questionTerms(db: DbOrTx, question: string): Promise<Quest
   const filters = parts.filter((p) => p.startsWith('!'));
   const terms = [...new Set(parts.filter((p) => !p.startsWith('!')).map(unwrap))].slice(0, MAX_TERMS);
   return { whole, terms, filters };
+}
+
+/** Terms of a Spanish question: per content piece, `(english sense) | ... | (spanish words)`; function words are no term. */
+async function spanishTerms(db: DbOrTx, segments: SpanishSegment[]): Promise<QuestionTerms> {
+  const pieces = segments.filter((s) => !s.functionWord && (s.english === null || s.english.length));
+  const texts = [...new Set(pieces.flatMap((s) => [s.spanish, ...(s.english ?? [])]))];
+  if (!texts.length) return { whole: '', terms: [], filters: [] };
+  const r = await db.execute<{ t: string; q: string | null }>(
+    sql`select t, crm_tsquery(t)::text as q from unnest(${sql.param(texts)}::text[]) as t`,
+  );
+  const parsed = new Map(r.rows.map((x) => [x.t, x.q?.trim() ?? '']));
+  const terms: string[] = [];
+  for (const s of pieces) {
+    // A sense that is only English stop words ("who") makes the whole piece no term.
+    const english = (s.english ?? []).map((e) => parsed.get(e) ?? '');
+    if (english.some((e) => !e)) continue;
+    const alternatives = [...new Set([...english, parsed.get(s.spanish) ?? ''].filter(Boolean))];
+    if (alternatives.length) terms.push(alternatives.length === 1 ? alternatives[0]! : alternatives.map((a) => `(${a})`).join(' | '));
+  }
+  const unique = [...new Set(terms)].slice(0, MAX_TERMS);
+  return { whole: unique.map((t) => `(${t})`).join(' & '), terms: unique, filters: [] };
 }
 
 /** One coverage tier: texts matching `find` (through the GIN index) that also match `also` (checked on those rows). */

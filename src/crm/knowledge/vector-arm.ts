@@ -13,6 +13,7 @@ import type { Embedder } from '../ports.js';
 import { recordInBook } from '../access/book.js';
 import { modelIs, vectorDistance, type VectorSpace } from './vector-index.js';
 import { SOURCE_TYPES } from './sources.js';
+import { questionToEmbed } from './spanish-question.js';
 
 export interface VectorQuery {
   space: VectorSpace;
@@ -161,7 +162,8 @@ export async function similarityOf(
 }
 
 /**
- * Embeds a search question for the vector arm; null when no embedder is configured, the question
+ * Embeds a search question for the vector arm (a Spanish question as its English rendering, see
+ * spanish-question.ts); null when no embedder is configured, the question
  * has no embeddable words, or the embedder fails (search then runs on full text; say so).
  * Call it outside any transaction: it may be a network call.
  */
@@ -171,7 +173,7 @@ export async function embedQuestion(
 ): Promise<{ vector: VectorQuery | null; notice: string | null }> {
   if (!embedder) return { vector: null, notice: 'No embedding model is configured; full-text search only.' };
   try {
-    const [values] = await embedder.embed([question]);
+    const [values] = await embedder.embed([questionToEmbed(question)]);
     if (!values || values.every((x) => x === 0))
       return { vector: null, notice: 'The question has no words the embedding model knows; full-text search only.' };
     return { vector: { space: { model: embedder.model, dims: embedder.dimensions }, values }, notice: null };
