@@ -5,7 +5,7 @@
  */
 
 /** Fewer words than this: never collapsed (short notes like "left voicemail" are each their own fact). */
-const MIN_WORDS = 12;
+export const MIN_WORDS = 12;
 
 export function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);

@@ -12,6 +12,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { MIN_WORDS } from './collapse.js';
 import { scopeConditions, scopedTypes, type ArmHit, type KnowledgeScope } from './scope.js';
 import { KNOWLEDGE_SOURCES, type SourceType } from './sources.js';
 import { isSpanish, spanishSegments, type SpanishSegment } from './spanish-question.js';
@@ -155,7 +156,17 @@ function scoreSql(tsv: SQL, q: QuestionTerms): { coverage: SQL; score: SQL } {
   return { coverage, score: sql`(${coverage} * (0.9 + 0.1 * ts_rank_cd(${tsv}, ${any}::tsquery, 32)))` };
 }
 
-async function tier(db: DbOrTx, q: QuestionTerms, t: CoverageTier, scope: KnowledgeScope, cap: number): Promise<FullTextHit[]> {
+/** Texts kept per (score, lexeme count) when thinning copies: see coverageArm's `thinCopies`. */
+const COPIES_KEPT = 3;
+
+async function tier(
+  db: DbOrTx,
+  q: QuestionTerms,
+  t: CoverageTier,
+  scope: KnowledgeScope,
+  cap: number,
+  thinCopies: boolean,
+): Promise<FullTextHit[]> {
   const branches = scopedTypes(scope).map((type) => {
     const s = KNOWLEDGE_SOURCES[type];
     const where = sql.join([...scopeConditions(type, scope), sql`${s.tsv} @@ ${t.find}::tsquery`], sql` and `);
@@ -166,11 +177,17 @@ async function tier(db: DbOrTx, q: QuestionTerms, t: CoverageTier, scope: Knowle
       ? sql`select f.* from (select s.id, ${s.leadId} as lead_id, ${s.tsv} as tsv from ${s.table} s where ${where} offset 0) f
           where f.tsv @@ ${t.also}::tsquery limit ${cap * t.widen}`
       : sql`select s.id, ${s.leadId} as lead_id, ${s.tsv} as tsv from ${s.table} s where ${where} limit ${cap * t.widen}`;
-    return sql`(select ${type}::text as source_type, c.id as source_id, c.lead_id, ${coverage} as coverage, ${score} as score
+    return sql`(select ${type}::text as source_type, c.id as source_id, c.lead_id, ${coverage} as coverage, ${score} as score,
+        length(c.tsv) as lexemes
       from (${found}) c)`;
   });
+  const hits = sql.join(branches, sql` union all `);
+  const ranked = thinCopies
+    ? sql`select * from (select hits.*, row_number() over (partition by score, lexemes order by source_id) as copy from (${hits}) hits) x
+        where copy <= ${COPIES_KEPT} or lexemes < ${MIN_WORDS}`
+    : sql`select * from (${hits}) hits`;
   const r = await db.execute<{ source_type: SourceType; source_id: string; lead_id: string | null; coverage: number; score: number }>(
-    sql`select * from (${sql.join(branches, sql` union all `)}) hits order by score desc, source_id limit ${cap}`,
+    sql`select source_type, source_id, lead_id, coverage, score from (${ranked}) r order by score desc, source_id limit ${cap}`,
   );
   return r.rows.map((x) => ({
     sourceType: x.source_type,
@@ -187,16 +204,19 @@ async function tier(db: DbOrTx, q: QuestionTerms, t: CoverageTier, scope: Knowle
  * arm will find texts (no embedder), so when those tiers found too few, texts holding any term,
  * common ones included, are searched too (the unbounded any-word scan, as a last resort).
  * `info.exhausted`: every tier ran and none was cut by its cap (a deeper call finds nothing more).
+ * `thinCopies` (for a search whose candidates were mostly copies of form letters): of texts with
+ * the same score and the same number of lexemes, which copies of one letter have, only the first
+ * COPIES_KEPT are candidates, so the other texts reach the list without scoring every copy. Texts
+ * shorter than collapsing's MIN_WORDS are never thinned (they are never collapsed either).
  */
 export async function coverageArm(
   db: DbOrTx,
   q: QuestionTerms,
   scope: KnowledgeScope,
   depth: number,
-  want = depth,
-  alone = false,
-  info?: { exhausted: boolean },
+  opts: { want?: number; alone?: boolean; info?: { exhausted: boolean }; thinCopies?: boolean } = {},
 ): Promise<FullTextHit[]> {
+  const { want = depth, alone = false, info, thinCopies = false } = opts;
   if (info) info.exhausted = true;
   if (!q.terms.length || !scopedTypes(scope).length) return [];
   const found = new Map<string, FullTextHit>();
@@ -208,7 +228,7 @@ export async function coverageArm(
   if (alone && rare.some((r) => !r) && q.terms.length > 1) tiers.push(...coverageTiers(q).slice(1));
   let exhausted = true;
   for (const [i, t] of tiers.entries()) {
-    const hits = await tier(db, q, t, scope, cap);
+    const hits = await tier(db, q, t, scope, cap, thinCopies);
     if (hits.length >= cap) exhausted = false;
     for (const h of hits) {
       const key = `${h.sourceType}:${h.sourceId}`;

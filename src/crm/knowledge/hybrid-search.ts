@@ -75,6 +75,8 @@ export async function knowledgeCandidates(
   depth: number,
   want: number,
   complete: boolean,
+  /** The full-text arm keeps only a few texts of each (score, length): see coverageArm. */
+  thinCopies = false,
 ): Promise<{
   candidates: Candidate<ArmHit & { leadId: string | null }>[];
   chunks: Map<string, VectorHit>;
@@ -88,7 +90,7 @@ export async function knowledgeCandidates(
   const vecInfo = { exhausted: true };
   const ftInfo = { exhausted: true };
   const [fts, vec] = await Promise.all([
-    terms ? coverageArm(db, terms, scope, depth, want, !vector, ftInfo) : ([] as FullTextHit[]),
+    terms ? coverageArm(db, terms, scope, depth, { want, alone: !vector, info: ftInfo, thinCopies }) : ([] as FullTextHit[]),
     vector ? vectorArm(db, vector, scope, depth, vecInfo) : ([] as VectorHit[]),
   ]);
   const key = (h: ArmHit) => `${h.sourceType}:${h.sourceId}`;
@@ -147,13 +149,13 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
   const collapse = query.collapse !== false;
   // When copies of form letters ate the candidates and fewer than `limit` distinct texts remain,
   // the search runs again 4x deeper (bounded), so a book holding thousands of copies of one letter
-  // still gets `limit` distinct hits where they exist.
-  // A deeper run also asks the full-text arm for all its tiers (want = depth): the texts holding
-  // every term may all be copies of one letter, the ones holding some terms are the rest.
+  // still gets `limit` distinct hits where they exist. A deeper run asks the full-text arm for all
+  // its tiers (want = depth: the texts holding every term may all be copies, those holding some
+  // terms are the rest) and to thin out copies (few per score and length) before it scores them.
   let depth = query.depth ?? Math.max(50, limit * 5);
   let want = limit;
   let pool = limit * 8;
-  for (;;) {
+  for (let round = 0; ; round++) {
     const { candidates, chunks, exhausted } = await knowledgeCandidates(
       db,
       terms,
@@ -162,6 +164,7 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
       depth,
       want,
       complete,
+      round > 0,
     );
     const fused = fuse(candidates, params, query.weights ?? DEFAULT_ARM_WEIGHTS);
     const shown =
