@@ -6,7 +6,7 @@
  * content words with the record, (b) an abbreviation / misspelling / jargon form, (c) Spanish.
  * Written in full before any search was run on them; see docs/search.md for labelling fixes.
  */
-import type { Kind, LeadLine, Story } from './book.js';
+import type { Kind, LeadLine, Story } from './book-types.js';
 
 export const MORE_LEADS: ReadonlyArray<readonly [name: string, line: LeadLine]> = [
   ['Ahmed Siddiqui', 'auto'], // 24

@@ -10,22 +10,9 @@
  * The second half of the book (10 leads, 60 stories, 24 no-answer questions) is in book-more.ts.
  */
 import { EXTRA_RELATED, MORE_LEADS, MORE_NO_ANSWER, MORE_ROUTINE, MORE_STORIES, SUPPORT } from './book-more.js';
+import type { BookRecord, Kind, LeadLine, Story } from './book-types.js';
 
-export type Kind = 'note' | 'communication' | 'ticket' | 'ai_interaction';
-
-export interface BookRecord {
-  id: string;
-  /** Index into LEADS. */
-  lead: number;
-  kind: Kind;
-  text: string;
-}
-
-/** [id, lead, kind, text, questions, related record ids (grade 1)] */
-export type Story = [string, number, Kind, string, string[], string[]?];
-
-/** A lead's line of business (an insurance_types code; commercial_gl is general_liability). */
-export type LeadLine = 'auto' | 'home' | 'commercial_gl' | 'umbrella' | 'life' | 'workers_comp' | 'commercial_auto' | 'bop';
+export type { BookRecord, Kind, LeadLine, Story } from './book-types.js';
 
 const FIRST_LEADS: ReadonlyArray<readonly [name: string, line: LeadLine]> = [
   ['Maria Gonzalez', 'auto'],
