@@ -29,11 +29,11 @@ export async function textDetails(
   chunks: Map<string, VectorHit>,
   terms: QuestionTerms | null,
   limit: number,
-  /** Candidates read to refill the list after collapsing copies (`limit`: no collapsing). */
+  collapse: boolean,
+  /** Candidates read to refill the list after collapsing copies. */
   poolSize: number,
 ): Promise<Shown> {
-  const collapse = poolSize > limit;
-  const pool = fused.slice(0, poolSize);
+  const pool = fused.slice(0, collapse ? poolSize : limit);
   const details = await loadSnippets(
     db,
     pool.map((f) => f.hit),

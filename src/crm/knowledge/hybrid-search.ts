@@ -66,7 +66,11 @@ export interface KnowledgeResult {
 /** The old RRF arm weights [fulltext, vector], kept for comparison runs. */
 export const DEFAULT_ARM_WEIGHTS: [number, number] = [0.8, 1];
 
-/** Both arms' candidates merged, each with the other arm's evidence filled in where `complete`. */
+/**
+ * Both arms' candidates merged, each with the other arm's evidence filled in where `complete`.
+ * `scope`: with its lead filters already resolved by the caller (resolveLeadFilters), once per
+ * search, not once per statement or per deeper run.
+ */
 export async function knowledgeCandidates(
   db: DbOrTx,
   terms: QuestionTerms | null,
@@ -83,8 +87,6 @@ export async function knowledgeCandidates(
   /** Both arms found all they could: a deeper search finds nothing more. */
   exhausted: boolean;
 }> {
-  // Lead filters resolved once, not in every branch of both arms.
-  scope = await resolveLeadFilters(db, scope);
   // The arms, then each arm's evidence for the other's finds, are independent: issued together,
   // so a server runs them on two connections (the embedded database still runs one at a time).
   const vecInfo = { exhausted: true };
@@ -147,6 +149,8 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
   const terms = useFts ? await questionTerms(db, query.question) : null;
   const complete = useFts && useVector && params.method === 'convex';
   const collapse = query.collapse !== false;
+  // Lead filters resolved once, not in every branch of both arms nor in every deeper run.
+  const scope = await resolveLeadFilters(db, query);
   // When copies of form letters ate the candidates and fewer than `limit` distinct texts remain,
   // the search runs again 4x deeper (bounded), so a book holding thousands of copies of one letter
   // still gets `limit` distinct hits where they exist. A deeper run asks the full-text arm for all
@@ -160,7 +164,7 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
       db,
       terms,
       useVector ? query.vector! : null,
-      query,
+      scope,
       depth,
       want,
       complete,
@@ -170,7 +174,7 @@ export async function searchKnowledge(db: DbOrTx, query: KnowledgeQuery): Promis
     const shown =
       mode === 'vector'
         ? await passageDetails(db, fused, chunks, limit, collapse)
-        : await textDetails(db, fused, chunks, terms, limit, collapse ? pool : limit);
+        : await textDetails(db, fused, chunks, terms, limit, collapse, pool);
     const short = shown.collapsed > 0 && shown.kept.length < limit;
     if (short && !exhausted && !query.depth && depth < MAX_DEPTH) {
       depth = Math.min(depth * 4, MAX_DEPTH);

@@ -6,6 +6,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { DEFAULT_ARM_WEIGHTS, knowledgeCandidates } from './hybrid-search.js';
 import { questionTerms } from './fulltext.js';
+import { resolveLeadFilters } from './scope.js';
 import { DEFAULT_FUSION, fuse, MIN_COVERAGE, type FusionParams } from './fusion.js';
 import type { LeadSearchFilters } from '../leads/search-filters.js';
 import type { VectorQuery } from './vector-arm.js';
@@ -39,7 +40,7 @@ export async function rankLeadsByKnowledge(db: DbOrTx, q: LeadRankQuery): Promis
   const depth = q.depth ?? 300;
   const params: FusionParams = { ...DEFAULT_FUSION, ...(q.rrfK ? { rrfK: q.rrfK } : {}), ...q.fusion };
   const { query: _ignored, ...filters } = q.filters;
-  const scope = { leadFilters: filters, now: q.now, book: q.book };
+  const scope = await resolveLeadFilters(db, { leadFilters: filters, now: q.now, book: q.book });
   const terms = q.fulltext === false ? null : await questionTerms(db, q.question);
   const { candidates } = await knowledgeCandidates(db, terms, q.vector, scope, depth, depth, params.method === 'convex');
   const matching = candidates.filter((c) => (c.coverage ?? 0) >= MIN_COVERAGE || (c.similarity ?? -1) >= params.minSimilarity);
